@@ -1,0 +1,38 @@
+package cn.gov.sd.pilotzone.award;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a catalog entry computes the proposed amount (SPEC §4 step 2). {@code FIXED}: the amount.
+ * {@code UP_TO}: the cap, reviewers may lower it. {@code PERCENTAGE}: rate × the input {@code base}, at most
+ * the cap. {@code DISCRETIONARY}: none, a reviewer must set it.
+ */
+public record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String base, BigDecimal cap) {
+
+    public enum Type { FIXED, UP_TO, PERCENTAGE, DISCRETIONARY }
+
+    /** Empty for discretionary rules. */
+    public Optional<BigDecimal> propose(Map<String, Object> inputs) {
+        return switch (type) {
+            case FIXED -> Optional.of(yuan(amount));
+            case UP_TO -> Optional.of(yuan(cap));
+            case PERCENTAGE -> {
+                BigDecimal baseValue = (BigDecimal) inputs.get(base);
+                yield Optional.of(yuan(baseValue.multiply(rate).min(cap)));
+            }
+            case DISCRETIONARY -> Optional.empty();
+        };
+    }
+
+    /** The most a reviewer may approve: the fixed amount, the cap, or the computed percentage. */
+    public Optional<BigDecimal> maximum(Map<String, Object> inputs) {
+        return type == Type.DISCRETIONARY ? Optional.empty() : propose(inputs);
+    }
+
+    static BigDecimal yuan(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,39 @@
+package cn.gov.sd.pilotzone.award;
+
+import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.FeedHandler;
+
+import org.springframework.stereotype.Component;
+
+/** Inbound feed {@code award-applications} from the enterprise portal: one application (JSON or XML) per file. */
+@Component
+public class AwardApplicationFeed implements FeedHandler {
+
+    private final AwardApplicationParser parser;
+    private final AwardApplications applications;
+
+    public AwardApplicationFeed(AwardApplicationParser parser, AwardApplications applications) {
+        this.parser = parser;
+        this.applications = applications;
+    }
+
+    @Override
+    public String feed() {
+        return "award-applications";
+    }
+
+    @Override
+    public FeedResult accept(String fileName, byte[] content) {
+        AwardApplicationForm form = parser.parse(fileName, content);
+        try {
+            applications.submit(form, Channel.APPLY, "portal");
+        } catch (AwardApplications.DuplicateApplicationException e) {
+            throw new InvalidInputException(Problem.of("applicationId", "applicationId.duplicate", form.applicationId()));
+        } catch (AwardApplications.WrongStateException e) {
+            throw new InvalidInputException(Problem.of("applicationId", "application.wrongState", e.getMessage()));
+        }
+        return FeedResult.all(1);
+    }
+}

@@ -1,0 +1,147 @@
+package cn.gov.sd.pilotzone.award;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
+import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.registry.BureauDirectory;
+
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What can happen to an application from outside its user tasks: it is filed (by file or API), corrected,
+ * objected to during the notice period, and paid or not according to the finance bureau's receipt. Each runs in
+ * one transaction with the process engine, so a failure leaves neither a record without a process nor the reverse.
+ */
+@Service
+public class AwardApplications {
+
+    public static final String PROCESS = "awardApplication";
+
+    public record Submitted(String applicationId, String processInstanceId, Status status) {
+    }
+
+    /** A filing whose applicationId is known and not waiting for a correction. */
+    public static class DuplicateApplicationException extends RuntimeException {
+        public DuplicateApplicationException(String applicationId) {
+            super("applicationId " + applicationId + " is already known");
+        }
+    }
+
+    /** An action that the application's current state does not allow. */
+    public static class WrongStateException extends RuntimeException {
+        public WrongStateException(String message) {
+            super(message);
+        }
+    }
+
+    private final ApplicationStore store;
+    private final RuntimeService runtime;
+    private final AwardSettings settings;
+    private final Payments payments;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments) {
+        this.store = store;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.payments = payments;
+    }
+
+    /** Files an application, or resumes the one waiting for this correction. */
+    @Transactional
+    public Submitted submit(AwardApplicationForm form, Channel channel, String actor) {
+        var existing = store.find(form.applicationId());
+        if (existing.isPresent()) {
+            if (existing.get().status() != Status.CORRECTION) {
+                throw new DuplicateApplicationException(form.applicationId());
+            }
+            return resume(existing.get(), form, actor);
+        }
+        try {
+            store.insert(form, channel, payload(form));
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateApplicationException(form.applicationId());
+        }
+        store.addEvent(form.applicationId(), actor, "submitted", null, channel.name(), null);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("applicationId", form.applicationId());
+        vars.put("channel", channel.name());
+        vars.put("policyCode", form.policyCode());
+        vars.put("countyGroup", BureauDirectory.countyGroup(form.countyCode()));
+        vars.put("correctionPeriod", settings.correctionPeriod().toString());
+        vars.put("publicNoticePeriod", settings.publicNoticePeriod().toString());
+        vars.put("reviewPeriod", settings.reviewPeriod().toString());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, form.applicationId(), vars);
+        store.setProcessInstance(form.applicationId(), pi.getId());
+        return new Submitted(form.applicationId(), pi.getId(), store.get(form.applicationId()).status());
+    }
+
+    private Submitted resume(AwardApplication app, AwardApplicationForm form, String actor) {
+        if (!app.uscc().equals(form.uscc())) {
+            throw new InvalidInputException(Problem.of("uscc", "correction.otherEnterprise", app.uscc()));
+        }
+        Execution waiting = waitingAt(app.applicationId(), "awaitCorrection");
+        store.replace(form, payload(form));
+        store.addEvent(app.applicationId(), actor, "corrected", null, null, null);
+        runtime.setVariable(waiting.getProcessInstanceId(), "countyGroup", BureauDirectory.countyGroup(form.countyCode()));
+        runtime.trigger(waiting.getId());
+        return new Submitted(app.applicationId(), app.processInstanceId(), store.get(app.applicationId()).status());
+    }
+
+    /** An objection during the notice period sends the case back to city review. */
+    @Transactional
+    public void object(String applicationId, String reason, String actor) {
+        AwardApplication app = store.find(applicationId).orElseThrow(() -> new WrongStateException("unknown"));
+        if (app.status() != Status.PUBLIC_NOTICE) {
+            throw new WrongStateException("application " + applicationId + " is not in its public notice period");
+        }
+        store.addEvent(applicationId, actor, "objection", "return", reason, null);
+        store.setStatus(applicationId, Status.IN_REVIEW);
+        runtime.trigger(waitingAt(applicationId, "publicNotice").getId());
+    }
+
+    /** Applies a receipt from the finance bureau to the instruction and the waiting process. */
+    @Transactional
+    public void receipt(String paymentId, Payments.Status status, LocalDate paidOn, String bankReference, String message) {
+        Payments.Instruction instruction = payments.find(paymentId)
+                .orElseThrow(() -> new WrongStateException("unknown payment_id " + paymentId));
+        if (!payments.recordReceipt(paymentId, status, paidOn, bankReference, message)) {
+            throw new WrongStateException("payment " + paymentId + " is " + instruction.status() + ", not waiting for a receipt");
+        }
+        store.addEvent(instruction.applicationId(), "czj-system", "paymentReceipt", status.name(),
+                message == null || message.isBlank() ? bankReference : message, instruction.amount());
+        Map<String, Object> vars = Map.of("paymentStatus", status.name(), "paymentId", paymentId);
+        runtime.trigger(waitingAt(instruction.applicationId(), "awaitReceipt").getId(), vars);
+    }
+
+    private Execution waitingAt(String applicationId, String activityId) {
+        Execution e = runtime.createExecutionQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(applicationId).activityId(activityId).singleResult();
+        if (e == null) {
+            throw new WrongStateException("application " + applicationId + " is not waiting at " + activityId);
+        }
+        return e;
+    }
+
+    private String payload(AwardApplicationForm form) {
+        try {
+            return json.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package cn.gov.sd.pilotzone.award;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hub.award.*}: the legal periods of the award process. They are copied into each instance when it starts,
+ * so a changed setting applies to new applications, not to ones already under way.
+ */
+@ConfigurationProperties("hub.award")
+public record AwardSettings(@DefaultValue("P30D") Duration correctionPeriod,
+                            @DefaultValue("P7D") Duration publicNoticePeriod,
+                            @DefaultValue("P10D") Duration reviewPeriod) {
+}

@@ -1,0 +1,114 @@
+package cn.gov.sd.pilotzone.award;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.TaskCompletion;
+import cn.gov.sd.pilotzone.task.TaskView;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The award process's task forms: reviews decide approve / reject / return and may set {@code approvedAmount}
+ * (never above the catalog's amount, and required for discretionary policies); the payment-failure task
+ * re-issues (approve, optionally with a corrected bank account in {@code fields}) or ends the case (reject).
+ */
+@Component
+class AwardTaskCompletion implements TaskCompletion {
+
+    private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview", "intentConfirmation");
+    private static final Set<String> ACCOUNT_FIELDS = Set.of("bankName", "accountName", "accountNo");
+
+    private final ApplicationStore store;
+    private final AwardCatalog catalog;
+    private final AwardApplicationParser parser;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog, AwardApplicationParser parser) {
+        this.store = store;
+        this.catalog = catalog;
+        this.parser = parser;
+    }
+
+    @Override
+    public String processDefinitionKey() {
+        return AwardApplications.PROCESS;
+    }
+
+    @Override
+    public Set<String> decisions(TaskView task) {
+        return REVIEWS.contains(task.taskDefinitionKey())
+                ? Set.of(CompletionForm.APPROVE, CompletionForm.REJECT, CompletionForm.RETURN)
+                : Set.of(CompletionForm.APPROVE, CompletionForm.REJECT);
+    }
+
+    @Override
+    public List<Problem> validate(TaskView task, CompletionForm form) {
+        List<Problem> problems = new ArrayList<>();
+        AwardApplication app = store.get(task.businessKey());
+        BigDecimal amount = form.approvedAmount();
+        if (!REVIEWS.contains(task.taskDefinitionKey())) {
+            if (amount != null) {
+                problems.add(Problem.of("approvedAmount", "task.noAmountHere"));
+            }
+            form.fields().keySet().stream().filter(k -> !ACCOUNT_FIELDS.contains(k))
+                    .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
+            return problems;
+        }
+        AwardApplicationForm filed = form(app);
+        Optional<BigDecimal> maximum = catalog.find(app.policyCode()).flatMap(p -> p.rule().maximum(filed.amounts()));
+        if (amount != null && maximum.isPresent() && amount.compareTo(maximum.get()) > 0) {
+            problems.add(Problem.of("approvedAmount", "task.amountAboveMaximum", maximum.get()));
+        }
+        if (CompletionForm.APPROVE.equals(form.decision()) && amount == null && app.amount() == null) {
+            problems.add(Problem.of("approvedAmount", "task.amountRequired"));
+        }
+        return problems;
+    }
+
+    @Override
+    public void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        String applicationId = task.businessKey();
+        if (form.approvedAmount() != null) {
+            store.setApprovedAmount(applicationId, form.approvedAmount());
+        }
+        if (!form.fields().isEmpty() && !REVIEWS.contains(task.taskDefinitionKey())) {
+            AwardApplicationForm filed = form(store.get(applicationId));
+            BankAccount old = filed.bankAccount();
+            BankAccount corrected = new BankAccount(
+                    (String) form.fields().getOrDefault("bankName", old == null ? null : old.bankName()),
+                    (String) form.fields().getOrDefault("accountName", old == null ? null : old.accountName()),
+                    (String) form.fields().getOrDefault("accountNo", old == null ? null : old.accountNo()));
+            store.replacePayload(applicationId, write(new AwardApplicationForm(filed.applicationId(), filed.uscc(),
+                    filed.enterpriseName(), filed.countyCode(), filed.policyCode(), filed.eventDate(), filed.amounts(),
+                    filed.contact(), corrected, filed.attachments())));
+        }
+        store.addEvent(applicationId, caller.username(), task.taskDefinitionKey(), form.decision(), form.comment(),
+                form.approvedAmount());
+    }
+
+    private AwardApplicationForm form(AwardApplication app) {
+        return parser.parseJson(app.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String write(AwardApplicationForm form) {
+        try {
+            return json.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

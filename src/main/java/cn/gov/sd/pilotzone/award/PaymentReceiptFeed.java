@@ -1,0 +1,92 @@
+package cn.gov.sd.pilotzone.award;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.FeedCharsets;
+import cn.gov.sd.pilotzone.exchange.FeedHandler;
+import cn.gov.sd.pilotzone.exchange.TableReader;
+import cn.gov.sd.pilotzone.exchange.TableReader.Column;
+import cn.gov.sd.pilotzone.exchange.TableReader.Row;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inbound feed {@code payment-receipts} from 市财政局. All rows are checked before any is applied; the file's
+ * receipts go in one transaction. A receipt the hub already has (same payment, same status) is skipped and
+ * reported, so a re-sent file is harmless; a receipt for an unknown or void instruction rejects the file.
+ */
+@Component
+public class PaymentReceiptFeed implements FeedHandler {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("payment_id", "支付编号", true),
+            new Column("status", "状态", true),
+            new Column("paid_on", "支付日期", false),
+            new Column("bank_reference", "银行流水号", false),
+            new Column("message", "说明", false));
+
+    private record Receipt(int line, String paymentId, Payments.Status status, LocalDate paidOn, String reference,
+                           String message) {
+    }
+
+    private final Payments payments;
+    private final AwardApplications applications;
+    private final FeedCharsets charsets;
+
+    public PaymentReceiptFeed(Payments payments, AwardApplications applications, FeedCharsets charsets) {
+        this.payments = payments;
+        this.applications = applications;
+        this.charsets = charsets;
+    }
+
+    @Override
+    public String feed() {
+        return "payment-receipts";
+    }
+
+    @Override
+    @Transactional
+    public FeedResult accept(String fileName, byte[] content) {
+        List<Receipt> receipts = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> skipped = new ArrayList<>();
+        for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
+            String paymentId = row.text("payment_id", true);
+            String statusText = row.text("status", true);
+            Payments.Status status = null;
+            if ("PAID".equals(statusText) || "FAILED".equals(statusText)) {
+                status = Payments.Status.valueOf(statusText);
+            } else if (statusText != null) {
+                row.problem("status", "receipt.status", statusText);
+            }
+            LocalDate paidOn = row.date("paid_on", status == Payments.Status.PAID);
+            var instruction = paymentId == null ? null : payments.find(paymentId).orElse(null);
+            if (paymentId != null && instruction == null) {
+                row.problem("payment_id", "receipt.unknownPayment", paymentId);
+            } else if (instruction != null && status != null && instruction.status() != Payments.Status.ISSUED) {
+                if (instruction.status() == status) {
+                    skipped.add(Problem.of("payment_id", "receipt.duplicate", paymentId).atLine(row.line()));
+                    continue;
+                }
+                row.problem("payment_id", "receipt.notWaiting", paymentId, instruction.status());
+            }
+            if (row.valid()) {
+                receipts.add(new Receipt(row.line(), paymentId, status, paidOn, row.text("bank_reference", false),
+                        row.text("message", false)));
+            }
+            problems.addAll(row.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        for (Receipt r : receipts) {
+            applications.receipt(r.paymentId(), r.status(), r.paidOn(), r.reference(), r.message());
+        }
+        return new FeedResult(receipts.size() + skipped.size(), receipts.size(), skipped);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.gov.sd.pilotzone.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the hub's data files (bureaus, policies, zone plans, demo data) from {@code ${hub.config-dir}}.
+ * A broken file stops start-up with the file, the line and the problem, because running on half a catalog
+ * would be worse than not running.
+ */
+@Component
+public class ConfigFiles {
+
+    private final Path dir;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ConfigFiles(@Value("${hub.config-dir}") String dir) {
+        this.dir = Path.of(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public <T> T read(String name, Class<T> type) {
+        return read(dir.resolve(name), type);
+    }
+
+    public <T> T read(Path file, Class<T> type) {
+        try {
+            return yaml.readValue(Files.readString(file), type);
+        } catch (JsonMappingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidConfigException(file, at == null ? 0 : at.getLineNr(), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidConfigException(file, 0, e.getMessage());
+        }
+    }
+
+    /** A data file in config/ that the hub cannot run with. */
+    public static class InvalidConfigException extends RuntimeException {
+        public InvalidConfigException(Path file, int line, String problem) {
+            super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+        }
+    }
+}

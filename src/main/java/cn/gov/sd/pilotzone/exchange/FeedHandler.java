@@ -1,0 +1,26 @@
+package cn.gov.sd.pilotzone.exchange;
+
+/**
+ * Applies one inbound file of a feed. Implementations are plain beans, callable without Camel: they throw
+ * {@link cn.gov.sd.pilotzone.common.InvalidInputException} for a file that must go to {@code error/}, and apply
+ * a file's rows in one transaction (or account for each bad row in the returned result).
+ */
+public interface FeedHandler {
+
+    /** The feed's folder name under inbox/, e.g. {@code enterprises}. */
+    String feed();
+
+    FeedResult accept(String fileName, byte[] content);
+
+    /** What a file did: rows read and applied, and the problems of rows that were skipped. */
+    record FeedResult(int rowsTotal, int rowsApplied, java.util.List<cn.gov.sd.pilotzone.common.Problem> skipped) {
+
+        public FeedResult {
+            skipped = skipped == null ? java.util.List.of() : java.util.List.copyOf(skipped);
+        }
+
+        public static FeedResult all(int rows) {
+            return new FeedResult(rows, rows, java.util.List.of());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.FeedHandler.FeedResult;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The one step every inbound route runs (bean {@code inbound}): hands the file to its feed's handler, records the
+ * outcome for the feed-health view, and writes {@code error/<feed>/<file>.error.txt} for rejected files and for
+ * skipped rows of accepted ones. Infrastructure failures become {@link RetryLaterException} so the route retries
+ * instead of blaming the file.
+ */
+@Component("inbound")
+public class InboundFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundFiles.class);
+    private static final int MAX_REPORTED = 500;
+
+    private final Map<String, FeedHandler> handlers;
+    private final FeedLog feedLog;
+    private final Messages messages;
+    private final Path dataDir;
+    private final long maxFileSize;
+    private final Clock clock;
+
+    public InboundFiles(List<FeedHandler> handlers, FeedLog feedLog, Messages messages,
+                        @Value("${hub.data-dir}") String dataDir,
+                        @Value("${hub.exchange.max-file-size}") DataSize maxFileSize, Clock clock) {
+        this.handlers = handlers.stream().collect(Collectors.toMap(FeedHandler::feed, Function.identity()));
+        this.feedLog = feedLog;
+        this.messages = messages;
+        this.dataDir = Path.of(dataDir);
+        this.maxFileSize = maxFileSize.toBytes();
+        this.clock = clock;
+    }
+
+    public FeedResult process(String feed, String fileName, String storedName, byte[] content) {
+        FeedHandler handler = handlers.get(feed);
+        if (handler == null) {
+            throw new IllegalStateException("no handler for feed " + feed);
+        }
+        if (content.length > maxFileSize) {
+            throw new InvalidInputException(Problem.of(null, "file.tooLarge", content.length, maxFileSize));
+        }
+        FeedResult result;
+        try {
+            result = handler.accept(fileName, content);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (RetryLaterException.isTransient(e)) {
+                log.warn("{} {}: database unavailable, will retry: {}", feed, fileName, e.getMessage());
+                throw new RetryLaterException(e);
+            }
+            throw e;
+        }
+        String report = null;
+        if (!result.skipped().isEmpty()) {
+            report = report(feed, fileName, "rows.skipped", result.skipped());
+            writeReport(feed, storedName, report);
+        }
+        feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.PROCESSED, result.rowsTotal(),
+                result.rowsApplied(), report);
+        log.info("{} {}: {} of {} rows applied", feed, fileName, result.rowsApplied(), result.rowsTotal());
+        return result;
+    }
+
+    /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
+    public void reject(String feed, String fileName, String storedName, Exception cause) {
+        List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
+                : List.of(Problem.of(null, "file.failed", cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        String report = report(feed, fileName, "file.rejected", problems);
+        writeReport(feed, storedName, report);
+        feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.FAILED, null, 0, report);
+        log.warn("{} {} rejected to error/: {}", feed, fileName, cause.getMessage());
+    }
+
+    private String report(String feed, String fileName, String headline, List<Problem> problems) {
+        StringBuilder text = new StringBuilder()
+                .append(messages.get(headline, Messages.CHINESE)).append(" / ")
+                .append(messages.get(headline, java.util.Locale.ENGLISH)).append('\n')
+                .append("feed: ").append(feed).append('\n')
+                .append("file: ").append(fileName).append('\n')
+                .append("at: ").append(clock.instant()).append('\n');
+        problems.stream().limit(MAX_REPORTED).forEach(p -> text.append("- ").append(messages.bilingual(p)).append('\n'));
+        if (problems.size() > MAX_REPORTED) {
+            text.append("… ").append(problems.size() - MAX_REPORTED).append(" more\n");
+        }
+        return text.toString();
+    }
+
+    private void writeReport(String feed, String storedName, String report) {
+        Path dir = dataDir.resolve("error").resolve(feed);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(storedName + ".error.txt"), report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * The file is fine but the hub cannot apply it now (database unreachable, lock timeout): the route retries with
+ * back-off and the file stays in the inbox, instead of going to {@code error/} for something that is not its fault.
+ */
+public class RetryLaterException extends RuntimeException {
+
+    public RetryLaterException(Throwable cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    /** Whether anything in the cause chain says the database or the network is (temporarily) unavailable. */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException || t instanceof ConnectException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,284 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+
+/**
+ * Reads a tabular inbound file (CSV in UTF-8 with or without BOM or GB18030, or the first sheet of an XLSX)
+ * into rows keyed by the feed's canonical column names. Headers may be the English names or their Chinese
+ * aliases; an unknown, duplicate or missing required column rejects the file.
+ */
+public final class TableReader {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** A column of a feed: canonical (English) name, Chinese alias, whether every file must have it. */
+    public record Column(String name, String alias, boolean required) {
+    }
+
+    private TableReader() {
+    }
+
+    /** @param charset null to detect (UTF-8 if it decodes cleanly, else GB18030) */
+    public static List<Row> read(String fileName, byte[] content, Charset charset, List<Column> columns) {
+        if (content.length == 0) {
+            throw new InvalidInputException(Problem.of(null, "file.empty"));
+        }
+        boolean xlsx = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3);
+        List<List<String>> lines = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        if (xlsx) {
+            readXlsx(content, lines, lineNumbers);
+        } else {
+            readCsv(decode(content, charset), lines, lineNumbers);
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInputException(Problem.of(null, "file.noHeader"));
+        }
+        int[] index = mapHeader(lines.get(0), columns);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> cells = lines.get(i);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                int at = index[c];
+                values.put(columns.get(c).name(), at >= 0 && at < cells.size() ? cells.get(at).strip() : "");
+            }
+            Row row = new Row(lineNumbers.get(i), values);
+            if (cells.size() > lines.get(0).size()) {
+                row.problems.add(Problem.of(null, "row.tooManyCells", cells.size(), lines.get(0).size()).atLine(row.line()));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static String decode(byte[] content, Charset configured) {
+        for (int i = 0; i < Math.min(content.length, 8192); i++) {
+            if (content[i] == 0) {
+                throw new InvalidInputException(Problem.of(null, "file.binary"));
+            }
+        }
+        int skip = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(content, skip, content.length - skip);
+        List<Charset> candidates = configured != null ? List.of(configured)
+                : skip > 0 ? List.of(StandardCharsets.UTF_8) : List.of(StandardCharsets.UTF_8, GB18030);
+        for (Charset cs : candidates) {
+            try {
+                return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.duplicate()).toString();
+            } catch (CharacterCodingException e) {
+                // try the next candidate
+            }
+        }
+        throw new InvalidInputException(Problem.of(null, "file.encoding",
+                candidates.stream().map(Charset::name).toList().toString()));
+    }
+
+    private static void readCsv(String text, List<List<String>> lines, List<Integer> lineNumbers) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            long start = 1;
+            for (CSVRecord record : parser) {
+                List<String> cells = new ArrayList<>();
+                record.forEach(cells::add);
+                lines.add(cells);
+                lineNumbers.add((int) start);
+                start = parser.getCurrentLineNumber() + 1;
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException(Problem.of(null, "csv.malformed", e.getMessage()));
+        }
+    }
+
+    private static void readXlsx(byte[] content, List<List<String>> lines, List<Integer> lineNumbers) {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(r.getLastCellNum(), 0); c++) {
+                    Cell cell = r.getCell(c);
+                    cells.add(cell == null ? "" : cellText(cell, formatter));
+                }
+                lines.add(cells);
+                lineNumbers.add(r.getRowNum() + 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String cellText(Cell cell, DataFormatter formatter) {
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            }
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    private static int[] mapHeader(List<String> header, List<Column> columns) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            byName.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+            byName.put(columns.get(i).alias(), i);
+        }
+        int[] index = new int[columns.size()];
+        java.util.Arrays.fill(index, -1);
+        List<Problem> problems = new ArrayList<>();
+        for (int h = 0; h < header.size(); h++) {
+            String name = header.get(h).replace("\uFEFF", "").strip();
+            Integer c = byName.get(name.toLowerCase(Locale.ROOT));
+            if (c == null) {
+                c = byName.get(name);
+            }
+            if (c == null) {
+                if (!name.isEmpty()) {
+                    problems.add(Problem.of(name, "column.unknown").atLine(1));
+                }
+            } else if (index[c] >= 0) {
+                problems.add(Problem.of(name, "column.duplicate").atLine(1));
+            } else {
+                index[c] = h;
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (index[c] < 0 && columns.get(c).required()) {
+                problems.add(Problem.of(columns.get(c).name(), "column.missing", columns.get(c).alias()).atLine(1));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return index;
+    }
+
+    /** One data row; typed getters collect problems instead of throwing, so every bad cell is reported. */
+    public static final class Row {
+        private final int line;
+        private final Map<String, String> values;
+        final List<Problem> problems = new ArrayList<>();
+
+        Row(int line, Map<String, String> values) {
+            this.line = line;
+            this.values = values;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+
+        public void problem(String column, String code, Object... args) {
+            problems.add(Problem.of(column, code, args).atLine(line));
+        }
+
+        public String text(String column, boolean required) {
+            String v = values.getOrDefault(column, "");
+            if (v.isEmpty()) {
+                if (required) {
+                    problem(column, "field.required");
+                }
+                return null;
+            }
+            if (v.length() > 200) {
+                problem(column, "field.tooLong", 200);
+                return null;
+            }
+            return v;
+        }
+
+        public LocalDate date(String column, boolean required) {
+            String v = text(column, required);
+            if (v == null) {
+                return null;
+            }
+            try {
+                LocalDate d = LocalDate.parse(v.replace('/', '-').length() == 10 ? v.replace('/', '-') : v);
+                if (d.getYear() < 1950 || d.getYear() > 2100) {
+                    problem(column, "date.range", v);
+                    return null;
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                problem(column, "date.format", v);
+                return null;
+            }
+        }
+
+        public BigDecimal money(String column, boolean required) {
+            String v = text(column, required);
+            if (v == null) {
+                return null;
+            }
+            try {
+                BigDecimal n = new BigDecimal(v.replace(",", ""));
+                if (n.abs().compareTo(new BigDecimal("10000000000000")) > 0) {
+                    problem(column, "money.absurd");
+                    return null;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(column, "number.format", v);
+                return null;
+            }
+        }
+
+        public Boolean flag(String column, boolean required) {
+            String v = text(column, required);
+            if (v == null) {
+                return null;
+            }
+            return switch (v.toUpperCase(Locale.ROOT)) {
+                case "Y", "YES", "TRUE", "1", "是" -> true;
+                case "N", "NO", "FALSE", "0", "否" -> false;
+                default -> {
+                    problem(column, "flag.format", v);
+                    yield null;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package cn.gov.sd.pilotzone.security;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what (SPEC §5). People log in with a form and keep a session; system accounts and API clients send
+ * HTTP Basic on every request. Flowable's REST API and the actuator are for administrators and system accounts
+ * only: the REST starter itself checks nothing (SPEC §7).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String LOGIN_PAGE = "/login";
+
+    private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
+    private static final String[] ADMIN_ONLY = {"/process-api/**", "/actuator/**"};
+    private static final String[] API = {"/api/**", "/process-api/**", "/actuator/**"};
+
+    /**
+     * Requests carrying HTTP Basic credentials. A browser cannot add them to a cross-site request on its own (the
+     * hub never sends a Basic challenge, see {@link ApiAuthenticationEntryPoint}), so they need no CSRF token.
+     */
+    private static final RequestMatcher BASIC_CREDENTIALS = request -> {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating: stores "{bcrypt}…", so the hash scheme can change later without invalidating accounts
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock) throws Exception {
+        RequestMatcher apiRequests = new OrRequestMatcher(paths(API),
+                request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
+        ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint(json, clock);
+
+        // Remember only page visits for after login; saving API requests would open a session per 401.
+        HttpSessionRequestCache pageVisits = new HttpSessionRequestCache();
+        pageVisits.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(apiRequests)));
+
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths(PUBLIC)).permitAll()
+                        .requestMatchers(paths(ADMIN_ONLY)).hasAnyRole(Role.ADMIN.name(), Role.SYSTEM.name())
+                        .anyRequest().authenticated())
+                // Spring's generated login page until the UI has its own; then: form.loginPage(LOGIN_PAGE).permitAll()
+                .formLogin(form -> form.permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                // Mapped entry points rather than one fixed entry point: with a fixed one Spring would not generate
+                // its login page. Matched in order, so everything that is not API gets the login page.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint, apiRequests)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                                AnyRequestMatcher.INSTANCE))
+                .requestCache(cache -> cache.requestCache(pageVisits))
+                .logout(logout -> logout.permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_CREDENTIALS));
+        return http.build();
+    }
+
+    /**
+     * Explicit path matchers: Flowable's REST API is a second DispatcherServlet, and with more than one servlet
+     * Spring Security refuses plain string patterns because it cannot tell which servlet they belong to.
+     */
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = builder.matcher(patterns[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+}

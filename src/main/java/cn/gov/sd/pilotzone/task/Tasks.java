@@ -1,0 +1,158 @@
+package cn.gov.sd.pilotzone.task;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.security.Caller;
+
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLinkInfo;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The caller's bureau's user tasks and their completion. A clerk sees and acts only on tasks of their bureau's
+ * candidate group (or assigned to them); any other task is "not found", so its existence does not leak.
+ */
+@Service
+public class Tasks {
+
+    /** A task the caller may not see, or that does not exist. */
+    public static class TaskNotFoundException extends RuntimeException {
+        public TaskNotFoundException(String id) {
+            super("no task " + id + " for you");
+        }
+    }
+
+    private final TaskService taskService;
+    private final RuntimeService runtime;
+    private final Map<String, TaskCompletion> completions;
+
+    public Tasks(TaskService taskService, RuntimeService runtime, List<TaskCompletion> completions) {
+        this.taskService = taskService;
+        this.runtime = runtime;
+        this.completions = completions.stream()
+                .collect(Collectors.toMap(TaskCompletion::processDefinitionKey, Function.identity()));
+    }
+
+    public List<TaskView> open(Caller caller, int page, int size) {
+        return views(scoped(taskService.createTaskQuery(), caller).includeIdentityLinks()
+                .orderByTaskCreateTime().desc().listPage(page * size, size));
+    }
+
+    /** Business keys come from the process instances, fetched once per page (Task does not carry them). */
+    private List<TaskView> views(List<Task> tasks) {
+        Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> keys = new HashMap<>();
+        if (!ids.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(ids).list()
+                    .forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
+        }
+        return tasks.stream().map(t -> view(t, keys.get(t.getProcessInstanceId()))).toList();
+    }
+
+    public long count(Caller caller) {
+        return scoped(taskService.createTaskQuery(), caller).count();
+    }
+
+    public TaskView visible(Caller caller, String taskId) {
+        Task task = scoped(taskService.createTaskQuery().taskId(taskId), caller).includeIdentityLinks().singleResult();
+        if (task == null) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return views(List.of(task)).get(0);
+    }
+
+    @Transactional
+    public void claim(Caller caller, String taskId) {
+        visible(caller, taskId);
+        taskService.claim(taskId, caller.username());
+    }
+
+    @Transactional
+    public void unclaim(Caller caller, String taskId) {
+        visible(caller, taskId);
+        taskService.unclaim(taskId);
+    }
+
+    @Transactional
+    public void complete(Caller caller, String taskId, CompletionForm form) {
+        TaskView task = visible(caller, taskId);
+        if (task.assignee() != null && !task.assignee().equals(caller.username()) && caller.isClerk()) {
+            throw new InvalidInputException(Problem.of("task", "task.claimedByOther", task.assignee()));
+        }
+        TaskCompletion completion = completions.get(task.processDefinitionKey());
+        List<Problem> problems = new ArrayList<>();
+        if (form.decision() == null || form.decision().isBlank()) {
+            problems.add(Problem.of("decision", "field.required"));
+        } else if (completion != null && !completion.decisions(task).contains(form.decision())) {
+            problems.add(Problem.of("decision", "task.decision", form.decision(), completion.decisions(task)));
+        }
+        if ((CompletionForm.REJECT.equals(form.decision()) || CompletionForm.RETURN.equals(form.decision()))
+                && (form.comment() == null || form.comment().isBlank())) {
+            problems.add(Problem.of("comment", "task.commentRequired"));
+        }
+        if (form.comment() != null && form.comment().length() > 2000) {
+            problems.add(Problem.of("comment", "field.tooLong", 2000));
+        }
+        BigDecimal amount = form.approvedAmount();
+        if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
+            problems.add(Problem.of("approvedAmount", "money.positive"));
+        }
+        if (problems.isEmpty() && completion != null) {
+            problems.addAll(completion.validate(task, form));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("decision", form.decision());
+        variables.put("comment", form.comment());
+        if (completion != null) {
+            completion.apply(task, form, caller, variables);
+        }
+        if (form.comment() != null && !form.comment().isBlank()) {
+            // Flowable takes the comment's author from Spring Security's current user
+            taskService.addComment(taskId, task.processInstanceId(), form.comment());
+        }
+        if (task.assignee() == null) {
+            taskService.setAssignee(taskId, caller.username());
+        }
+        taskService.complete(taskId, variables);
+    }
+
+    private static TaskQuery scoped(TaskQuery query, Caller caller) {
+        List<String> groups = caller.candidateGroups();
+        if (groups.isEmpty()) {
+            return query;
+        }
+        return query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
+    }
+
+    static String processKey(String processDefinitionId) {
+        return processDefinitionId == null ? null : processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
+    }
+
+    private static TaskView view(Task t, String businessKey) {
+        List<String> groups = t.getIdentityLinks().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLinkInfo::getGroupId).toList();
+        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey(t.getProcessDefinitionId()),
+                t.getProcessInstanceId(), businessKey, groups, t.getAssignee(),
+                t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                t.getDueDate() == null ? null : t.getDueDate().toInstant());
+    }
+}

@@ -1,0 +1,73 @@
+package cn.gov.sd.pilotzone.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import cn.gov.sd.pilotzone.award.AwardApplications;
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.task.Tasks;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of the hub API as JSON: 400 lists every bad field with a message in the caller's language
+ * (Chinese unless Accept-Language asks otherwise), 404 for what the caller may not see, 409 for state conflicts.
+ */
+@RestControllerAdvice(basePackages = "cn.gov.sd.pilotzone")
+class ApiExceptionHandler {
+
+    record FieldError(String field, String code, String message) {
+    }
+
+    private final Messages messages;
+
+    ApiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e, Locale locale) {
+        return badRequest(e.problems(), locale);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            return badRequest(List.of(Problem.of(field, "field.type")), locale);
+        }
+        return badRequest(List.of(Problem.of(null, "syntax.malformed", 0, String.valueOf(e.getMostSpecificCause().getMessage()))), locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
+    }
+
+    @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(Tasks.TaskNotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found", "message", e.getMessage()));
+    }
+
+    private ResponseEntity<Map<String, Object>> badRequest(List<Problem> problems, Locale locale) {
+        List<FieldError> errors = problems.stream()
+                .map(p -> new FieldError(p.field(), p.code(), messages.render(p, locale))).toList();
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "fields", errors));
+    }
+}
