@@ -1,0 +1,31 @@
+package cn.gov.sd.pilotzone;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The hub as it runs, on a random port, with an in-memory H2 database, its own data directory and short periods,
+ * so processes, timers and routes run in seconds. Tests with the same annotation share one application context:
+ * make data unique per test (application ids, enterprises) rather than resetting the context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.data-dir=${java.io.tmpdir}/hub-it/${random.uuid}",
+        "spring.datasource.url=jdbc:h2:mem:hub-it;DB_CLOSE_DELAY=-1",
+        "hub.demo.enabled=true",
+        "hub.exchange.poll-delay=200",
+        "hub.exchange.payment-batch-interval=PT1S",
+        "hub.exchange.outbound-interval=PT1S",
+        "hub.award.correction-period=PT3S",
+        "hub.award.public-notice-period=PT2S",
+        "flowable.process.async.executor.default-timer-job-acquire-wait-time=PT0.25S",
+        "flowable.process.async.executor.default-async-job-acquire-wait-time=PT0.25S"})
+public @interface HubIntegrationTest {
+}
