@@ -129,8 +129,10 @@ public class AwardApplications {
     }
 
     private Execution waitingAt(String applicationId, String activityId) {
-        Execution e = runtime.createExecutionQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(applicationId).activityId(activityId).singleResult();
+        // by process instance: the execution waiting at an activity is often a child without the business key
+        String processInstanceId = store.get(applicationId).processInstanceId();
+        Execution e = runtime.createExecutionQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
         if (e == null) {
             throw new WrongStateException("application " + applicationId + " is not waiting at " + activityId);
         }

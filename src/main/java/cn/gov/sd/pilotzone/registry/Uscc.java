@@ -57,7 +57,7 @@ public final class Uscc {
     }
 
     /** The GB 11714 check character of an 8-character organisation code body. */
-    static char orgCheck(String body) {
+    public static char orgCheck(String body) {
         int sum = 0;
         for (int i = 0; i < 8; i++) {
             char c = body.charAt(i);
