@@ -54,7 +54,14 @@ public class HubClient {
     }
 
     public ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+        return call(user, method, path, body, null);
+    }
+
+    public ResponseEntity<String> call(String user, HttpMethod method, String path, Object body, String language) {
         HttpHeaders headers = new HttpHeaders();
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, "demo");

@@ -45,6 +45,13 @@ class SecurityConfig {
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     };
 
+    /**
+     * API requests without a session: a forged cross-site request would carry the victim's session cookie, so
+     * without one there is nothing to forge, and the caller deserves a 401 rather than a CSRF 403.
+     */
+    private static final RequestMatcher NO_SESSION_API = request -> request.getSession(false) == null
+            && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: stores "{bcrypt}…", so the hash scheme can change later without invalidating accounts
@@ -78,7 +85,7 @@ class SecurityConfig {
                                 AnyRequestMatcher.INSTANCE))
                 .requestCache(cache -> cache.requestCache(pageVisits))
                 .logout(logout -> logout.permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_CREDENTIALS));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_CREDENTIALS, NO_SESSION_API));
         return http.build();
     }
 
