@@ -20,7 +20,10 @@ public record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String b
             case FIXED -> Optional.of(yuan(amount));
             case UP_TO -> Optional.of(yuan(cap));
             case PERCENTAGE -> {
-                BigDecimal baseValue = (BigDecimal) inputs.get(base);
+                // the automated checks refuse an application without its base input before anything proposes
+                if (!(inputs.get(base) instanceof BigDecimal baseValue)) {
+                    throw new IllegalArgumentException("a PERCENTAGE rule needs the money input " + base);
+                }
                 yield Optional.of(yuan(baseValue.multiply(rate).min(cap)));
             }
             case DISCRETIONARY -> Optional.empty();

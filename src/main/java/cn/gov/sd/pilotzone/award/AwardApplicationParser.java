@@ -1,8 +1,8 @@
 package cn.gov.sd.pilotzone.award;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,10 +15,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
@@ -48,7 +53,12 @@ public class AwardApplicationParser {
     private static final Set<String> FIELDS = Set.of("applicationId", "uscc", "enterpriseName", "countyCode",
             "policyCode", "eventDate", "amounts", "contact", "bankAccount", "attachments");
 
-    private final ObjectMapper json = new ObjectMapper();
+    // money is never a double: 1234567.8900000001 must stay what was filed (and be refused), not round to .89
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final XMLInputFactory xmlInput;
     private final XmlMapper xml;
     private final AwardCatalog catalog;
     private final BureauDirectory bureaus;
@@ -59,7 +69,9 @@ public class AwardApplicationParser {
         XMLInputFactory in = XMLInputFactory.newFactory();
         in.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        this.xmlInput = in;
         this.xml = new XmlMapper(new XmlFactory(in));
+        xml.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public AwardApplicationForm parse(String fileName, byte[] content) {
@@ -72,11 +84,37 @@ public class AwardApplicationParser {
     }
 
     public AwardApplicationForm parseXml(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8);
-        if (head.toUpperCase(Locale.ROOT).contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+        if (declaresDtd(content)) {
             throw new InvalidInputException(Problem.of(null, "xml.dtd"));
         }
         return read(tree(xml, content));
+    }
+
+    /**
+     * Whether the prolog has a DOCTYPE, found by the XML parser itself (so in any encoding and after any comment,
+     * unlike a text search); the internal subset is skipped, not processed. A DTD can only precede the root
+     * element, so the scan stops there. A malformed prolog is left to the tree parse to report.
+     */
+    private boolean declaresDtd(byte[] content) {
+        try {
+            XMLStreamReader reader = xmlInput.createXMLStreamReader(new ByteArrayInputStream(content));
+            try {
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        return true;
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        return false;
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            // not well-formed: reported by the tree parse
+        }
+        return false;
     }
 
     private static JsonNode tree(ObjectMapper mapper, byte[] content) {

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.common;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,7 +45,13 @@ public class ConfigFiles {
             return yaml.readValue(Files.readString(file), type);
         } catch (JsonMappingException e) {
             JsonLocation at = e.getLocation();
-            throw new InvalidConfigException(file, at == null ? 0 : at.getLineNr(), e.getOriginalMessage());
+            // records are built after their whole mapping is read, so the line may be the entry's end: the path
+            // (e.g. policies[3].validUntil) says which entry and property
+            String path = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            throw new InvalidConfigException(file, at == null ? 0 : at.getLineNr(),
+                    (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidConfigException(file, 0, e.getMessage());
         }

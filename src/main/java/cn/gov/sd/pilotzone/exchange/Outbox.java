@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -124,11 +126,15 @@ public class Outbox {
     static byte[] csv(List<Map<String, Object>> rows, Charset charset) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            if (!rows.isEmpty()) {
-                printer.printRecord(rows.get(0).keySet());
+            // cells by column name, not by position: a row built with another key order (or by an older version
+            // with fewer columns) must not put an amount under account_no
+            Set<String> header = new LinkedHashSet<>();
+            rows.forEach(row -> header.addAll(row.keySet()));
+            if (!header.isEmpty()) {
+                printer.printRecord(header);
             }
             for (Map<String, Object> row : rows) {
-                printer.printRecord(row.values().stream().map(v -> v == null ? "" : v.toString()).toList());
+                printer.printRecord(header.stream().map(row::get).map(v -> v == null ? "" : v.toString()).toList());
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

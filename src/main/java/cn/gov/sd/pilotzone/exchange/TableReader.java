@@ -126,6 +126,8 @@ public final class TableReader {
 
     private static void readXlsx(byte[] content, List<List<String>> lines, List<Integer> lineNumbers) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        // a formula cell counts by the value Excel computed, not by its formula text
+        formatter.setUseCachedValuesForFormulaCells(true);
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getSheetAt(0);
             for (org.apache.poi.ss.usermodel.Row r : sheet) {
@@ -143,7 +145,11 @@ public final class TableReader {
     }
 
     private static String cellText(Cell cell, DataFormatter formatter) {
-        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+        org.apache.poi.ss.usermodel.CellType type = cell.getCellType();
+        if (type == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        if (type == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
             if (DateUtil.isCellDateFormatted(cell)) {
                 return cell.getLocalDateTimeCellValue().toLocalDate().toString();
             }
