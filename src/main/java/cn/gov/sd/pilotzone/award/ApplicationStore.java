@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Event;
@@ -30,30 +35,48 @@ public class ApplicationStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AwardApplicationParser parser;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public ApplicationStore(JdbcTemplate jdbc, Clock clock) {
+    public ApplicationStore(JdbcTemplate jdbc, Clock clock, AwardApplicationParser parser) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.parser = parser;
     }
 
-    public void insert(AwardApplicationForm form, Channel channel, String payload) {
+    /** The application as filed (or as last corrected), kept as JSON in the record. */
+    public AwardApplicationForm form(AwardApplication app) {
+        return parser.parseJson(app.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String payload(AwardApplicationForm form) {
+        try {
+            return json.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void insert(AwardApplicationForm form, Channel channel) {
         LocalDateTime now = Utc.of(clock.instant());
         jdbc.update("INSERT INTO award_application (application_id, uscc, enterprise_name, county_code, policy_code, "
                         + "channel, event_date, status, payload, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 form.applicationId(), form.uscc(), form.enterpriseName(), form.countyCode(), form.policyCode(),
-                channel.name(), form.eventDate(), Status.CHECKING.name(), payload, now, now);
+                channel.name(), form.eventDate(), Status.CHECKING.name(), payload(form), now, now);
     }
 
     /** A corrected application replaces the filed one (企业补正). */
-    public void replace(AwardApplicationForm form, String payload) {
+    public void replace(AwardApplicationForm form) {
         jdbc.update("UPDATE award_application SET uscc=?, enterprise_name=?, county_code=?, policy_code=?, event_date=?, "
                         + "payload=?, status=?, updated_at=? WHERE application_id=?",
-                form.uscc(), form.enterpriseName(), form.countyCode(), form.policyCode(), form.eventDate(), payload,
-                Status.CHECKING.name(), Utc.of(clock.instant()), form.applicationId());
+                form.uscc(), form.enterpriseName(), form.countyCode(), form.policyCode(), form.eventDate(),
+                payload(form), Status.CHECKING.name(), Utc.of(clock.instant()), form.applicationId());
     }
 
-    public void replacePayload(String applicationId, String payload) {
-        set(applicationId, "payload", payload);
+    /** Replaces the filed data without restarting the checks (a clerk's correction of the bank account). */
+    public void replaceForm(AwardApplicationForm form) {
+        set(form.applicationId(), "payload", payload(form));
     }
 
     public Optional<AwardApplication> find(String applicationId) {

@@ -4,9 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
@@ -51,8 +48,6 @@ public class AwardApplications {
     private final RuntimeService runtime;
     private final AwardSettings settings;
     private final Payments payments;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments) {
         this.store = store;
@@ -72,7 +67,7 @@ public class AwardApplications {
             return resume(existing.get(), form, actor);
         }
         try {
-            store.insert(form, channel, payload(form));
+            store.insert(form, channel);
         } catch (DuplicateKeyException e) {
             throw new DuplicateApplicationException(form.applicationId());
         }
@@ -95,7 +90,7 @@ public class AwardApplications {
             throw new InvalidInputException(Problem.of("uscc", "correction.otherEnterprise", app.uscc()));
         }
         Execution waiting = waitingAt(app.applicationId(), "awaitCorrection");
-        store.replace(form, payload(form));
+        store.replace(form);
         store.addEvent(app.applicationId(), actor, "corrected", null, null, null);
         runtime.setVariable(waiting.getProcessInstanceId(), "countyGroup", BureauDirectory.countyGroup(form.countyCode()));
         runtime.trigger(waiting.getId());
@@ -137,13 +132,5 @@ public class AwardApplications {
             throw new WrongStateException("application " + applicationId + " is not waiting at " + activityId);
         }
         return e;
-    }
-
-    private String payload(AwardApplicationForm form) {
-        try {
-            return json.writeValueAsString(form);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -38,17 +38,15 @@ public class AwardChecks implements JavaDelegate {
     private final CreditRecords credit;
     private final AwardLedger ledger;
     private final ApplicationStore store;
-    private final AwardApplicationParser parser;
     private final Messages messages;
     private final Clock clock;
 
     public AwardChecks(AwardCatalog catalog, CreditRecords credit, AwardLedger ledger, ApplicationStore store,
-                       AwardApplicationParser parser, Messages messages, Clock clock) {
+                       Messages messages, Clock clock) {
         this.catalog = catalog;
         this.credit = credit;
         this.ledger = ledger;
         this.store = store;
-        this.parser = parser;
         this.messages = messages;
         this.clock = clock;
     }
@@ -57,7 +55,7 @@ public class AwardChecks implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String applicationId = execution.getProcessInstanceBusinessKey();
         AwardApplication app = store.get(applicationId);
-        AwardApplicationForm form = parser.parseJson(app.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AwardApplicationForm form = store.form(app);
         Result result = evaluate(form);
         List<Problem> problems = new ArrayList<>(result.problems());
         ledger.release(applicationId);

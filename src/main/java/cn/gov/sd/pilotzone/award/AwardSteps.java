@@ -1,7 +1,6 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,18 +28,16 @@ public class AwardSteps {
     private final Payments payments;
     private final AwardLedger ledger;
     private final AwardCatalog catalog;
-    private final AwardApplicationParser parser;
     private final Outbox outbox;
     private final AwardSettings settings;
     private final Clock clock;
 
     public AwardSteps(ApplicationStore store, Payments payments, AwardLedger ledger, AwardCatalog catalog,
-                      AwardApplicationParser parser, Outbox outbox, AwardSettings settings, Clock clock) {
+                      Outbox outbox, AwardSettings settings, Clock clock) {
         this.store = store;
         this.payments = payments;
         this.ledger = ledger;
         this.catalog = catalog;
-        this.parser = parser;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -72,7 +69,7 @@ public class AwardSteps {
     /** Issues a payment instruction to the account on file, or the one the finance clerk corrected. */
     public void issuePayment(DelegateExecution execution) {
         AwardApplication app = store.get(execution.getProcessInstanceBusinessKey());
-        BankAccount bank = parser.parseJson(app.payload().getBytes(StandardCharsets.UTF_8)).bankAccount();
+        BankAccount bank = store.form(app).bankAccount();
         Payments.Account account = new Payments.Account(bank.bankName(), bank.accountName(), bank.accountNo());
         String paymentId = payments.issue(app, app.amount(), account);
         execution.setVariable("paymentId", paymentId);

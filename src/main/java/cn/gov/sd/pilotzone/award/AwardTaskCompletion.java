@@ -1,15 +1,11 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -33,14 +29,10 @@ class AwardTaskCompletion implements TaskCompletion {
 
     private final ApplicationStore store;
     private final AwardCatalog catalog;
-    private final AwardApplicationParser parser;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog, AwardApplicationParser parser) {
+    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
-        this.parser = parser;
     }
 
     @Override
@@ -68,7 +60,7 @@ class AwardTaskCompletion implements TaskCompletion {
                     .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
             return problems;
         }
-        AwardApplicationForm filed = form(app);
+        AwardApplicationForm filed = store.form(app);
         Optional<BigDecimal> maximum = catalog.find(app.policyCode()).flatMap(p -> p.rule().maximum(filed.amounts()));
         if (amount != null && maximum.isPresent() && amount.compareTo(maximum.get()) > 0) {
             problems.add(Problem.of("approvedAmount", "task.amountAboveMaximum", maximum.get()));
@@ -86,29 +78,17 @@ class AwardTaskCompletion implements TaskCompletion {
             store.setApprovedAmount(applicationId, form.approvedAmount());
         }
         if (!form.fields().isEmpty() && !REVIEWS.contains(task.taskDefinitionKey())) {
-            AwardApplicationForm filed = form(store.get(applicationId));
+            AwardApplicationForm filed = store.form(store.get(applicationId));
             BankAccount old = filed.bankAccount();
             BankAccount corrected = new BankAccount(
                     (String) form.fields().getOrDefault("bankName", old == null ? null : old.bankName()),
                     (String) form.fields().getOrDefault("accountName", old == null ? null : old.accountName()),
                     (String) form.fields().getOrDefault("accountNo", old == null ? null : old.accountNo()));
-            store.replacePayload(applicationId, write(new AwardApplicationForm(filed.applicationId(), filed.uscc(),
-                    filed.enterpriseName(), filed.countyCode(), filed.policyCode(), filed.eventDate(), filed.amounts(),
-                    filed.contact(), corrected, filed.attachments())));
+            store.replaceForm(new AwardApplicationForm(filed.applicationId(), filed.uscc(), filed.enterpriseName(),
+                    filed.countyCode(), filed.policyCode(), filed.eventDate(), filed.amounts(), filed.contact(),
+                    corrected, filed.attachments()));
         }
         store.addEvent(applicationId, caller.username(), task.taskDefinitionKey(), form.decision(), form.comment(),
                 form.approvedAmount());
-    }
-
-    private AwardApplicationForm form(AwardApplication app) {
-        return parser.parseJson(app.payload().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String write(AwardApplicationForm form) {
-        try {
-            return json.writeValueAsString(form);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

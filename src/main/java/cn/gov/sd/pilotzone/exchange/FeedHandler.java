@@ -1,5 +1,9 @@
 package cn.gov.sd.pilotzone.exchange;
 
+import java.util.List;
+
+import cn.gov.sd.pilotzone.common.Problem;
+
 /**
  * Applies one inbound file of a feed. Implementations are plain beans, callable without Camel: they throw
  * {@link cn.gov.sd.pilotzone.common.InvalidInputException} for a file that must go to {@code error/}, and apply
@@ -13,14 +17,14 @@ public interface FeedHandler {
     FeedResult accept(String fileName, byte[] content);
 
     /** What a file did: rows read and applied, and the problems of rows that were skipped. */
-    record FeedResult(int rowsTotal, int rowsApplied, java.util.List<cn.gov.sd.pilotzone.common.Problem> skipped) {
+    record FeedResult(int rowsTotal, int rowsApplied, List<Problem> skipped) {
 
         public FeedResult {
-            skipped = skipped == null ? java.util.List.of() : java.util.List.copyOf(skipped);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
         }
 
         public static FeedResult all(int rows) {
-            return new FeedResult(rows, rows, java.util.List.of());
+            return new FeedResult(rows, rows, List.of());
         }
     }
 }

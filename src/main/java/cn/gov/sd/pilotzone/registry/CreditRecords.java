@@ -2,10 +2,10 @@ package cn.gov.sd.pilotzone.registry;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.sd.pilotzone.common.BatchUpsert;
 import cn.gov.sd.pilotzone.common.Utc;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +34,9 @@ public class CreditRecords {
         var now = Utc.of(clock.instant());
         List<Object[]> args = records.stream().map(r -> new Object[] {r.enterpriseName(), r.removedOn(), now,
                 r.uscc(), r.recordType(), r.listedOn()}).toList();
-        int[] updated = jdbc.batchUpdate("UPDATE credit_record SET enterprise_name=?, removed_on=?, updated_at=? "
-                + "WHERE uscc=? AND record_type=? AND listed_on=?", args);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                inserts.add(args.get(i));
-            }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO credit_record (enterprise_name, removed_on, updated_at, uscc, record_type, "
-                    + "listed_on) VALUES (?,?,?,?,?,?)", inserts);
-        }
+        BatchUpsert.apply(jdbc, "UPDATE credit_record SET enterprise_name=?, removed_on=?, updated_at=? "
+                + "WHERE uscc=? AND record_type=? AND listed_on=?", "INSERT INTO credit_record (enterprise_name, "
+                + "removed_on, updated_at, uscc, record_type, listed_on) VALUES (?,?,?,?,?,?)", args);
     }
 
     /** The record that makes the enterprise ineligible on that date, if any. */

@@ -3,10 +3,10 @@ package cn.gov.sd.pilotzone.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.sd.pilotzone.common.BatchUpsert;
 import cn.gov.sd.pilotzone.common.Utc;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,16 +38,7 @@ public class EnterpriseRegistry {
         var now = Utc.of(clock.instant());
         List<Object[]> args = enterprises.stream().map(e -> new Object[] {e.name(), e.countyCode(), e.industry(),
                 e.aboveScale(), e.bankName(), e.accountName(), e.accountNo(), e.muClass(), now, e.uscc()}).toList();
-        int[] updated = jdbc.batchUpdate(UPDATE, args);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                inserts.add(args.get(i));
-            }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT, inserts);
-        }
+        BatchUpsert.apply(jdbc, UPDATE, INSERT, args);
     }
 
     public long count() {
