@@ -57,6 +57,15 @@ class AwardApiIT {
     }
 
     @Test
+    void demoApplicationsWaitAtTheirCountysReview() {
+        assertThat(hub.awaitTask("county-370705", "DEMO-2024-0001", "countyReview")).isNotBlank();
+        assertThat(hub.awaitTask("county-370783", "DEMO-2024-0002", "countyReview")).isNotBlank();
+        JsonNode discretionary = hub.application("gxj", "DEMO-2024-0004");
+        assertThat(discretionary.path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(discretionary.path("proposedAmount").isMissingNode()).isTrue();
+    }
+
+    @Test
     void knownApplicationIdGets409() {
         Map<String, Object> app = Applications.fresh("SINGLE_CHAMPION_PROVINCIAL");
         submit(app);
