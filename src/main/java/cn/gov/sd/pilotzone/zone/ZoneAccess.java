@@ -1,0 +1,43 @@
+package cn.gov.sd.pilotzone.zone;
+
+import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.security.Role;
+import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees what of a zone (SPEC §5): supervisors, administrators and system accounts see every zone and task; the
+ * coordinator's clerks (市工信局) see all of their zone; another bureau's clerk sees a zone only if the bureau leads
+ * or supports one of its tasks, and then only those tasks. Only lead bureaus report progress.
+ */
+@Component
+public class ZoneAccess {
+
+    public boolean seesZone(Caller caller, ZonePlan plan) {
+        return caller.seesEverything() || plan.involves(caller.bureauCode());
+    }
+
+    public boolean seesAllTasks(Caller caller, ZonePlan plan) {
+        return caller.seesEverything() || plan.coordinator().equals(caller.bureauCode());
+    }
+
+    public boolean seesTask(Caller caller, ZonePlan plan, PlanTask task) {
+        return seesAllTasks(caller, plan) || task.involves(caller.bureauCode());
+    }
+
+    /** Lead bureaus' clerks report for their tasks; administrators and system accounts on a bureau's behalf. */
+    public boolean mayReport(Caller caller, PlanTask task) {
+        return caller.isClerk() ? task.ledBy(caller.bureauCode())
+                : caller.role() == Role.ADMIN || caller.role() == Role.SYSTEM;
+    }
+
+    /** Starting a lifecycle: administrators and the zone's coordinator; cancelling: administrators. */
+    public boolean mayStart(Caller caller, ZonePlan plan) {
+        return caller.role() == Role.ADMIN || (caller.isClerk() && plan.coordinator().equals(caller.bureauCode()));
+    }
+
+    public boolean mayCancel(Caller caller) {
+        return caller.role() == Role.ADMIN;
+    }
+}
