@@ -143,7 +143,10 @@ class ZoneController {
         return ResponseEntity.created(URI.create("/api/zones/" + zoneId + "/tasks/" + taskCode)).body(r);
     }
 
-    /** Starts the zone's lifecycle; the optional body overrides the periods of hub.zone.* for this run. */
+    /**
+     * Starts the zone's lifecycle. An administrator may override the periods of hub.zone.* for this run (a demo in
+     * minutes); the coordinator starts it as configured.
+     */
     @PostMapping("/{zoneId}/lifecycle")
     @ResponseStatus(HttpStatus.CREATED)
     ZoneLifecycles.Started start(Caller caller, @PathVariable String zoneId,
@@ -151,6 +154,9 @@ class ZoneController {
         ZonePlan plan = visible(caller, zoneId);
         if (!access.mayStart(caller, plan)) {
             throw new AccessDeniedException("starting a lifecycle is for administrators and the coordinator");
+        }
+        if (overrides != null && !overrides.equals(Timeline.Overrides.NONE) && !access.mayOverridePeriods(caller)) {
+            throw new AccessDeniedException("only administrators change the periods of a lifecycle");
         }
         return lifecycles.start(zoneId, caller.username(), overrides);
     }

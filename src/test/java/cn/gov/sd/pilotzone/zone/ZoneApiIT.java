@@ -49,7 +49,7 @@ class ZoneApiIT {
     void startWeifang() {
         it = new ZoneItSupport(context);
         it.cancelIfRunning(ZONE);
-        pid = it.start("gxj", ZONE, QUIET);
+        pid = it.start("admin", ZONE, QUIET);
         it.mobilize("gxj", pid, Map.of("name", "总体方案.pdf", "contentType", "application/pdf",
                 "content", Base64.getEncoder().encodeToString(PLAN_TEXT.getBytes(StandardCharsets.UTF_8))));
     }
@@ -176,12 +176,16 @@ class ZoneApiIT {
         assertThat(it.post("supervisor", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(it.post("zibo-gxj", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(it.post("gxj", path, null).getStatusCode()).as("already running").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(it.post("gxj", path, QUIET).getStatusCode()).as("periods are the administrator's")
+                .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<Map<String, Object>> badPeriod = it.post("admin", "/api/zones/zibo/lifecycle",
                 new Timeline.Overrides(null, "three months", null, null));
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPeriod.getBody().toString()).contains("implementationPeriod");
         assertThat(it.as("gxj").exchange(path, HttpMethod.DELETE, null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(it.as("admin").exchange("/api/zones/zibo/lifecycle", HttpMethod.DELETE, null, String.class)
+                .getStatusCode()).as("nothing running").isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test

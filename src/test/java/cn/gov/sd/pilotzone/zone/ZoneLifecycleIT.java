@@ -80,7 +80,9 @@ class ZoneLifecycleIT {
 
     @Test
     void weifangRunsThroughAllThreePhases() throws Exception {
-        String pid = it.start("gxj", ZONE, FAST);
+        assertThat(it.post("gxj", "/api/zones/" + ZONE + "/lifecycle", FAST).getStatusCode())
+                .as("periods are the administrator's").isEqualTo(HttpStatus.FORBIDDEN);
+        String pid = it.start("admin", ZONE, FAST);
         assertThat(it.get("supervisor", "/api/zones/" + ZONE).get("phase")).isEqualTo("MOBILIZATION");
 
         mobilization(pid);
