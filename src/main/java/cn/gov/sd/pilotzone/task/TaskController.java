@@ -5,7 +5,6 @@ import java.util.List;
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

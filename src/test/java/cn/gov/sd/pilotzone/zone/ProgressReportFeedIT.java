@@ -5,15 +5,11 @@ import static cn.gov.sd.pilotzone.zone.ZoneItSupport.zoneTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.flowable.engine.TaskService;
@@ -22,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * The {@code progress-reports} feed (SPEC §3) on a running Zibo lifecycle: good reports are recorded on the right
@@ -31,6 +27,7 @@ import org.springframework.context.ApplicationContext;
  * JSON goes to {@code error/} with the reason, and nothing of it is recorded.
  */
 @HubIntegrationTest
+@Import(HubClient.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressReportFeedIT {
 
@@ -44,8 +41,8 @@ class ProgressReportFeedIT {
     TaskService taskService;
     @Autowired
     ZoneStore store;
-    @Value("${hub.data-dir}")
-    Path dataDir;
+    @Autowired
+    HubClient hub;
 
     ZoneItSupport it;
     String pid;
@@ -65,7 +62,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void goodReportIsRecordedOnItsTaskAndArchived() throws IOException {
+    void goodReportIsRecordedOnItsTaskAndArchived() {
         String name = drop("good", """
                 {"zoneId": "zibo", "taskCode": "2.5.13", "bureau": "zibo-gxj", "period": "2023-Q3", "progress": 40,
                  "summary": "新培育省级专精特新企业 35 家", "issues": "部分企业研发投入不足"}""");
@@ -86,7 +83,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void severalReportsInOneFileAreAppliedTogether() throws IOException {
+    void severalReportsInOneFileAreAppliedTogether() {
         String name = drop("batch", """
                 [{"zoneId": "zibo", "taskCode": "2.1.1", "bureau": "zibo-fgw", "period": "2023-Q3", "progress": 30,
                   "summary": "创新平台建设方案已印发"},
@@ -99,21 +96,21 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void unknownZoneGoesToErrorWithTheReason() throws IOException {
+    void unknownZoneGoesToErrorWithTheReason() {
         String name = drop("zone", report("jinan", "2.5.13", "zibo-gxj", 10));
 
         assertThat(awaitError(name)).contains("zoneId", "未知的试验区：jinan", "unknown zone: jinan");
     }
 
     @Test
-    void unknownTaskGoesToErrorWithTheReason() throws IOException {
+    void unknownTaskGoesToErrorWithTheReason() {
         String name = drop("task", report("zibo", "2.9.99", "zibo-gxj", 10));
 
         assertThat(awaitError(name)).contains("taskCode", "2.9.99", "zone zibo has no task 2.9.99");
     }
 
     @Test
-    void bureauThatDoesNotLeadTheTaskGoesToError() throws IOException {
+    void bureauThatDoesNotLeadTheTaskGoesToError() {
         // zibo-kjj supports 2.5.13 (配合单位) but does not lead it
         String name = drop("notlead", report("zibo", "2.5.13", "zibo-kjj", 10));
 
@@ -123,7 +120,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void badValuesAreAllReported() throws IOException {
+    void badValuesAreAllReported() {
         String name = drop("values", """
                 {"zoneId": "zibo", "taskCode": "2.3.7", "bureau": "zibo-gxj", "period": "2023-Q3", "progress": 150,
                  "score": 1}""");
@@ -133,7 +130,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void oneBadReportRejectsTheWholeFile() throws IOException {
+    void oneBadReportRejectsTheWholeFile() {
         String name = drop("mixed", "[" + report("zibo", "2.3.8", "zibo-fgw", 10) + ","
                 + report("zibo", "2.3.8", "zibo-slj", 10) + "]");
 
@@ -143,7 +140,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void taskNotInImplementationGoesToError() throws IOException {
+    void taskNotInImplementationGoesToError() {
         // Weifang has no running lifecycle in this class
         String name = drop("notrunning", report("weifang", "3.5.3", "sthjj", 10));
 
@@ -151,7 +148,7 @@ class ProgressReportFeedIT {
     }
 
     @Test
-    void malformedJsonGoesToError() throws IOException {
+    void malformedJsonGoesToError() {
         String name = drop("broken", "{\"zoneId\": \"zibo\", \"taskCode\": ");
 
         assertThat(awaitError(name)).contains("malformed");
@@ -167,48 +164,23 @@ class ProgressReportFeedIT {
         return store.reports(store.running(ZONE).orElseThrow().lifecycleId(), taskCode);
     }
 
-    /** Writes the file under a hidden temporary name and renames it, as a well-behaved sender does. */
-    private String drop(String label, String json) throws IOException {
-        Path inbox = dataDir.resolve("inbox").resolve(ProgressReportFeed.FEED);
-        Files.createDirectories(inbox);
+    private String drop(String label, String json) {
         String name = label + "-" + UUID.randomUUID() + ".json";
-        Path tmp = Files.writeString(inbox.resolve("." + name + ".tmp"), json, StandardCharsets.UTF_8);
-        Files.move(tmp, inbox.resolve(name));
+        hub.drop(ProgressReportFeed.FEED, name, json);
         return name;
     }
 
     private void awaitArchived(String name) {
-        await().atMost(WAIT).until(() -> find("archive", name) != null || find("error", name) != null);
-        assertThat(find("error", name)).as("rejected: %s", errorText(name)).isNull();
+        await().atMost(WAIT).until(() -> hub.find("archive", ProgressReportFeed.FEED, name).isPresent()
+                || hub.find("error", ProgressReportFeed.FEED, name).isPresent());
+        assertThat(hub.find("error", ProgressReportFeed.FEED, name)).as("rejected").isEmpty();
     }
 
+    /** The reason of a rejected file (written first, then the file is moved next to it). */
     private String awaitError(String name) {
-        // the reason is written first, then the file is moved next to it
-        await().atMost(WAIT).until(() -> find("archive", name) != null
-                || (errorText(name) != null && find("error", name) != null));
-        assertThat(find("archive", name)).as("%s was archived, not rejected", name).isNull();
-        return errorText(name);
-    }
-
-    private String errorText(String name) {
-        Path file = find("error", name + ".error.txt");
-        try {
-            return file == null ? null : Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Archived and rejected copies carry a time stamp before the original name. */
-    private Path find(String folder, String name) {
-        Path dir = dataDir.resolve(folder).resolve(ProgressReportFeed.FEED);
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("_" + name)).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
+        await().atMost(WAIT).until(() -> hub.find("archive", ProgressReportFeed.FEED, name).isPresent()
+                || hub.find("error", ProgressReportFeed.FEED, name).isPresent());
+        assertThat(hub.find("archive", ProgressReportFeed.FEED, name)).as("%s was archived, not rejected", name).isEmpty();
+        return hub.errorReport(hub.find("error", ProgressReportFeed.FEED, name).orElseThrow());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.http.ResponseEntity;
  * coordinator or an administrator starts a lifecycle.
  */
 @HubIntegrationTest
+@Import(HubClient.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZoneApiIT {
 
@@ -37,8 +40,6 @@ class ZoneApiIT {
 
     @Autowired
     ApplicationContext context;
-    @Autowired
-    TestRestTemplate rest;
     @Autowired
     ZonePlans plans;
 
@@ -75,7 +76,7 @@ class ZoneApiIT {
         assertThat(status("zibo-gxj", "/api/zones/weifang/bulletin.xlsx")).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("zibo-gxj", "/api/zones/weifang/bureaus")).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("supervisor", "/api/zones/jinan")).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(rest.getForEntity("/api/zones", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(it.status(null, HttpMethod.GET, "/api/zones")).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -182,10 +183,9 @@ class ZoneApiIT {
                 new Timeline.Overrides(null, "three months", null, null));
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPeriod.getBody().toString()).contains("implementationPeriod");
-        assertThat(it.as("gxj").exchange(path, HttpMethod.DELETE, null, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(it.as("admin").exchange("/api/zones/zibo/lifecycle", HttpMethod.DELETE, null, String.class)
-                .getStatusCode()).as("nothing running").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(it.status("gxj", HttpMethod.DELETE, path)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(it.status("admin", HttpMethod.DELETE, "/api/zones/zibo/lifecycle")).as("nothing running")
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
@@ -198,8 +198,8 @@ class ZoneApiIT {
                 .contains("3.5").doesNotContain("3.2");
     }
 
-    private HttpStatus status(String user, String path) {
-        return (HttpStatus) it.as(user).exchange(path, HttpMethod.GET, null, String.class).getStatusCode();
+    private HttpStatusCode status(String user, String path) {
+        return it.status(user, HttpMethod.GET, path);
     }
 
     private static List<Object> ids(List<Map<String, Object>> zones) {

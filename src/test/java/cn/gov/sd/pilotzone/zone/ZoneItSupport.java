@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.task.CompletionForm;
@@ -18,23 +23,27 @@ import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
-/** What the zone ITs do over and over: call the hub API as a demo user, find and complete lifecycle tasks. */
+/**
+ * What the zone ITs do over and over: call the hub API as a demo user (through the shared {@link HubClient}),
+ * find and complete lifecycle tasks, start and cancel lifecycles.
+ */
 final class ZoneItSupport {
 
     static final String PASSWORD = "demo";
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
     };
 
+    private final HubClient hub;
     private final TestRestTemplate rest;
+    private final ObjectMapper json = new ObjectMapper();
     private final TaskService taskService;
     private final ZoneLifecycles lifecycles;
     private final ZoneStore store;
@@ -42,6 +51,7 @@ final class ZoneItSupport {
     private final ProgressReports reports;
 
     ZoneItSupport(ApplicationContext context) {
+        this.hub = context.getBean(HubClient.class);
         this.rest = context.getBean(TestRestTemplate.class);
         this.taskService = context.getBean(TaskService.class);
         this.lifecycles = context.getBean(ZoneLifecycles.class);
@@ -75,6 +85,7 @@ final class ZoneItSupport {
                 ProgressReport.Source.API, bureau);
     }
 
+    /** For downloads (the bulletin workbook, documents): bytes rather than JSON. */
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, PASSWORD);
     }
@@ -87,19 +98,34 @@ final class ZoneItSupport {
     }
 
     Map<String, Object> get(String user, String path) {
-        ResponseEntity<Map<String, Object>> r = as(user).exchange(path, HttpMethod.GET, null, MAP);
+        ResponseEntity<Map<String, Object>> r = call(user, HttpMethod.GET, path, null, MAP);
         assertThat(r.getStatusCode()).as("GET %s as %s: %s", path, user, r.getBody()).isEqualTo(HttpStatus.OK);
         return r.getBody();
     }
 
     List<Map<String, Object>> getList(String user, String path) {
-        ResponseEntity<List<Map<String, Object>>> r = as(user).exchange(path, HttpMethod.GET, null, LIST);
+        ResponseEntity<List<Map<String, Object>>> r = call(user, HttpMethod.GET, path, null, LIST);
         assertThat(r.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
         return r.getBody();
     }
 
     ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-        return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), MAP);
+        return call(user, HttpMethod.POST, path, body, MAP);
+    }
+
+    HttpStatusCode status(String user, HttpMethod method, String path) {
+        return hub.call(user, method, path, null).getStatusCode();
+    }
+
+    /** A call through the shared {@link HubClient}, its JSON answer read as maps and lists. */
+    private <T> ResponseEntity<T> call(String user, HttpMethod method, String path, Object body, TypeReference<T> type) {
+        ResponseEntity<String> r = hub.call(user, method, path, body);
+        try {
+            T parsed = r.getBody() == null || r.getBody().isBlank() ? null : json.readValue(r.getBody(), type);
+            return new ResponseEntity<>(parsed, r.getHeaders(), r.getStatusCode());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(method + " " + path + " as " + user + ": not JSON: " + r.getBody(), e);
+        }
     }
 
     /** Starts a lifecycle by API as the zone's coordinator, with the given periods. */

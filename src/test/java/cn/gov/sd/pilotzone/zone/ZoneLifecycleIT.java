@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +44,7 @@ import org.springframework.http.ResponseEntity;
  * rectification and a second, passing acceptance.
  */
 @HubIntegrationTest
+@Import(HubClient.class)
 class ZoneLifecycleIT {
 
     static final String ZONE = "weifang";
