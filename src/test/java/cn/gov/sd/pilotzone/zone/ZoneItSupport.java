@@ -72,7 +72,7 @@ final class ZoneItSupport {
                 return;
             } catch (FlowableOptimisticLockingException e) {
                 // a timer of the same task instance fired meanwhile: the API retries likewise (TaskController)
-                if (attempt == 3) {
+                if (attempt == 5) {
                     throw e;
                 }
             }
