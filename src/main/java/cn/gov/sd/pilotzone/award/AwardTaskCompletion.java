@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class AwardTaskCompletion implements TaskCompletion {
 
     private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview", "intentConfirmation");
-    private static final Set<String> ACCOUNT_FIELDS = Set.of("bankName", "accountName", "accountNo");
+    private static final List<String> ACCOUNT_FIELDS = List.of("bankName", "accountName", "accountNo");
 
     private final ApplicationStore store;
     private final AwardCatalog catalog;
@@ -45,6 +45,16 @@ class AwardTaskCompletion implements TaskCompletion {
         return REVIEWS.contains(task.taskDefinitionKey())
                 ? Set.of(CompletionForm.APPROVE, CompletionForm.REJECT, CompletionForm.RETURN)
                 : Set.of(CompletionForm.APPROVE, CompletionForm.REJECT);
+    }
+
+    @Override
+    public boolean takesAmount(TaskView task) {
+        return REVIEWS.contains(task.taskDefinitionKey());
+    }
+
+    @Override
+    public List<String> fields(TaskView task) {
+        return REVIEWS.contains(task.taskDefinitionKey()) ? List.of() : ACCOUNT_FIELDS;
     }
 
     @Override

@@ -34,6 +34,8 @@ class SecurityConfig {
     private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
     private static final String[] ADMIN_ONLY = {"/process-api/**", "/actuator/**"};
+    /** The dashboard (page, re-process action, JSON) is for those who watch every bureau. */
+    private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**"};
     private static final String[] API = {"/api/**", "/process-api/**", "/actuator/**"};
 
     /**
@@ -73,12 +75,12 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths(PUBLIC)).permitAll()
                         .requestMatchers(paths(ADMIN_ONLY)).hasAnyRole(Role.ADMIN.name(), Role.SYSTEM.name())
+                        .requestMatchers(paths(SUPERVISION)).hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
-                // Spring's generated login page until the UI has its own; then: form.loginPage(LOGIN_PAGE).permitAll()
-                .formLogin(form -> form.permitAll())
+                // The hub's own login page (ui.LoginPages); Spring Security still processes POST /login
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                // Mapped entry points rather than one fixed entry point: with a fixed one Spring would not generate
-                // its login page. Matched in order, so everything that is not API gets the login page.
+                // Mapped entry points, matched in order: API requests get a JSON 401, everything else the login page.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, apiRequests)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),

@@ -20,6 +20,16 @@ public interface TaskCompletion {
 
     List<Problem> validate(TaskView task, CompletionForm form);
 
+    /** Whether the task's form takes {@code approvedAmount}; the web UI shows the field only then. */
+    default boolean takesAmount(TaskView task) {
+        return false;
+    }
+
+    /** The task-specific {@code fields} its form takes, in the order a form shows them. */
+    default List<String> fields(TaskView task) {
+        return List.of();
+    }
+
     /** Called in the completing transaction; may add process variables. */
     void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables);
 }

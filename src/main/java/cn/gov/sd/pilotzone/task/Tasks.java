@@ -53,7 +53,7 @@ public class Tasks {
     }
 
     /** Business keys come from the process instances, fetched once per page (Task does not carry them). */
-    private List<TaskView> views(List<Task> tasks) {
+    List<TaskView> views(List<Task> tasks) {
         Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<String, String> keys = new HashMap<>();
@@ -134,7 +134,23 @@ public class Tasks {
         taskService.complete(taskId, variables);
     }
 
-    private static TaskQuery scoped(TaskQuery query, Caller caller) {
+    /** What the form of a task takes: its decisions, whether it sets an amount, its task-specific fields. */
+    public record FormSpec(Set<String> decisions, boolean takesAmount, List<String> fields) {
+    }
+
+    private static final Set<String> ANY_DECISION =
+            Set.of(CompletionForm.APPROVE, CompletionForm.REJECT, CompletionForm.RETURN);
+
+    public FormSpec form(TaskView task) {
+        TaskCompletion completion = completions.get(task.processDefinitionKey());
+        if (completion == null) {
+            return new FormSpec(ANY_DECISION, false, List.of());
+        }
+        return new FormSpec(completion.decisions(task), completion.takesAmount(task), completion.fields(task));
+    }
+
+    /** The caller's work: tasks of their bureau's candidate groups or assigned to them (all for admins and systems). */
+    static TaskQuery scoped(TaskQuery query, Caller caller) {
         List<String> groups = caller.candidateGroups();
         if (groups.isEmpty()) {
             return query;

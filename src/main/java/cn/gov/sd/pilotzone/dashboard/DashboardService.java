@@ -1,0 +1,190 @@
+package cn.gov.sd.pilotzone.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import cn.gov.sd.pilotzone.award.AwardApplication;
+import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.dashboard.Dashboard.BureauTasks;
+import cn.gov.sd.pilotzone.dashboard.Dashboard.FeedHealth;
+import cn.gov.sd.pilotzone.dashboard.Dashboard.PolicyAwards;
+import cn.gov.sd.pilotzone.dashboard.Dashboard.StatusCount;
+import cn.gov.sd.pilotzone.exchange.FeedHandler;
+import cn.gov.sd.pilotzone.exchange.FeedLog;
+import cn.gov.sd.pilotzone.exchange.OutboundFormats;
+import cn.gov.sd.pilotzone.registry.Bureau;
+import cn.gov.sd.pilotzone.registry.BureauDirectory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisors' dashboard: one read of tasks, awards, applications and feeds. Read-only SQL over the hub's
+ * tables and Flowable's runtime task tables: counting tasks per candidate group through the task query API would
+ * take two queries per bureau (some forty bureaus), one grouped query takes one.
+ */
+@Service
+public class DashboardService {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
+
+    private final JdbcTemplate jdbc;
+    private final BureauDirectory bureaus;
+    private final AwardCatalog catalog;
+    private final FeedLog feedLog;
+    private final FeedFolders folders;
+    private final List<FeedHandler> inbound;
+    private final OutboundFormats outbound;
+    private final Clock clock;
+
+    public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
+                            FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock) {
+        this.jdbc = jdbc;
+        this.bureaus = bureaus;
+        this.catalog = catalog;
+        this.feedLog = feedLog;
+        this.folders = folders;
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    public Dashboard dashboard() {
+        Instant now = clock.instant();
+        // Flowable binds dates with setTimestamp, so compare with a Timestamp bound the same way
+        Timestamp nowTs = new Timestamp(now.toEpochMilli());
+        long open = count("SELECT COUNT(*) FROM ACT_RU_TASK");
+        long overdue = count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", nowTs);
+        return new Dashboard(now, open, overdue, tasksByBureau(nowTs), awardsByPolicy(), applicationsByStatus(),
+                feeds());
+    }
+
+    /** Open and overdue tasks per candidate group, busiest first; a task with two groups counts for both. */
+    public List<BureauTasks> tasksByBureau(Timestamp now) {
+        return jdbc.query("SELECT l.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,"
+                        + " SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue_tasks"
+                        + " FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_"
+                        + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL"
+                        + " GROUP BY l.GROUP_ID_ ORDER BY open_tasks DESC, grp",
+                (rs, i) -> {
+                    String code = rs.getString("grp");
+                    Optional<Bureau> b = bureaus.find(code);
+                    return new BureauTasks(code, b.map(Bureau::name).orElse(code), b.map(Bureau::nameEn).orElse(code),
+                            rs.getLong("open_tasks"), rs.getLong("overdue_tasks"));
+                }, now);
+    }
+
+    /** Per policy of the catalog that has applications, in catalog order. */
+    public List<PolicyAwards> awardsByPolicy() {
+        record Sum(long count, BigDecimal amount) {
+        }
+        Map<String, Sum> alive = new HashMap<>();
+        jdbc.query("SELECT policy_code, COUNT(*) AS n, SUM(COALESCE(approved_amount, proposed_amount)) AS amount"
+                        + " FROM award_application WHERE status NOT IN ('REJECTED', 'WITHDRAWN') GROUP BY policy_code",
+                rs -> {
+                    alive.put(rs.getString("policy_code"), new Sum(rs.getLong("n"), rs.getBigDecimal("amount")));
+                });
+        Map<String, Sum> paid = new HashMap<>();
+        jdbc.query("SELECT policy_code, COUNT(*) AS n, SUM(amount) AS amount FROM award_ledger WHERE status = 'PAID'"
+                        + " GROUP BY policy_code",
+                rs -> {
+                    paid.put(rs.getString("policy_code"), new Sum(rs.getLong("n"), rs.getBigDecimal("amount")));
+                });
+        List<String> codes = new ArrayList<>();
+        catalog.all().stream().map(AwardPolicy::code).filter(c -> alive.containsKey(c) || paid.containsKey(c))
+                .forEach(codes::add);
+        new TreeSet<>(alive.keySet()).stream().filter(c -> !codes.contains(c)).forEach(codes::add);
+        Sum none = new Sum(0, BigDecimal.ZERO);
+        return codes.stream().map(code -> {
+            Optional<AwardPolicy> p = catalog.find(code);
+            Sum a = alive.getOrDefault(code, none);
+            Sum pd = paid.getOrDefault(code, none);
+            BigDecimal amount = yuan(a.amount());
+            BigDecimal paidAmount = yuan(pd.amount());
+            return new PolicyAwards(code, p.map(AwardPolicy::name).orElse(code), p.map(AwardPolicy::nameEn).orElse(code),
+                    a.count(), amount, wan(amount), pd.count(), paidAmount, wan(paidAmount));
+        }).toList();
+    }
+
+    /** Every status of the process, in its order, with zero where there is none. */
+    public List<StatusCount> applicationsByStatus() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT status, COUNT(*) AS n FROM award_application GROUP BY status",
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                });
+        List<StatusCount> list = new ArrayList<>();
+        for (AwardApplication.Status s : AwardApplication.Status.values()) {
+            list.add(new StatusCount(s.name(), counts.getOrDefault(s.name(), 0L)));
+        }
+        return list;
+    }
+
+    /** Inbound feeds (those with a handler or an inbox folder), then outbound ones (configured or seen). */
+    public List<FeedHealth> feeds() {
+        Map<String, Map<String, Long>> logged = new HashMap<>();
+        jdbc.query("SELECT feed, status, COUNT(*) AS n FROM feed_file GROUP BY feed, status",
+                rs -> {
+                    logged.computeIfAbsent(rs.getString("feed"), f -> new HashMap<>())
+                            .put(rs.getString("status"), rs.getLong("n"));
+                });
+        TreeSet<String> in = new TreeSet<>(folders.inboxFeeds());
+        inbound.forEach(h -> in.add(h.feed()));
+        TreeSet<String> out = new TreeSet<>(outbound.outbound().keySet());
+        out.addAll(jdbc.queryForList("SELECT DISTINCT feed FROM feed_file WHERE direction = 'OUT'", String.class));
+        out.addAll(jdbc.queryForList("SELECT DISTINCT feed FROM outbox_item", String.class));
+        out.removeAll(in);
+
+        Map<String, Long> pendingRows = new HashMap<>();
+        jdbc.query("SELECT feed, COUNT(*) AS n FROM outbox_item WHERE batch_id IS NULL GROUP BY feed",
+                rs -> {
+                    pendingRows.put(rs.getString("feed"), rs.getLong("n"));
+                });
+        List<FeedHealth> feeds = new ArrayList<>();
+        for (String feed : in) {
+            Map<String, Long> n = logged.getOrDefault(feed, Map.of());
+            feeds.add(new FeedHealth(feed, "IN", n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
+                    n.getOrDefault(FeedLog.Status.FAILED.name(), 0L), 0, folders.waiting(feed), last(feed),
+                    folders.errorCount(feed), folders.errors(feed)));
+        }
+        for (String feed : out) {
+            Map<String, Long> n = logged.getOrDefault(feed, Map.of());
+            feeds.add(new FeedHealth(feed, "OUT", 0, 0, n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L),
+                    pendingRows.getOrDefault(feed, 0L), last(feed), 0, List.of()));
+        }
+        return feeds;
+    }
+
+    /** Whether {@code feed} is an inbound feed whose rejected files can be put back. */
+    public boolean isInbound(String feed) {
+        return inbound.stream().anyMatch(h -> h.feed().equals(feed)) || folders.inboxFeeds().contains(feed);
+    }
+
+    private FeedLog.Entry last(String feed) {
+        return feedLog.recent(feed, 1).stream().findFirst().orElse(null);
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private static BigDecimal yuan(BigDecimal v) {
+        return (v == null ? BigDecimal.ZERO : v).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** 万元 with four decimals, so that no yuan is lost in the conversion. */
+    static BigDecimal wan(BigDecimal yuan) {
+        return yuan.divide(TEN_THOUSAND, 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,206 @@
+package cn.gov.sd.pilotzone.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange folders as the feed-health view sees them (SPEC §3): files waiting in {@code inbox/<feed>/}, the
+ * rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed file back into the inbox.
+ */
+@Component
+public class FeedFolders {
+
+    /** A file in {@code error/<feed>/}: the stored (time-stamped) name, the name it came with, why it failed. */
+    public record ErrorFile(String storedName, String originalName, long size, Instant modified, String reason,
+                            boolean reprocessable) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FeedFolders.class);
+
+    static final String REPORT_SUFFIX = ".error.txt";
+    /** What the inbound route template ignores (its {@code exclude}): hidden, marker and partial files. */
+    private static final Pattern NOT_A_FILE = Pattern.compile("^\\..*|.*\\.(done|tmp|part)$");
+    /** The prefix the inbound route gives archived and rejected copies: {@code yyyyMMdd-HHmmss-SSS_}. */
+    private static final Pattern STORED_PREFIX = Pattern.compile("^\\d{8}-\\d{6}-\\d{3}_");
+    private static final Pattern FEED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final int MAX_REASON = 4000;
+    private static final int MAX_LISTED = 200;
+
+    private final Path dataDir;
+    private final Clock clock;
+
+    public FeedFolders(@Value("${hub.data-dir}") String dataDir, Clock clock) {
+        this.dataDir = Path.of(dataDir);
+        this.clock = clock;
+    }
+
+    /** Feed folders present under {@code inbox/} (a feed may have files before its route exists). */
+    public List<String> inboxFeeds() {
+        Path inbox = dataDir.resolve("inbox");
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(inbox)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> FEED_NAME.matcher(n).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files waiting in the inbox, counted as the route would take them. */
+    public long waiting(String feed) {
+        return files(folder("inbox", feed)).stream()
+                .filter(p -> !NOT_A_FILE.matcher(p.getFileName().toString()).matches()).count();
+    }
+
+    /**
+     * The rejected files, newest first, with their reasons. A report without its file is the skipped-rows report
+     * of a file that was accepted (and archived): listed too, but there is nothing to re-process.
+     */
+    public List<ErrorFile> errors(String feed) {
+        Path dir = folder("error", feed);
+        List<ErrorFile> errors = new ArrayList<>();
+        for (Path p : files(dir)) {
+            String name = p.getFileName().toString();
+            boolean report = name.endsWith(REPORT_SUFFIX);
+            String dataName = report ? name.substring(0, name.length() - REPORT_SUFFIX.length()) : name;
+            if (report && Files.exists(dir.resolve(dataName))) {
+                continue; // listed with its file
+            }
+            Path reportFile = report ? p : dir.resolve(name + REPORT_SUFFIX);
+            errors.add(new ErrorFile(dataName, originalName(dataName), report ? 0 : size(p), modified(p),
+                    reason(reportFile), !report));
+        }
+        errors.sort(Comparator.comparing(ErrorFile::modified, Comparator.nullsLast(Comparator.reverseOrder())));
+        return errors.size() > MAX_LISTED ? errors.subList(0, MAX_LISTED) : errors;
+    }
+
+    public long errorCount(String feed) {
+        return files(folder("error", feed)).stream().filter(p -> !p.getFileName().toString().endsWith(REPORT_SUFFIX))
+                .count();
+    }
+
+    /**
+     * Puts a rejected file, fixed in place, back into its inbox under the name it came with; its report goes. The
+     * modification time is set to now: the route's idempotent key is name, size and modification time, so the
+     * file is taken again even if the fix kept its size. The move is a rename on one file system, so the route
+     * never sees half a file.
+     *
+     * @return the name the file has in the inbox
+     */
+    public String reprocess(String feed, String storedName, String actor) {
+        Path errorDir = folder("error", feed);
+        if (storedName == null || storedName.isBlank() || storedName.contains("/") || storedName.contains("\\")
+                || storedName.startsWith(".") || storedName.endsWith(REPORT_SUFFIX)) {
+            throw new InvalidInputException(Problem.of("file", "reprocess.badName", String.valueOf(storedName)));
+        }
+        Path source = errorDir.resolve(storedName);
+        if (!Files.isRegularFile(source)) {
+            throw new InvalidInputException(Problem.of("file", "reprocess.missing", storedName));
+        }
+        String original = originalName(storedName);
+        Path inbox = folder("inbox", feed);
+        Path target = inbox.resolve(original);
+        try {
+            Files.createDirectories(inbox);
+            if (Files.exists(target)) {
+                throw new InvalidInputException(Problem.of("file", "reprocess.inboxTaken", original));
+            }
+            Files.setLastModifiedTime(source, FileTime.from(clock.instant()));
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // error/ and inbox/ on different file systems: copy under a name the route ignores, then rename
+                Path temp = inbox.resolve("." + original + ".part");
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.delete(source);
+            }
+            Files.deleteIfExists(errorDir.resolve(storedName + REPORT_SUFFIX));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(Problem.of("file", "reprocess.missing", storedName));
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException(Problem.of("file", "reprocess.inboxTaken", original));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.info("{} put error/{}/{} back into inbox/{}/{}", actor, feed, storedName, feed, original);
+        return original;
+    }
+
+    static String originalName(String storedName) {
+        String original = STORED_PREFIX.matcher(storedName).replaceFirst("");
+        return original.isEmpty() ? storedName : original;
+    }
+
+    private Path folder(String kind, String feed) {
+        if (feed == null || !FEED_NAME.matcher(feed).matches()) {
+            throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", String.valueOf(feed)));
+        }
+        return dataDir.resolve(kind).resolve(feed);
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String reason(Path report) {
+        try {
+            String text = Files.readString(report, StandardCharsets.UTF_8);
+            return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + " …";
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package cn.gov.sd.pilotzone.task;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.security.Caller;
+
+import org.flowable.engine.TaskService;
+import org.flowable.engine.task.Attachment;
+import org.flowable.engine.task.Comment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comments and attached files of a case, kept by Flowable per process instance (a clerk adds them on a task of
+ * the case). The author is the logged-in user: Flowable takes it from Spring Security. Reading is per case;
+ * whether the caller may see the case is the caller's question (see the web UI's case access).
+ */
+@Service
+public class TaskNotes {
+
+    public record Note(String author, Instant at, String text, String taskId) {
+    }
+
+    public record FileNote(String id, String name, String contentType, String author, Instant at, String taskId,
+                           String processInstanceId) {
+    }
+
+    public static final int MAX_COMMENT = 2000;
+    public static final int MAX_NAME = 200;
+
+    private final TaskService taskService;
+    private final Tasks tasks;
+
+    public TaskNotes(TaskService taskService, Tasks tasks) {
+        this.taskService = taskService;
+        this.tasks = tasks;
+    }
+
+    public List<Note> comments(String processInstanceId) {
+        return taskService.getProcessInstanceComments(processInstanceId, "comment").stream()
+                .sorted(Comparator.comparing(Comment::getTime))
+                .map(c -> new Note(c.getUserId(), c.getTime().toInstant(), c.getFullMessage(), c.getTaskId()))
+                .toList();
+    }
+
+    @Transactional
+    public void comment(Caller caller, String taskId, String text) {
+        TaskView task = tasks.visible(caller, taskId);
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(Problem.of("comment", "field.required"));
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new InvalidInputException(Problem.of("comment", "field.tooLong", MAX_COMMENT));
+        }
+        taskService.addComment(taskId, task.processInstanceId(), text.strip());
+    }
+
+    public List<FileNote> attachments(String processInstanceId) {
+        return taskService.getProcessInstanceAttachments(processInstanceId).stream()
+                .sorted(Comparator.comparing(Attachment::getTime))
+                .map(TaskNotes::fileNote).toList();
+    }
+
+    /** Attaches a file to the task's case. The name loses any path a browser sent (old IE sends C:\...). */
+    @Transactional
+    public FileNote attach(Caller caller, String taskId, String fileName, String contentType, byte[] content) {
+        TaskView task = tasks.visible(caller, taskId);
+        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
+                fileName.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty() || content == null || content.length == 0) {
+            throw new InvalidInputException(Problem.of("file", "field.required"));
+        }
+        if (name.length() > MAX_NAME) {
+            throw new InvalidInputException(Problem.of("file", "field.tooLong", MAX_NAME));
+        }
+        Attachment a = taskService.createAttachment(contentType == null ? "application/octet-stream" : contentType,
+                taskId, task.processInstanceId(), name, null, new ByteArrayInputStream(content));
+        return fileNote(a);
+    }
+
+    public Optional<FileNote> attachment(String attachmentId) {
+        return Optional.ofNullable(taskService.getAttachment(attachmentId)).map(TaskNotes::fileNote);
+    }
+
+    public byte[] content(String attachmentId) {
+        try (InputStream in = taskService.getAttachmentContent(attachmentId)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileNote fileNote(Attachment a) {
+        return new FileNote(a.getId(), a.getName(), a.getType(), a.getUserId(),
+                a.getTime() == null ? null : a.getTime().toInstant(), a.getTaskId(), a.getProcessInstanceId());
+    }
+}

@@ -1,0 +1,55 @@
+package cn.gov.sd.pilotzone.ui;
+
+import java.util.Locale;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.dashboard.DashboardService;
+import cn.gov.sd.pilotzone.dashboard.FeedFolders;
+import cn.gov.sd.pilotzone.security.Caller;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supervisors' dashboard page and its re-process action (SecurityConfig admits supervisors and admins). */
+@Controller
+class DashboardPages {
+
+    private final DashboardService dashboard;
+    private final FeedFolders folders;
+    private final Messages messages;
+
+    DashboardPages(DashboardService dashboard, FeedFolders folders, Messages messages) {
+        this.dashboard = dashboard;
+        this.folders = folders;
+        this.messages = messages;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        model.addAttribute("d", dashboard.dashboard());
+        return "dashboard";
+    }
+
+    @PostMapping("/dashboard/feeds/{feed}/reprocess")
+    String reprocess(Caller caller, @PathVariable String feed, @RequestParam(required = false) String file,
+                     RedirectAttributes redirect, Locale locale) {
+        try {
+            if (!dashboard.isInbound(feed)) {
+                throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", feed));
+            }
+            String name = folders.reprocess(feed, file, caller.username());
+            redirect.addFlashAttribute("notice", messages.get("ui.feed.requeued", locale, name, feed));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", messages.get(e.problems().get(0).code(), locale,
+                    e.problems().get(0).args().toArray()));
+        }
+        return "redirect:/dashboard#feed-" + feed;
+    }
+}

@@ -1,0 +1,128 @@
+package cn.gov.sd.pilotzone.ui;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * One-sheet XLSX workbooks of the lists clerks work from: a bold frozen header with filters, money as numbers
+ * with two decimals (so that Excel sums them), times as real date cells in the people's zone. Column widths are
+ * estimated from the text, not measured: POI's autoSizeColumn needs AWT fonts, and servers have no CJK ones.
+ */
+final class ExcelSheet {
+
+    enum Kind { TEXT, MONEY, WAN, INTEGER, TIME, DATE }
+
+    record Column<T>(String header, Kind kind, Function<T, Object> value) {
+    }
+
+    private static final int MAX_WIDTH_CHARS = 60;
+
+    private ExcelSheet() {
+    }
+
+    static <T> byte[] write(String sheetName, List<Column<T>> columns, List<T> rows, ZoneId zone) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(sheetName);
+            Font bold = book.createFont();
+            bold.setBold(true);
+            CellStyle head = book.createCellStyle();
+            head.setFont(bold);
+            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle money = book.createCellStyle();
+            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+            CellStyle wan = book.createCellStyle();
+            wan.setDataFormat(book.createDataFormat().getFormat("#,##0.0000"));
+            CellStyle time = book.createCellStyle();
+            time.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+
+            int[] widths = new int[columns.size()];
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = header.createCell(c);
+                cell.setCellValue(columns.get(c).header());
+                cell.setCellStyle(head);
+                widths[c] = textWidth(columns.get(c).header());
+            }
+            int r = 1;
+            for (T item : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < columns.size(); c++) {
+                    Column<T> col = columns.get(c);
+                    Object v = col.value().apply(item);
+                    if (v == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    switch (col.kind()) {
+                        case MONEY -> {
+                            cell.setCellValue(((BigDecimal) v).doubleValue());
+                            cell.setCellStyle(money);
+                            widths[c] = Math.max(widths[c], 14);
+                        }
+                        case WAN -> {
+                            cell.setCellValue(((BigDecimal) v).doubleValue());
+                            cell.setCellStyle(wan);
+                            widths[c] = Math.max(widths[c], 12);
+                        }
+                        case INTEGER -> cell.setCellValue(((Number) v).doubleValue());
+                        case TIME -> {
+                            cell.setCellValue(((Instant) v).atZone(zone).toLocalDateTime());
+                            cell.setCellStyle(time);
+                            widths[c] = Math.max(widths[c], 17);
+                        }
+                        case DATE -> {
+                            cell.setCellValue((LocalDate) v);
+                            cell.setCellStyle(date);
+                            widths[c] = Math.max(widths[c], 11);
+                        }
+                        case TEXT -> {
+                            String s = v.toString();
+                            cell.setCellValue(s);
+                            widths[c] = Math.max(widths[c], textWidth(s));
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                sheet.setColumnWidth(c, Math.min(widths[c] + 2, MAX_WIDTH_CHARS) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            if (!columns.isEmpty()) {
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, columns.size() - 1));
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Width in Excel character units: a CJK character takes two. */
+    static int textWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= '\u2E80' ? 2 : 1;
+        }
+        return w;
+    }
+}

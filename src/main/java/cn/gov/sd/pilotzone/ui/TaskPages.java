@@ -1,0 +1,303 @@
+package cn.gov.sd.pilotzone.ui;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.sd.pilotzone.award.AwardApplications;
+import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.registry.BureauDirectory;
+import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.TaskFilter;
+import cn.gov.sd.pilotzone.task.TaskNotes;
+import cn.gov.sd.pilotzone.task.TaskSearch;
+import cn.gov.sd.pilotzone.task.TaskView;
+import cn.gov.sd.pilotzone.task.Tasks;
+
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clerks' task pages (a Tasklist): the bureau's open tasks with filters, sorting and claim/unclaim, one task
+ * with its case and the decision form, and the tasks done. All actions go through {@link Tasks} and
+ * {@link TaskNotes}, which scope every task to the caller's bureau; a task of another bureau is "not found".
+ */
+@Controller
+class TaskPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Tasks tasks;
+    private final TaskSearch search;
+    private final TaskNotes notes;
+    private final Cases cases;
+    private final RepositoryService repository;
+    private final AwardCatalog catalog;
+    private final BureauDirectory bureaus;
+    private final Messages messages;
+
+    TaskPages(Tasks tasks, TaskSearch search, TaskNotes notes, Cases cases, RepositoryService repository,
+              AwardCatalog catalog, BureauDirectory bureaus, Messages messages) {
+        this.tasks = tasks;
+        this.search = search;
+        this.notes = notes;
+        this.cases = cases;
+        this.repository = repository;
+        this.catalog = catalog;
+        this.bureaus = bureaus;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks")
+    String list(Caller caller, Model model, @RequestParam(required = false) String process,
+                @RequestParam(required = false) String policy, @RequestParam(required = false) String county,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
+                @RequestParam(defaultValue = "false") boolean overdue,
+                @RequestParam(defaultValue = "ALL") TaskFilter.Assignment assignment,
+                @RequestParam(defaultValue = "CREATED") TaskFilter.Sort sort,
+                @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page) {
+        TaskFilter filter = new TaskFilter(process, policy, county, dueBy, overdue, assignment, sort,
+                "asc".equalsIgnoreCase(dir));
+        long total = search.count(caller, filter);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        List<TaskView> list = search.open(caller, filter, current, PAGE_SIZE);
+        model.addAttribute("filter", filter);
+        model.addAttribute("dir", filter.ascending() ? "asc" : "desc");
+        model.addAttribute("tasks", list);
+        model.addAttribute("apps", applications(list.stream().map(TaskView::businessKey).toList(),
+                list.stream().map(TaskView::processDefinitionKey).toList()));
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("processes", processes());
+        model.addAttribute("policies", catalog.all());
+        model.addAttribute("counties", bureaus.all().stream().filter(b -> b.countyCode() != null).toList());
+        model.addAttribute("assignments", TaskFilter.Assignment.values());
+        model.addAttribute("sorts", TaskFilter.Sort.values());
+        return "tasks";
+    }
+
+    @GetMapping("/tasks/done")
+    String done(Caller caller, Model model, @RequestParam(defaultValue = "0") int page) {
+        long total = search.doneCount(caller);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        var list = search.done(caller, current, PAGE_SIZE);
+        model.addAttribute("tasks", list);
+        model.addAttribute("apps", applications(list.stream().map(TaskSearch.DoneTask::businessKey).toList(),
+                list.stream().map(TaskSearch.DoneTask::processDefinitionKey).toList()));
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("processes", processes());
+        return "tasks-done";
+    }
+
+    @GetMapping("/tasks/{id}")
+    String task(Caller caller, @PathVariable String id, Model model) {
+        return show(caller, id, model, null, Map.of(), List.of());
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    String complete(Caller caller, @PathVariable String id, Model model, RedirectAttributes redirect,
+                    @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
+                    @RequestParam(required = false) String approvedAmount,
+                    @RequestParam Map<String, String> params, Locale locale) {
+        TaskView task = tasks.visible(caller, id);
+        Tasks.FormSpec spec = tasks.form(task);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String f : spec.fields()) {
+            String v = params.get("fields." + f);
+            if (v != null && !v.isBlank()) {
+                fields.put(f, v.strip());
+            }
+        }
+        Submitted submitted = new Submitted(decision, comment, approvedAmount, fields);
+        List<Problem> problems = new ArrayList<>();
+        BigDecimal amount = null;
+        if (approvedAmount != null && !approvedAmount.isBlank()) {
+            try {
+                amount = new BigDecimal(approvedAmount.strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                problems.add(Problem.of("approvedAmount", "number.format", approvedAmount));
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                tasks.complete(caller, id, new CompletionForm(blankToNull(decision), blankToNull(comment), amount,
+                        fields));
+                redirect.addFlashAttribute("notice", messages.get("ui.task.completed", locale, task.name(),
+                        task.businessKey() == null ? "" : task.businessKey()));
+                return "redirect:/tasks";
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return show(caller, id, model, submitted, errors(problems, locale), globalErrors(problems, locale));
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "task") String back,
+                 RedirectAttributes redirect, Locale locale) {
+        try {
+            tasks.claim(caller, id);
+            redirect.addFlashAttribute("notice", messages.get("ui.task.claimed", locale));
+        } catch (FlowableException e) {
+            // claimed by someone else in the meantime (FlowableTaskAlreadyClaimedException) and the like
+            redirect.addFlashAttribute("problem", messages.get("ui.task.claimFailed", locale, e.getMessage()));
+        }
+        return back(back, id);
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    String unclaim(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "task") String back,
+                   RedirectAttributes redirect, Locale locale) {
+        TaskView task = tasks.visible(caller, id);
+        if (caller.isClerk() && task.assignee() != null && !task.assignee().equals(caller.username())) {
+            redirect.addFlashAttribute("problem", messages.get("task.claimedByOther", locale, task.assignee()));
+        } else {
+            tasks.unclaim(caller, id);
+            redirect.addFlashAttribute("notice", messages.get("ui.task.unclaimed", locale));
+        }
+        return back(back, id);
+    }
+
+    @PostMapping("/tasks/{id}/comments")
+    String comment(Caller caller, @PathVariable String id, @RequestParam(required = false) String text,
+                   RedirectAttributes redirect, Locale locale) {
+        try {
+            notes.comment(caller, id, text);
+            redirect.addFlashAttribute("notice", messages.get("ui.comment.added", locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("commentError", messages.render(e.problems().get(0), locale));
+        }
+        return "redirect:/tasks/" + id + "#comments";
+    }
+
+    @PostMapping("/tasks/{id}/files")
+    String attach(Caller caller, @PathVariable String id, @RequestParam(required = false) MultipartFile file,
+                  RedirectAttributes redirect, Locale locale) throws IOException {
+        try {
+            notes.attach(caller, id, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+            redirect.addFlashAttribute("notice", messages.get("ui.file.added", locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("fileError", messages.render(e.problems().get(0), locale));
+        }
+        return "redirect:/tasks/" + id + "#files";
+    }
+
+    /** A file attached to a case, for those who may see the case. */
+    @GetMapping("/files/{attachmentId}")
+    ResponseEntity<byte[]> file(Caller caller, @PathVariable String attachmentId) {
+        Optional<TaskNotes.FileNote> note = notes.attachment(attachmentId)
+                .filter(a -> a.processInstanceId() != null && cases.canSee(caller, a.processInstanceId()));
+        if (note.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(note.get().contentType());
+        } catch (RuntimeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(note.get().name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(notes.content(attachmentId));
+    }
+
+    /** What the clerk sent, to show the form again with it after a validation error. */
+    record Submitted(String decision, String comment, String approvedAmount, Map<String, Object> fields) {
+    }
+
+    private String show(Caller caller, String id, Model model, Submitted submitted, Map<String, String> errors,
+                        List<String> globalErrors) {
+        TaskView task = tasks.visible(caller, id);
+        Tasks.FormSpec spec = tasks.form(task);
+        model.addAttribute("task", task);
+        model.addAttribute("spec", spec);
+        model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),
+                task.processDefinitionKey()));
+        model.addAttribute("caseInfo", cases.info(task.processInstanceId()).orElse(null));
+        model.addAttribute("submitted", submitted == null ? new Submitted(null, null, null, Map.of()) : submitted);
+        model.addAttribute("errors", errors);
+        model.addAttribute("globalErrors", globalErrors);
+        model.addAttribute("mine", caller.username().equals(task.assignee()));
+        model.addAttribute("claimedByOther", task.assignee() != null && !caller.username().equals(task.assignee()));
+        return "task";
+    }
+
+    /** Problems by form field; the fields of {@code fields.x} keep that name. */
+    private Map<String, String> errors(List<Problem> problems, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem p : problems) {
+            if (p.field() != null && !"task".equals(p.field())) {
+                errors.merge(p.field(), messages.get(p.code(), locale, p.args().toArray()), (a, b) -> a + "; " + b);
+            }
+        }
+        return errors;
+    }
+
+    private List<String> globalErrors(List<Problem> problems, Locale locale) {
+        return problems.stream().filter(p -> p.field() == null || "task".equals(p.field()))
+                .map(p -> messages.get(p.code(), locale, p.args().toArray())).toList();
+    }
+
+    /** The award applications behind a page of tasks, by business key (one query each; a page has 20). */
+    private Map<String, Object> applications(List<String> businessKeys, List<String> processKeys) {
+        Map<String, Object> apps = new LinkedHashMap<>();
+        for (int i = 0; i < businessKeys.size(); i++) {
+            String key = businessKeys.get(i);
+            if (key != null && AwardApplications.PROCESS.equals(processKeys.get(i)) && !apps.containsKey(key)) {
+                cases.applicationUnscoped(key).ifPresent(a -> apps.put(key, a));
+            }
+        }
+        return apps;
+    }
+
+    /** Deployed processes (latest versions): key → name. */
+    Map<String, String> processes() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion()
+                .orderByProcessDefinitionKey().asc().list()) {
+            names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
+        }
+        return names;
+    }
+
+    private static String back(String back, String id) {
+        return "list".equals(back) ? "redirect:/tasks" : "redirect:/tasks/" + id;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

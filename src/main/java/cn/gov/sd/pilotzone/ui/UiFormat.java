@@ -1,0 +1,178 @@
+package cn.gov.sd.pilotzone.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.registry.Bureau;
+import cn.gov.sd.pilotzone.registry.BureauDirectory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How pages show values ({@code ${@fmt.yuan(x)}} in templates): times in the people's zone (Asia/Shanghai, they
+ * are stored in UTC), money in 元 with thousands separators and in 万元, bureau, policy, county and status names
+ * in the page's language.
+ */
+@Component("fmt")
+public class UiFormat {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final ZoneId zone;
+    private final Clock clock;
+    private final BureauDirectory bureaus;
+    private final AwardCatalog catalog;
+    private final MessageSource messages;
+
+    public UiFormat(@Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, Clock clock, BureauDirectory bureaus,
+                    AwardCatalog catalog, MessageSource messages) {
+        this.zone = zone;
+        this.clock = clock;
+        this.bureaus = bureaus;
+        this.catalog = catalog;
+        this.messages = messages;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
+    }
+
+    public String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** 1234567.8 → "1,234,567.80" (yuan, always two decimals). */
+    public String yuan(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** 1234567.8 → "123.4568" (万元, up to four decimals so no yuan is hidden; at least two). */
+    public String wan(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        BigDecimal wan = amount.divide(TEN_THOUSAND, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (wan.scale() < 2) {
+            wan = wan.setScale(2);
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(wan);
+    }
+
+    public BigDecimal sum(java.util.Collection<BigDecimal> amounts) {
+        return amounts.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The line of an {@code .error.txt} report that says what is wrong: its first problem ("- …"), else its first
+     * line (the report starts with a headline and the feed, file and time).
+     */
+    public String reasonSummary(String report) {
+        if (report == null) {
+            return "";
+        }
+        return report.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).findFirst()
+                .orElse(report.lines().findFirst().orElse(""));
+    }
+
+    /** Whether an application input is money (BigDecimal yuan), as opposed to a count or a flag. */
+    public boolean isMoney(Object value) {
+        return value instanceof BigDecimal;
+    }
+
+    public boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    public String bureau(String code) {
+        if (code == null) {
+            return "";
+        }
+        return bureaus.find(code).map(b -> english() && b.nameEn() != null ? b.nameEn() : b.name()).orElse(code);
+    }
+
+    public String bureauOf(Bureau b) {
+        return english() && b.nameEn() != null ? b.nameEn() : b.name();
+    }
+
+    public String policy(String code) {
+        if (code == null) {
+            return "";
+        }
+        return catalog.find(code).map(p -> english() && p.nameEn() != null ? p.nameEn() : p.name()).orElse(code);
+    }
+
+    public String policyOf(AwardPolicy p) {
+        return english() && p.nameEn() != null ? p.nameEn() : p.name();
+    }
+
+    /** County by GB/T 2260 code, e.g. 370705 → 奎文区 / Kuiwen District; the code itself when unknown. */
+    public String county(String code) {
+        return code == null ? "" : msg("county." + code, code);
+    }
+
+    /** An application status, a step or a decision code in the page's language, the code when there is no name. */
+    public String status(String code) {
+        return code == null ? "" : msg("status." + code, code);
+    }
+
+    public String step(String code) {
+        return code == null ? "" : msg("step." + code, code);
+    }
+
+    public String decision(String code) {
+        return code == null ? "" : msg("decision." + code, code);
+    }
+
+    public String process(String key, String fallback) {
+        return key == null ? "" : msg("process." + key, fallback == null ? key : fallback);
+    }
+
+    public boolean overdue(Instant due) {
+        return due != null && due.isBefore(clock.instant());
+    }
+
+    /** Whole days past due, counted from the due time (0 while not overdue). */
+    public long overdueDays(Instant due) {
+        if (!overdue(due)) {
+            return 0;
+        }
+        return Duration.between(due, clock.instant()).toDays();
+    }
+
+    private String msg(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,161 @@
+package cn.gov.sd.pilotzone.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Chromium for a browser test, driven through Debian's {@code /usr/bin/chromedriver}: Selenium is given
+ * the driver and the browser binary, so Selenium Manager has nothing to look up and downloads nothing (the failsafe
+ * configuration also sets {@code SE_OFFLINE=true}). Window 1366×768, the office screen the pages are made for; a
+ * fresh profile per browser, deleted on {@link #close()}. Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String DRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    /**
+     * Skips the calling test class with a clear message when Chromium or chromedriver is missing, except under
+     * {@code CI=true}, where the browser tests must run: there it fails.
+     */
+    static void requireInstalled() {
+        boolean installed = new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        if (installed) {
+            return;
+        }
+        String message = "Browser tests need Debian's chromium and chromedriver (" + CHROMIUM + ", " + DRIVER
+                + "): apt-get install -y chromium chromium-driver (.ci/run does it)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + " — CI=true, so the browser tests may not be skipped");
+        }
+        Assumptions.abort("Skipped: " + message);
+    }
+
+    Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        try {
+            profile = Files.createTempDirectory("hub-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", DRIVER);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,768", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    Browser logIn(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        return this;
+    }
+
+    Browser logOut() {
+        driver.findElement(By.id("logout")).click();
+        return this;
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    boolean exists(String css) {
+        return !all(css).isEmpty();
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void click(String css) {
+        click(find(css));
+    }
+
+    /** Clicks after scrolling the element to the middle of the window: at the edge a sticky part may cover it. */
+    void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Scrolls so that the element is at the top of the window (for a screenshot of a lower part of a page). */
+    Browser scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", find(css));
+        return this;
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+}

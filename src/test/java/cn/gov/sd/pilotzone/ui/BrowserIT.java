@@ -1,0 +1,289 @@
+package cn.gov.sd.pilotzone.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import cn.gov.sd.pilotzone.HubIntegrationTest;
+import cn.gov.sd.pilotzone.registry.TestUsccs;
+import cn.gov.sd.pilotzone.security.HubUser;
+import cn.gov.sd.pilotzone.security.Role;
+import cn.gov.sd.pilotzone.security.UserStore;
+
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web UI in a real browser (headless Chromium through chromedriver), against the hub as it runs. Screenshots
+ * of the main pages go to {@code target/screenshots/}. Skipped with a message where Chromium is not installed,
+ * never under {@code CI=true}.
+ */
+@HubIntegrationTest
+class BrowserIT {
+
+    private static final Duration FEED_TIMEOUT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    UserStore users;
+
+    @Value("${hub.data-dir}")
+    Path dataDir;
+
+    AwardFixtures fixtures;
+
+    @BeforeAll
+    static void chromiumInstalled() {
+        Browser.requireInstalled();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new AwardFixtures(rest);
+    }
+
+    Browser browser() {
+        return new Browser("http://localhost:" + port);
+    }
+
+    @Test
+    void countyClerkFindsAndApprovesAnApplicationThenTheCityClerkSeesIt() {
+        AwardFixtures.Filed app = fixtures.file("370705");
+        try (Browser b = browser()) {
+            b.open("/login");
+            assertThat(b.text("#login-submit")).as("Chinese by default, whatever the browser's language")
+                    .isEqualTo("登 录");
+            b.screenshot("01-login");
+            b.logIn("county-370705", AwardFixtures.PASSWORD);
+            assertThat(b.path()).isEqualTo("/tasks");
+
+            new Select(b.find("#f-policy")).selectByValue(AwardFixtures.POLICY);
+            new Select(b.find("#f-county")).selectByValue("370705");
+            new Select(b.find("#f-assignment")).selectByValue("UNCLAIMED");
+            b.click("#f-submit");
+            WebElement row = row(b, app.applicationId());
+            assertThat(row.getText()).contains("区县初审", app.enterpriseName(), "奎文区", "800,000.00 元", "80.00 万元");
+            b.screenshot("02-task-list-county-clerk");
+
+            b.click(row.findElement(By.cssSelector(".claim")));
+            assertThat(b.text("#notice")).isEqualTo("已认领该任务。");
+            row = row(b, app.applicationId());
+            assertThat(row.getText()).contains("county-370705");
+            b.click(row.findElement(By.cssSelector(".open")));
+
+            assertThat(b.text("#task-name")).isEqualTo("区县初审");
+            assertThat(b.text("#app-enterprise")).isEqualTo(app.enterpriseName());
+            assertThat(b.text("#app-proposed")).contains("800,000.00 元", "80.00 万元");
+            assertThat(b.text("#filed-attachments")).contains("认定文件.pdf");
+            assertThat(b.exists("#diagram g[data-element-id='countyReview'].bpmn-active")).isTrue();
+            b.screenshot("03-task-page");
+
+            b.click("label[for='decision-approve']");
+            b.find("#comment").sendKeys("材料齐全，同意上报市工信局。");
+            b.click("#complete");
+            assertThat(b.path()).isEqualTo("/tasks");
+            assertThat(b.text("#notice")).contains("已办结", app.applicationId());
+            assertThat(b.exists(rowSelector(app.applicationId()))).isFalse();
+            b.screenshot("04-task-list-after-approval");
+
+            b.open("/tasks/done");
+            assertThat(b.text("#done-table")).contains(app.applicationId(), "区县初审");
+            b.logOut();
+            assertThat(b.text("#login-out")).isEqualTo("您已安全退出。");
+        }
+        try (Browser b = browser()) {
+            b.logIn("gxj", AwardFixtures.PASSWORD);
+            WebElement row = row(b, app.applicationId());
+            assertThat(row.getText()).contains("市工信局审核", app.enterpriseName());
+            b.screenshot("05-task-list-city-clerk");
+
+            b.open("/applications/" + app.applicationId());
+            WebElement county = b.find("#history-table tr[data-step='countyReview']");
+            assertThat(county.getText()).contains("county-370705", "同意", "材料齐全");
+            assertThat(b.text("#app-status")).isEqualTo("审核中");
+            assertThat(b.exists("#diagram g[data-element-id='cityReview'].bpmn-active")).isTrue();
+            assertThat(b.exists("#diagram g[data-element-id='countyReview'].bpmn-done")).isTrue();
+            assertThat(b.exists("#diagram g[data-element-id='f_countyApprove'].bpmn-taken")).isTrue();
+            b.screenshot("06-case-page");
+        }
+    }
+
+    @Test
+    void decisionFormShowsServerValidationErrorsNextToTheFields() {
+        AwardFixtures.Filed app = fixtures.file("370705");
+        try (Browser b = browser()) {
+            b.logIn("county-370705", AwardFixtures.PASSWORD);
+            b.open("/tasks/" + taskOf(app));
+
+            b.click("label[for='decision-reject']");
+            b.click("#complete");
+            assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
+            assertThat(b.find("#comment").getDomAttribute("class")).contains("is-invalid");
+
+            b.click("label[for='decision-approve']");
+            b.find("#approvedAmount").sendKeys("900000");
+            b.click("#complete");
+            assertThat(b.text("#error-approvedAmount")).contains("超过政策允许的金额");
+            assertThat(b.find("#approvedAmount").getDomProperty("value")).isEqualTo("900000");
+            b.screenshot("07-decision-validation");
+
+            b.find("#approvedAmount").clear();
+            b.find("#approvedAmount").sendKeys("12.345");
+            b.click("#complete");
+            assertThat(b.exists("#error-approvedAmount")).isTrue();
+
+            b.find("#approvedAmount").clear();
+            b.find("#approvedAmount").sendKeys("600000");
+            b.click("label[for='decision-approve']");
+            b.click("#complete");
+            assertThat(b.path()).isEqualTo("/tasks");
+        }
+        assertThat(rest.withBasicAuth("gxj", AwardFixtures.PASSWORD)
+                .getForObject("/api/award-applications/" + app.applicationId(), java.util.Map.class))
+                .containsEntry("approvedAmount", 600000.0);
+    }
+
+    @Test
+    void clerkCannotOpenAnotherCountysTask() {
+        AwardFixtures.Filed app = fixtures.file("370705");
+        String taskId = taskOf(app);
+        try (Browser b = browser()) {
+            b.logIn("county-370702", AwardFixtures.PASSWORD);
+            assertThat(b.exists(rowSelector(app.applicationId()))).isFalse();
+
+            b.open("/tasks/" + taskId);
+            assertThat(b.exists("#error-404")).isTrue();
+            assertThat(b.exists("#decision-form")).isFalse();
+            assertThat(b.driver().getPageSource()).doesNotContain(app.enterpriseName());
+            b.screenshot("08-other-county-task-not-found");
+
+            b.open("/applications/" + app.applicationId());
+            assertThat(b.exists("#error-404")).isTrue();
+            b.open("/dashboard");
+            assertThat(b.exists("#error-403")).isTrue();
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void supervisorSeesDashboardNumbersChangeWhenFilesArriveAndReprocessesAFixedFile() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        try (Browser b = browser()) {
+            b.logIn("supervisor", AwardFixtures.PASSWORD);
+            assertThat(b.path()).isEqualTo("/dashboard");
+            long processed = count(b, "#feed-enterprises .processed");
+            long failed = count(b, "#feed-enterprises .failed");
+            b.screenshot("09-dashboard-before");
+
+            drop("enterprises", "ui-" + tag + ".csv", enterprisesCsv(TestUsccs.random("370705")));
+            awaitOnDashboard(b, () -> count(b, "#feed-enterprises .processed") > processed);
+            assertThat(b.text("#feed-enterprises .last-file")).contains("ui-" + tag + ".csv", "已处理");
+
+            String bad = "bad-" + tag + ".csv";
+            drop("enterprises", bad, "uscc,enterprise_name,county_code\nNOT-A-CODE,坏数据有限公司,370705\n");
+            String errorRow = ".error-file[data-feed='enterprises'][data-file$='_" + bad + "']";
+            awaitOnDashboard(b, () -> b.exists(errorRow));
+            assertThat(count(b, "#feed-enterprises .failed")).isGreaterThan(failed);
+            assertThat(b.text(errorRow)).contains(bad, "统一社会信用代码");
+            b.scrollTo("#feeds").screenshot("10-dashboard-error-folder");
+
+            // the supervisor has the file fixed in place, then puts it back
+            String stored = b.find(errorRow).getDomAttribute("data-file");
+            Files.writeString(dataDir.resolve("error/enterprises").resolve(stored),
+                    enterprisesCsv(TestUsccs.random("370705")), StandardCharsets.UTF_8);
+            long processedBefore = count(b, "#feed-enterprises .processed");
+            b.click(b.find(errorRow).findElement(By.cssSelector("button.reprocess")));
+            assertThat(b.text("#notice")).contains(bad, "enterprises");
+            awaitOnDashboard(b, () -> count(b, "#feed-enterprises .processed") > processedBefore);
+            assertThat(b.exists(errorRow)).isFalse();
+            assertThat(Files.exists(dataDir.resolve("error/enterprises").resolve(stored + ".error.txt"))).isFalse();
+            b.screenshot("11-dashboard-after-reprocess");
+
+            b.open("/dashboard?lang=en");
+            assertThat(b.text("h1")).isEqualTo("Supervision dashboard");
+            b.screenshot("12-dashboard-english");
+            b.open("/dashboard?lang=zh");
+            assertThat(b.text("h1")).isEqualTo("督导看板");
+        }
+    }
+
+    @Test
+    void loginPageSaysWrongPasswordAndLockedInTheChosenLanguage() {
+        String name = "ui-lock-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new HubUser(name, Role.CLERK, "gxj", "锁定测试"), "right-password");
+        try (Browser b = browser()) {
+            b.logIn(name, "wrong");
+            assertThat(b.text("#login-error")).isEqualTo("用户名或密码错误。");
+            b.click("#lang-en");
+            assertThat(b.text("#login-submit")).isEqualTo("Log in");
+            for (int i = 0; i < 4; i++) {
+                b.logIn(name, "wrong");
+            }
+            b.logIn(name, "right-password");
+            assertThat(b.text("#login-locked")).startsWith("Too many wrong passwords");
+            assertThat(b.path()).startsWith("/login");
+            b.screenshot("13-login-locked-english");
+            b.click("#lang-zh");
+            assertThat(b.text("#login-submit")).isEqualTo("登 录");
+        }
+    }
+
+    private String taskOf(AwardFixtures.Filed app) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult().getId();
+    }
+
+    private static String rowSelector(String applicationId) {
+        return "#task-table tr[data-business-key='" + applicationId + "']";
+    }
+
+    private static WebElement row(Browser b, String applicationId) {
+        return b.find(rowSelector(applicationId));
+    }
+
+    private static long count(Browser b, String css) {
+        return Long.parseLong(b.text(css).trim());
+    }
+
+    private static void awaitOnDashboard(Browser b, java.util.function.BooleanSupplier condition) {
+        b.await(FEED_TIMEOUT, d -> {
+            b.open("/dashboard");
+            return condition.getAsBoolean();
+        });
+    }
+
+    private static String enterprisesCsv(String uscc) {
+        return "uscc,enterprise_name,county_code,industry,above_scale\n" + uscc + ",界面测试企业有限公司,370705,高端装备,Y\n";
+    }
+
+    /** Written under a name the route ignores, then renamed: the inbox never shows half a file. */
+    private void drop(String feed, String name, String content) throws IOException {
+        Path inbox = dataDir.resolve("inbox").resolve(feed);
+        Files.createDirectories(inbox);
+        Path temp = inbox.resolve("." + name + ".tmp");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+}
