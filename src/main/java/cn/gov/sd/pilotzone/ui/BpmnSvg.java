@@ -95,25 +95,55 @@ public final class BpmnSvg {
                         + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
                         + "<path d=\"M0,0 L10,5 L0,10 z\" class=\"bpmn-arrowhead-taken\"/></marker></defs>")
                 .append("<g transform=\"translate(").append(num(dx)).append(',').append(num(dy)).append(")\">");
-        // Flows first, so shapes are drawn over their ends
+        // Sub-processes first (outer before inner), as the background of what they contain; then the flows, so
+        // that shapes are drawn over their ends; boundary events last, on their activity's border
+        for (FlowElement e : elements) {
+            if (e instanceof SubProcess) {
+                container(svg, model, e, marks, clean(label.apply(e)));
+            }
+        }
         for (FlowElement e : elements) {
             if (e instanceof SequenceFlow flow) {
-                flow(svg, model, flow, marks.takenFlows().contains(flow.getId()), label.apply(flow));
+                flow(svg, model, flow, marks.takenFlows().contains(flow.getId()), clean(label.apply(flow)));
             }
         }
         for (FlowElement e : elements) {
-            if (e instanceof SequenceFlow || e instanceof BoundaryEvent) {
-                continue;
+            if (!(e instanceof SequenceFlow || e instanceof BoundaryEvent || e instanceof SubProcess)) {
+                shape(svg, model, e, marks, clean(label.apply(e)));
             }
-            shape(svg, model, e, marks, label.apply(e));
         }
-        // Boundary events sit on their activity's border: after the activities
         for (FlowElement e : elements) {
             if (e instanceof BoundaryEvent) {
-                shape(svg, model, e, marks, label.apply(e));
+                shape(svg, model, e, marks, clean(label.apply(e)));
             }
         }
         return svg.append("</g></svg>").toString();
+    }
+
+    /**
+     * A label without the expressions some names carry ({@code 落实任务 ${taskCode}} → {@code 落实任务}): they mean
+     * something per instance, nothing on the model's diagram.
+     */
+    static String clean(String label) {
+        return label == null ? null : label.replaceAll("\\$\\{[^}]*}", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    private static void container(StringBuilder svg, BpmnModel model, FlowElement e, Marks marks, String name) {
+        GraphicInfo g = model.getGraphicInfo(e.getId());
+        if (g == null) {
+            return;
+        }
+        String state = marks.active().contains(e.getId()) ? " bpmn-active-container"
+                : marks.completed().contains(e.getId()) ? " bpmn-done-container" : "";
+        svg.append("<g class=\"bpmn-node bpmn-subprocess").append(state).append("\" data-element-id=\"")
+                .append(esc(e.getId())).append("\"><rect class=\"bpmn-container\" x=\"").append(num(g.getX()))
+                .append("\" y=\"").append(num(g.getY())).append("\" width=\"").append(num(g.getWidth()))
+                .append("\" height=\"").append(num(g.getHeight())).append("\" rx=\"10\" ry=\"10\"/>");
+        if (name != null && !name.isBlank()) {
+            svg.append("<text class=\"bpmn-caption\" x=\"").append(num(g.getX() + 10)).append("\" y=\"")
+                    .append(num(g.getY() + FONT + 4)).append("\">").append(esc(name)).append("</text>");
+        }
+        svg.append("</g>");
     }
 
     private static void collect(Collection<FlowElement> in, List<FlowElement> out) {

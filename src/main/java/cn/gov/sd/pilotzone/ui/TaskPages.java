@@ -27,6 +27,7 @@ import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.TaskService;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -52,7 +53,11 @@ class TaskPages {
 
     static final int PAGE_SIZE = 20;
 
+    /** SPEC §4: the zone lifecycle's process key; its business key is the zone id. */
+    static final String ZONE_PROCESS = "pilotZoneLifecycle";
+
     private final Tasks tasks;
+    private final TaskService taskService;
     private final TaskSearch search;
     private final TaskNotes notes;
     private final Cases cases;
@@ -61,9 +66,10 @@ class TaskPages {
     private final BureauDirectory bureaus;
     private final Messages messages;
 
-    TaskPages(Tasks tasks, TaskSearch search, TaskNotes notes, Cases cases, RepositoryService repository,
-              AwardCatalog catalog, BureauDirectory bureaus, Messages messages) {
+    TaskPages(Tasks tasks, TaskService taskService, TaskSearch search, TaskNotes notes, Cases cases,
+              RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus, Messages messages) {
         this.tasks = tasks;
+        this.taskService = taskService;
         this.search = search;
         this.notes = notes;
         this.cases = cases;
@@ -234,6 +240,10 @@ class TaskPages {
                 .body(notes.content(attachmentId));
     }
 
+    /** The plan task of a zone lifecycle task, which the page shows from the zone API. */
+    record ZoneTaskRef(String zoneId, String taskCode) {
+    }
+
     /** What the clerk sent, to show the form again with it after a validation error. */
     record Submitted(String decision, String comment, String approvedAmount, Map<String, Object> fields) {
     }
@@ -247,6 +257,12 @@ class TaskPages {
         model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),
                 task.processDefinitionKey()));
         model.addAttribute("caseInfo", cases.info(task.processInstanceId()).orElse(null));
+        // What the process wrote for the clerk (BPMN documentation), and for zone tasks the plan task it is about
+        model.addAttribute("description", taskService.createTaskQuery().taskId(id).singleResult().getDescription());
+        Object taskCode = ZONE_PROCESS.equals(task.processDefinitionKey())
+                ? taskService.getVariableLocal(id, "taskCode") : null;
+        model.addAttribute("zoneTask", taskCode instanceof String code && task.businessKey() != null
+                ? new ZoneTaskRef(task.businessKey(), code) : null);
         model.addAttribute("submitted", submitted == null ? new Submitted(null, null, null, Map.of()) : submitted);
         model.addAttribute("errors", errors);
         model.addAttribute("globalErrors", globalErrors);

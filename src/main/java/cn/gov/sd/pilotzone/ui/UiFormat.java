@@ -123,6 +123,13 @@ public class UiFormat {
         return bureaus.find(code).map(b -> english() && b.nameEn() != null ? b.nameEn() : b.name()).orElse(code);
     }
 
+    /** Every bureau's name in the page's language, by code (for scripts that get codes from the API). */
+    public java.util.Map<String, String> bureauNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        bureaus.all().forEach(b -> names.put(b.code(), bureauOf(b)));
+        return names;
+    }
+
     public String bureauOf(Bureau b) {
         return english() && b.nameEn() != null ? b.nameEn() : b.name();
     }

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
-import cn.gov.sd.pilotzone.registry.TestUsccs;
+import cn.gov.sd.pilotzone.registry.TestUscc;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** {@code /api/dashboard}: the numbers, feed health from the folders and the feed log, the re-process action. */
 @HubIntegrationTest
+@Import(HubClient.class)
 class DashboardIT {
 
     @Autowired
@@ -30,6 +33,9 @@ class DashboardIT {
 
     @Autowired
     DashboardService dashboard;
+
+    @Autowired
+    HubClient hub;
 
     @Value("${hub.data-dir}")
     Path dataDir;
@@ -57,8 +63,7 @@ class DashboardIT {
     void countsWaitingFilesFailuresAndPutsAFixedFileBack() throws Exception {
         String name = "dash-" + UUID.randomUUID().toString().substring(0, 8) + ".csv";
         long failedBefore = feed("credit-records").failed();
-        Path inbox = Files.createDirectories(dataDir.resolve("inbox/credit-records"));
-        Files.writeString(inbox.resolve(name), "no,such,columns\n1,2,3\n", StandardCharsets.UTF_8);
+        hub.drop("credit-records", name, "no,such,columns\n1,2,3\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> feed("credit-records").failed() > failedBefore);
         Dashboard.FeedHealth health = feed("credit-records");
@@ -76,7 +81,7 @@ class DashboardIT {
 
         // fixed in place (the USCC column was missing), then put back
         Files.writeString(dataDir.resolve("error/credit-records").resolve(error.storedName()),
-                "uscc,enterprise_name,record_type,listed_on\n" + TestUsccs.random("370705") + ",看板测试有限公司,严重违法失信,2024-01-01\n",
+                "uscc,enterprise_name,record_type,listed_on\n" + TestUscc.next("370705") + ",看板测试有限公司,严重违法失信,2024-01-01\n",
                 StandardCharsets.UTF_8);
         ResponseEntity<Map> back = rest.withBasicAuth("supervisor", "demo").postForEntity(
                 "/api/dashboard/feeds/credit-records/reprocess", Map.of("file", error.storedName()), Map.class);

@@ -15,7 +15,7 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm;
 import cn.gov.sd.pilotzone.award.AwardApplications;
-import cn.gov.sd.pilotzone.registry.TestUsccs;
+import cn.gov.sd.pilotzone.registry.TestUscc;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.task.TaskFilter.Assignment;
@@ -115,7 +115,7 @@ class TaskSearchIT {
 
     private String file(String county, String policy) {
         String id = "TS-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();
-        String uscc = TestUsccs.random(county);
+        String uscc = TestUscc.next(county);
         applications.submit(new AwardApplicationForm(id, uscc, "任务查询测试有限公司", county, policy,
                 LocalDate.of(2024, 11, 20), Map.of(), new AwardApplicationForm.Contact("李", "0536-1"),
                 new AwardApplicationForm.BankAccount("工行", "任务查询测试有限公司", "123456"),

@@ -69,6 +69,13 @@ class BpmnSvgTest {
     }
 
     @Test
+    void labelsLoseTheirExpressions() {
+        assertThat(BpmnSvg.clean("落实任务 ${taskCode} ${zoneSteps.title(zoneId, taskCode)}")).isEqualTo("落实任务");
+        assertThat(BpmnSvg.clean("督办：${taskCode} 未按期报送")).isEqualTo("督办： 未按期报送");
+        assertThat(BpmnSvg.clean(null)).isNull();
+    }
+
+    @Test
     void wrapsChineseByCharacterAndEnglishByWord() {
         assertThat(BpmnSvg.wrap("市财政局复核", 200, 3)).containsExactly("市财政局复核");
         assertThat(BpmnSvg.wrap("市财政局复核", 40, 3)).containsExactly("市财政", "局复核");

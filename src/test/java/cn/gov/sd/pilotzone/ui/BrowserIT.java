@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
-import cn.gov.sd.pilotzone.registry.TestUsccs;
+import cn.gov.sd.pilotzone.registry.TestUscc;
 import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.security.UserStore;
@@ -25,7 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * never under {@code CI=true}.
  */
 @HubIntegrationTest
+@Import(HubClient.class)
 class BrowserIT {
 
     private static final Duration FEED_TIMEOUT = Duration.ofSeconds(30);
@@ -42,7 +44,7 @@ class BrowserIT {
     int port;
 
     @Autowired
-    TestRestTemplate rest;
+    HubClient hub;
 
     @Autowired
     TaskService taskService;
@@ -62,7 +64,7 @@ class BrowserIT {
 
     @BeforeEach
     void setUp() {
-        fixtures = new AwardFixtures(rest);
+        fixtures = new AwardFixtures(hub);
     }
 
     Browser browser() {
@@ -161,9 +163,8 @@ class BrowserIT {
             b.click("#complete");
             assertThat(b.path()).isEqualTo("/tasks");
         }
-        assertThat(rest.withBasicAuth("gxj", AwardFixtures.PASSWORD)
-                .getForObject("/api/award-applications/" + app.applicationId(), java.util.Map.class))
-                .containsEntry("approvedAmount", 600000.0);
+        assertThat(hub.application("gxj", app.applicationId()).path("approvedAmount").decimalValue())
+                .isEqualByComparingTo("600000");
     }
 
     @Test
@@ -198,12 +199,12 @@ class BrowserIT {
             long failed = count(b, "#feed-enterprises .failed");
             b.screenshot("09-dashboard-before");
 
-            drop("enterprises", "ui-" + tag + ".csv", enterprisesCsv(TestUsccs.random("370705")));
+            hub.drop("enterprises", "ui-" + tag + ".csv", enterprisesCsv(TestUscc.next("370705")));
             awaitOnDashboard(b, () -> count(b, "#feed-enterprises .processed") > processed);
             assertThat(b.text("#feed-enterprises .last-file")).contains("ui-" + tag + ".csv", "已处理");
 
             String bad = "bad-" + tag + ".csv";
-            drop("enterprises", bad, "uscc,enterprise_name,county_code\nNOT-A-CODE,坏数据有限公司,370705\n");
+            hub.drop("enterprises", bad, "uscc,enterprise_name,county_code\nNOT-A-CODE,坏数据有限公司,370705\n");
             String errorRow = ".error-file[data-feed='enterprises'][data-file$='_" + bad + "']";
             awaitOnDashboard(b, () -> b.exists(errorRow));
             assertThat(count(b, "#feed-enterprises .failed")).isGreaterThan(failed);
@@ -213,7 +214,7 @@ class BrowserIT {
             // the supervisor has the file fixed in place, then puts it back
             String stored = b.find(errorRow).getDomAttribute("data-file");
             Files.writeString(dataDir.resolve("error/enterprises").resolve(stored),
-                    enterprisesCsv(TestUsccs.random("370705")), StandardCharsets.UTF_8);
+                    enterprisesCsv(TestUscc.next("370705")), StandardCharsets.UTF_8);
             long processedBefore = count(b, "#feed-enterprises .processed");
             b.click(b.find(errorRow).findElement(By.cssSelector("button.reprocess")));
             assertThat(b.text("#notice")).contains(bad, "enterprises");
@@ -251,6 +252,42 @@ class BrowserIT {
         }
     }
 
+    /**
+     * The zone pages read the zone API of SPEC §5 (the lifecycle issue). Where it is not installed they must say
+     * so; where it is, they show the zones, and a zone's phases and its tasks grouped by special action.
+     */
+    @Test
+    void zonePagesShowPhasesAndTasksPerActionOrSayThatTheZoneApiIsMissing() {
+        boolean installed = hub.call("supervisor", HttpMethod.GET, "/api/zones", null).getStatusCode().value() != 404;
+        try (Browser b = browser()) {
+            b.logIn("supervisor", AwardFixtures.PASSWORD);
+            b.open("/zones");
+            b.await(Duration.ofSeconds(10), d -> !b.find("#zones-loading").isDisplayed());
+            if (!installed) {
+                assertThat(b.find("#zones-unavailable").isDisplayed()).isTrue();
+                assertThat(b.text("#zones-unavailable")).contains("尚未启用");
+                b.screenshot("14-zones-not-installed");
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode zones = hub.getJson("supervisor", "/api/zones");
+            String zoneId = zones.get(0).path("zoneId").asText();
+            assertThat(b.all(".zone-card")).hasSize(zones.size());
+            b.screenshot("14-zones");
+
+            b.click(".zone-card[data-zone='" + zoneId + "'] a");
+            b.await(Duration.ofSeconds(10), d -> b.exists("#zone-actions .zone-action"));
+            com.fasterxml.jackson.databind.JsonNode zone = hub.getJson("supervisor", "/api/zones/" + zoneId);
+            assertThat(b.text("#zone-name")).isEqualTo(zone.path("name").asText());
+            assertThat(b.all("#zone-actions tr[data-task]")).hasSize(zone.path("tasks").size());
+            com.fasterxml.jackson.databind.JsonNode first = zone.path("tasks").get(0);
+            String row = b.text("#zone-actions tr[data-task='" + first.path("code").asText() + "']");
+            assertThat(row).contains(first.path("title").asText(),
+                    first.path("leadBureaus").get(0).path("name").asText());
+            assertThat(b.find("#bulletin").getDomAttribute("href")).isEqualTo("/api/zones/" + zoneId + "/bulletin.xlsx");
+            b.screenshot("15-zone");
+        }
+    }
+
     private String taskOf(AwardFixtures.Filed app) {
         return taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult().getId();
     }
@@ -278,12 +315,4 @@ class BrowserIT {
         return "uscc,enterprise_name,county_code,industry,above_scale\n" + uscc + ",界面测试企业有限公司,370705,高端装备,Y\n";
     }
 
-    /** Written under a name the route ignores, then renamed: the inbox never shows half a file. */
-    private void drop(String feed, String name, String content) throws IOException {
-        Path inbox = dataDir.resolve("inbox").resolve(feed);
-        Files.createDirectories(inbox);
-        Path temp = inbox.resolve("." + name + ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
 }

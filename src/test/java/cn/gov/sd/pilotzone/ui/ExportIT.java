@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -21,6 +22,7 @@ import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,17 +31,21 @@ import org.springframework.http.ResponseEntity;
 
 /** The Excel exports: real XLSX, headers in the caller's language, rows scoped like the pages. */
 @HubIntegrationTest
+@Import(HubClient.class)
 class ExportIT {
 
     @Autowired
     TestRestTemplate rest;
 
     @Autowired
+    HubClient hub;
+
+    @Autowired
     TaskService taskService;
 
     @Test
     void taskListExportHasTheFilteredTasksWithAmountsAsNumbers() throws IOException {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
 
         List<List<Object>> rows = sheet(get("county-370705",
                 "/export/tasks.xlsx?policy=" + AwardFixtures.POLICY + "&county=370705", "zh-CN"));
@@ -58,7 +64,7 @@ class ExportIT {
 
     @Test
     void ledgerExportListsReservedAwardsWithTheirApplications() throws IOException {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
 
         List<List<Object>> rows = sheet(get("gxj", "/export/ledger.xlsx", "zh-CN"));
 
@@ -74,8 +80,8 @@ class ExportIT {
 
     @Test
     void overdueExportHasTasksPastTheirDueDateForSupervisorsAndTheirBureau() throws IOException {
-        AwardFixtures.Filed late = new AwardFixtures(rest).file("370705");
-        AwardFixtures.Filed onTime = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed late = new AwardFixtures(hub).file("370705");
+        AwardFixtures.Filed onTime = new AwardFixtures(hub).file("370705");
         String lateTask = taskService.createTaskQuery().processInstanceBusinessKey(late.applicationId()).singleResult()
                 .getId();
         taskService.setDueDate(lateTask, Date.from(Instant.now().minus(3, ChronoUnit.DAYS).minusSeconds(60)));

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,17 +24,21 @@ import org.springframework.http.ResponseEntity;
  * or a language), and the language rules hold: pages Chinese unless chosen, the API Chinese unless asked.
  */
 @HubIntegrationTest
+@Import(HubClient.class)
 class UiPagesIT {
 
     @Autowired
     TestRestTemplate rest;
 
     @Autowired
+    HubClient hub;
+
+    @Autowired
     TaskService taskService;
 
     @Test
     void everyPageRendersForEveryRoleInBothLanguages() {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult()
                 .getId();
         List<String> failures = new ArrayList<>();
@@ -66,7 +72,7 @@ class UiPagesIT {
 
     @Test
     void casePageShowsTheApplicationItsStepsAndTheDiagram() {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
 
         String page = get("gxj", "/applications/" + app.applicationId(), "zh-CN").getBody();
 
@@ -85,7 +91,7 @@ class UiPagesIT {
 
     @Test
     void anotherCountysApplicationIsNotFound() {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
 
         assertThat(get("county-370702", "/applications/" + app.applicationId(), "zh-CN").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -115,7 +121,7 @@ class UiPagesIT {
 
     @Test
     void apiAnswersInChineseUnlessAskedOtherwise() {
-        AwardFixtures.Filed app = new AwardFixtures(rest).file("370705");
+        AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult()
                 .getId();
         String path = "/api/tasks/" + taskId + "/complete";
