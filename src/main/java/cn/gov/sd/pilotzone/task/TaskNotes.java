@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments and attached files of a case, kept by Flowable per process instance (a clerk adds them on a task of
- * the case). The author is the logged-in user: Flowable takes it from Spring Security. Reading is per case;
+ * the case), with the caller as their author. Reading is per case;
  * whether the caller may see the case is the caller's question (see the web UI's case access).
  */
 @Service
@@ -61,7 +61,7 @@ public class TaskNotes {
         if (text.length() > MAX_COMMENT) {
             throw new InvalidInputException(Problem.of("comment", "field.tooLong", MAX_COMMENT));
         }
-        taskService.addComment(taskId, task.processInstanceId(), text.strip());
+        FlowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(), text.strip()));
     }
 
     public List<FileNote> attachments(String processInstanceId) {
@@ -82,8 +82,9 @@ public class TaskNotes {
         if (name.length() > MAX_NAME) {
             throw new InvalidInputException(Problem.of("file", "field.tooLong", MAX_NAME));
         }
-        Attachment a = taskService.createAttachment(contentType == null ? "application/octet-stream" : contentType,
-                taskId, task.processInstanceId(), name, null, new ByteArrayInputStream(content));
+        Attachment a = FlowableUser.as(caller.username(), () -> taskService.createAttachment(
+                contentType == null ? "application/octet-stream" : contentType, taskId, task.processInstanceId(), name,
+                null, new ByteArrayInputStream(content)));
         return fileNote(a);
     }
 

@@ -125,8 +125,9 @@ public class Tasks {
             completion.apply(task, form, caller, variables);
         }
         if (form.comment() != null && !form.comment().isBlank()) {
-            // Flowable takes the comment's author from Spring Security's current user
-            taskService.addComment(taskId, task.processInstanceId(), form.comment());
+            // Flowable's own current user is not Spring Security's: set it, or the comment has no author
+            FlowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(),
+                    form.comment()));
         }
         if (task.assignee() == null) {
             taskService.setAssignee(taskId, caller.username());

@@ -117,15 +117,18 @@ final class Browser implements AutoCloseable {
         click(find(css));
     }
 
-    /** Clicks after scrolling the element to the middle of the window: at the edge a sticky part may cover it. */
+    /** Clicks after scrolling the element to the middle of the window at once (Bootstrap scrolls smoothly, and a
+     * click computed during the animation misses). */
     void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
     /** Scrolls so that the element is at the top of the window (for a screenshot of a lower part of a page). */
     Browser scrollTo(String css) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", find(css));
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", find(css));
         return this;
     }
 

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,9 @@ class BrowserIT {
 
     @Autowired
     HubClient hub;
+
+    @Autowired
+    TestRestTemplate rest;
 
     @Autowired
     TaskService taskService;
@@ -134,11 +138,28 @@ class BrowserIT {
     }
 
     @Test
-    void decisionFormShowsServerValidationErrorsNextToTheFields() {
+    void decisionFormShowsServerValidationErrorsNextToTheFields() throws IOException {
         AwardFixtures.Filed app = fixtures.file("370705");
         try (Browser b = browser()) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             b.open("/tasks/" + taskOf(app));
+
+            // a comment and a file on the case first (multipart with its CSRF token)
+            b.find("#comment-text").sendKeys("请企业补充近三年财务报表。");
+            b.click("#comment-form button");
+            assertThat(b.text("#comments")).contains("请企业补充近三年财务报表。", "county-370705");
+            Path upload = Files.createTempFile("初审意见", ".txt");
+            Files.writeString(upload, "初审意见：同意", StandardCharsets.UTF_8);
+            b.find("#upload-file").sendKeys(upload.toAbsolutePath().toString());
+            b.click("#upload-form button");
+            assertThat(b.text("#notice")).isEqualTo("附件已上传。");
+            String href = b.find("#case-files a").getDomAttribute("href");
+            assertThat(b.text("#case-files")).contains(upload.getFileName().toString(), "county-370705");
+            Files.delete(upload);
+            assertThat(rest.withBasicAuth("gxj", AwardFixtures.PASSWORD).getForObject(href, byte[].class))
+                    .asString(StandardCharsets.UTF_8).isEqualTo("初审意见：同意");
+            assertThat(rest.withBasicAuth("county-370702", AwardFixtures.PASSWORD).getForEntity(href, byte[].class)
+                    .getStatusCode().value()).isEqualTo(404);
 
             b.click("label[for='decision-reject']");
             b.click("#complete");
