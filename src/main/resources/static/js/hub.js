@@ -1,4 +1,4 @@
-// Diagram zoom (−, fit, +) and scrolling the current activity into view.
+// Diagram zoom (−, fit, +) and scrolling the current activity into the middle of the view.
 (function () {
   document.querySelectorAll('#diagram').forEach(function (card) {
     const box = card.querySelector('.diagram-box');
@@ -18,6 +18,7 @@
     if (active) {
       const r = active.getBBox();
       box.scrollLeft = Math.max(0, (r.x + r.width / 2) * scale - box.clientWidth / 2);
+      box.scrollTop = Math.max(0, (r.y + r.height / 2) * scale - box.clientHeight / 2);
     }
   });
 })();

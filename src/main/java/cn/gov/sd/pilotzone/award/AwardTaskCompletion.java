@@ -11,6 +11,7 @@ import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.FormField;
 import cn.gov.sd.pilotzone.task.TaskCompletion;
 import cn.gov.sd.pilotzone.task.TaskView;
 
@@ -26,6 +27,8 @@ class AwardTaskCompletion implements TaskCompletion {
 
     private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview", "intentConfirmation");
     private static final List<String> ACCOUNT_FIELDS = List.of("bankName", "accountName", "accountNo");
+    private static final List<FormField> ACCOUNT_FORM = ACCOUNT_FIELDS.stream()
+            .map(f -> FormField.of(f, FormField.Kind.TEXT, false)).toList();
 
     private final ApplicationStore store;
     private final AwardCatalog catalog;
@@ -53,8 +56,8 @@ class AwardTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public List<String> fields(TaskView task) {
-        return REVIEWS.contains(task.taskDefinitionKey()) ? List.of() : ACCOUNT_FIELDS;
+    public List<FormField> fields(TaskView task) {
+        return REVIEWS.contains(task.taskDefinitionKey()) ? List.of() : ACCOUNT_FORM;
     }
 
     @Override

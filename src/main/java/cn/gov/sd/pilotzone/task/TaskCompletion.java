@@ -26,7 +26,7 @@ public interface TaskCompletion {
     }
 
     /** The task-specific {@code fields} its form takes, in the order a form shows them. */
-    default List<String> fields(TaskView task) {
+    default List<FormField> fields(TaskView task) {
         return List.of();
     }
 

@@ -20,12 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-    static final int MAX_ATTEMPTS = 3;
-
     private final Tasks tasks;
+    private final TaskCompleter completer;
 
-    TaskController(Tasks tasks) {
+    TaskController(Tasks tasks, TaskCompleter completer) {
         this.tasks = tasks;
+        this.completer = completer;
     }
 
     @GetMapping
@@ -34,22 +34,14 @@ class TaskController {
         return tasks.open(caller, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
-    /**
-     * Each attempt is its own transaction. A timer of the same process (an escalation, a report check) may change
-     * it at the same moment; the engine then refuses the completion as a whole, so it is simply tried again.
-     */
+    /** Retried when a timer of the same process changed it meanwhile (see {@link TaskCompleter}). */
     @PostMapping("/{id}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(Caller caller, @PathVariable String id, @RequestBody CompletionForm form) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tasks.complete(caller, id, form);
-                return;
-            } catch (FlowableOptimisticLockingException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new ResponseStatusException(HttpStatus.CONFLICT, "the task changed meanwhile, try again", e);
-                }
-            }
+        try {
+            completer.complete(caller, id, form);
+        } catch (FlowableOptimisticLockingException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the task changed meanwhile, try again", e);
         }
     }
 

@@ -30,8 +30,17 @@ public class TaskNotes {
     public record Note(String author, Instant at, String text, String taskId) {
     }
 
-    public record FileNote(String id, String name, String contentType, String author, Instant at, String taskId,
-                           String processInstanceId) {
+    /**
+     * A file of the case. {@code type} is Flowable's attachment type: a content type, or for the zone lifecycle's
+     * documents {@code <kind>;<content type>}; {@code url} is set for a link to another system instead of content.
+     */
+    public record FileNote(String id, String name, String type, String author, Instant at, String taskId,
+                           String processInstanceId, String url) {
+
+        public String contentType() {
+            String t = type == null ? "" : type.substring(type.indexOf(';') + 1).strip();
+            return t.contains("/") ? t : "application/octet-stream";
+        }
     }
 
     public static final int MAX_COMMENT = 2000;
@@ -102,6 +111,7 @@ public class TaskNotes {
 
     private static FileNote fileNote(Attachment a) {
         return new FileNote(a.getId(), a.getName(), a.getType(), a.getUserId(),
-                a.getTime() == null ? null : a.getTime().toInstant(), a.getTaskId(), a.getProcessInstanceId());
+                a.getTime() == null ? null : a.getTime().toInstant(), a.getTaskId(), a.getProcessInstanceId(),
+                a.getUrl());
     }
 }

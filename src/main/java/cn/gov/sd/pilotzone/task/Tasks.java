@@ -136,7 +136,7 @@ public class Tasks {
     }
 
     /** What the form of a task takes: its decisions, whether it sets an amount, its task-specific fields. */
-    public record FormSpec(Set<String> decisions, boolean takesAmount, List<String> fields) {
+    public record FormSpec(Set<String> decisions, boolean takesAmount, List<FormField> fields) {
     }
 
     private static final Set<String> ANY_DECISION =

@@ -1,10 +1,13 @@
 package cn.gov.sd.pilotzone.ui;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +22,18 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.FormField;
+import cn.gov.sd.pilotzone.task.TaskCompleter;
 import cn.gov.sd.pilotzone.task.TaskFilter;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.TaskView;
 import cn.gov.sd.pilotzone.task.Tasks;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.repository.ProcessDefinition;
@@ -41,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,6 +66,7 @@ class TaskPages {
     static final String ZONE_PROCESS = "pilotZoneLifecycle";
 
     private final Tasks tasks;
+    private final TaskCompleter completer;
     private final TaskService taskService;
     private final TaskSearch search;
     private final TaskNotes notes;
@@ -66,9 +76,11 @@ class TaskPages {
     private final BureauDirectory bureaus;
     private final Messages messages;
 
-    TaskPages(Tasks tasks, TaskService taskService, TaskSearch search, TaskNotes notes, Cases cases,
-              RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus, Messages messages) {
+    TaskPages(Tasks tasks, TaskCompleter completer, TaskService taskService, TaskSearch search, TaskNotes notes,
+              Cases cases, RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus,
+              Messages messages) {
         this.tasks = tasks;
+        this.completer = completer;
         this.taskService = taskService;
         this.search = search;
         this.notes = notes;
@@ -133,18 +145,16 @@ class TaskPages {
     @PostMapping("/tasks/{id}/complete")
     String complete(Caller caller, @PathVariable String id, Model model, RedirectAttributes redirect,
                     @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
-                    @RequestParam(required = false) String approvedAmount,
-                    @RequestParam Map<String, String> params, Locale locale) {
+                    @RequestParam(required = false) String approvedAmount, HttpServletRequest request,
+                    Locale locale) {
         TaskView task = tasks.visible(caller, id);
         Tasks.FormSpec spec = tasks.form(task);
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (String f : spec.fields()) {
-            String v = params.get("fields." + f);
-            if (v != null && !v.isBlank()) {
-                fields.put(f, v.strip());
-            }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (FormField f : spec.fields()) {
+            read(f, request, fields, shown);
         }
-        Submitted submitted = new Submitted(decision, comment, approvedAmount, fields);
+        Submitted submitted = new Submitted(decision, comment, approvedAmount, shown);
         List<Problem> problems = new ArrayList<>();
         BigDecimal amount = null;
         if (approvedAmount != null && !approvedAmount.isBlank()) {
@@ -156,16 +166,83 @@ class TaskPages {
         }
         if (problems.isEmpty()) {
             try {
-                tasks.complete(caller, id, new CompletionForm(blankToNull(decision), blankToNull(comment), amount,
+                completer.complete(caller, id, new CompletionForm(blankToNull(decision), blankToNull(comment), amount,
                         fields));
                 redirect.addFlashAttribute("notice", messages.get("ui.task.completed", locale, task.name(),
                         task.businessKey() == null ? "" : task.businessKey()));
                 return "redirect:/tasks";
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
+            } catch (FlowableOptimisticLockingException e) {
+                problems.add(Problem.of(null, "ui.task.changed"));
             }
         }
         return show(caller, id, model, submitted, errors(problems, locale), globalErrors(problems, locale));
+    }
+
+    /**
+     * One field of the form as the completion takes it ({@code fields}) and as the form shows it again after an
+     * error ({@code shown}): text as typed, lists split at commas (or the boxes ticked), documents from the
+     * uploaded files as {@code {name, content (base64), contentType}}. Files are not shown again: a browser
+     * cannot be given them back.
+     */
+    private static void read(FormField f, HttpServletRequest request, Map<String, Object> fields,
+                             Map<String, Object> shown) {
+        String param = "fields." + f.name();
+        switch (f.kind()) {
+            case TEXT, LONG_TEXT, NUMBER -> {
+                String v = request.getParameter(param);
+                if (v != null && !v.isBlank()) {
+                    fields.put(f.name(), v.strip());
+                    shown.put(f.name(), v);
+                }
+            }
+            case LIST -> {
+                List<String> items;
+                if (f.options().isEmpty()) {
+                    String v = request.getParameter(param);
+                    items = v == null ? List.of() : Arrays.stream(v.split("[,，、;；\\n]"))
+                            .map(String::strip).filter(x -> !x.isEmpty()).toList();
+                    if (v != null) {
+                        shown.put(f.name(), v);
+                    }
+                } else {
+                    String[] ticked = request.getParameterValues(param);
+                    items = ticked == null ? List.of() : List.of(ticked);
+                    shown.put(f.name(), items);
+                }
+                if (!items.isEmpty()) {
+                    fields.put(f.name(), items);
+                }
+            }
+            case DOCUMENT, DOCUMENTS -> {
+                List<Map<String, Object>> docs = new ArrayList<>();
+                if (request instanceof MultipartHttpServletRequest multipart) {
+                    for (MultipartFile file : multipart.getFiles(param)) {
+                        if (!file.isEmpty()) {
+                            docs.add(document(file));
+                        }
+                    }
+                }
+                if (!docs.isEmpty()) {
+                    fields.put(f.name(), f.kind() == FormField.Kind.DOCUMENT ? docs.get(0) : docs);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> document(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        try {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("name", name);
+            doc.put("content", Base64.getEncoder().encodeToString(file.getBytes()));
+            doc.put("contentType", file.getContentType() == null ? "application/octet-stream" : file.getContentType());
+            return doc;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/tasks/{id}/claim")
@@ -227,6 +304,11 @@ class TaskPages {
         if (note.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
+        if (note.get().url() != null) {
+            // a link to the document system, checked as http(s) when it was attached
+            return ResponseEntity.status(org.springframework.http.HttpStatus.FOUND)
+                    .location(java.net.URI.create(note.get().url())).build();
+        }
         MediaType type;
         try {
             type = MediaType.parseMediaType(note.get().contentType());
@@ -271,12 +353,29 @@ class TaskPages {
         return "task";
     }
 
-    /** Problems by form field; the fields of {@code fields.x} keep that name. */
+    /**
+     * Problems by form field. A problem inside a field ({@code fields.evidence[0].name}) is shown at the field
+     * ({@code fields.evidence}), with the inner part in front of the message.
+     */
     private Map<String, String> errors(List<Problem> problems, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Problem p : problems) {
             if (p.field() != null && !"task".equals(p.field())) {
-                errors.merge(p.field(), messages.get(p.code(), locale, p.args().toArray()), (a, b) -> a + "; " + b);
+                String field = p.field();
+                String inner = "";
+                if (field.startsWith("fields.")) {
+                    int cut = field.length();
+                    for (char c : new char[] {'.', '['}) {
+                        int at = field.indexOf(c, "fields.".length());
+                        if (at > 0) {
+                            cut = Math.min(cut, at);
+                        }
+                    }
+                    inner = field.substring(cut);
+                    field = field.substring(0, cut);
+                }
+                String text = (inner.isEmpty() ? "" : inner + ": ") + messages.get(p.code(), locale, p.args().toArray());
+                errors.merge(field, text, (a, b) -> a + "; " + b);
             }
         }
         return errors;

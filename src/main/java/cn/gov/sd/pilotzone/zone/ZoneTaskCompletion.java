@@ -11,7 +11,10 @@ import java.util.Set;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.FormField;
+import cn.gov.sd.pilotzone.task.FormField.Kind;
 import cn.gov.sd.pilotzone.task.TaskCompletion;
 import cn.gov.sd.pilotzone.task.TaskView;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -77,6 +80,27 @@ class ZoneTaskCompletion implements TaskCompletion {
             case "adoptPlan", "confirmCompletion" -> APPROVE_RETURN;
             case "selectFirstCounties", "countyAcceptance" -> APPROVE_REJECT;
             default -> APPROVE;
+        };
+    }
+
+    /** The forms above as the web UI draws them. */
+    @Override
+    public List<FormField> fields(TaskView task) {
+        return switch (task.taskDefinitionKey()) {
+            case "research", "confirmResponsibilities" -> List.of(FormField.of("documents", Kind.DOCUMENTS, false));
+            case "adoptPlan" -> List.of(FormField.of("planDocument", Kind.DOCUMENT, false));
+            case "publicity" -> List.of(FormField.of("publicity", Kind.LONG_TEXT, true),
+                    FormField.of("documents", Kind.DOCUMENTS, false));
+            case "implementTask" -> List.of(FormField.of("evidence", Kind.DOCUMENTS, true),
+                    FormField.of("summary", Kind.LONG_TEXT, false));
+            case "rectification" -> List.of(FormField.of("evidence", Kind.DOCUMENTS, false));
+            case "selectFirstCounties" -> List.of(new FormField("firstCounties", Kind.LIST, false,
+                    bureaus.all().stream().filter(b -> ZonePlans.COUNTY_TYPE.equals(b.type())).map(Bureau::code)
+                            .toList()));
+            case "countyAcceptance" -> List.of(FormField.of("score", Kind.NUMBER, false));
+            case "organizeAcceptance" -> List.of(FormField.of("experts", Kind.LIST, false));
+            case "expertReview" -> List.of(FormField.of("score", Kind.NUMBER, true));
+            default -> List.of();
         };
     }
 

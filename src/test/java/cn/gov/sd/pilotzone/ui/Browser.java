@@ -88,12 +88,12 @@ final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        follow("#login-submit");
         return this;
     }
 
     Browser logOut() {
-        driver.findElement(By.id("logout")).click();
+        follow("#logout");
         return this;
     }
 
@@ -123,6 +123,22 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
+    }
+
+    /**
+     * Clicks something that loads a page (a link, a form's button) and waits until the new page has loaded: a
+     * click returns as soon as it is dispatched, and reading the page at once would read the old one.
+     */
+    void follow(String css) {
+        follow(find(css));
+    }
+
+    void follow(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__hubOldPage = true;");
+        click(element);
+        await(Duration.ofSeconds(20), d -> Boolean.TRUE.equals(js.executeScript(
+                "return window.__hubOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Scrolls so that the element is at the top of the window (for a screenshot of a lower part of a page). */

@@ -89,16 +89,16 @@ class BrowserIT {
             new Select(b.find("#f-policy")).selectByValue(AwardFixtures.POLICY);
             new Select(b.find("#f-county")).selectByValue("370705");
             new Select(b.find("#f-assignment")).selectByValue("UNCLAIMED");
-            b.click("#f-submit");
+            b.follow("#f-submit");
             WebElement row = row(b, app.applicationId());
             assertThat(row.getText()).contains("区县初审", app.enterpriseName(), "奎文区", "800,000.00 元", "80.00 万元");
             b.screenshot("02-task-list-county-clerk");
 
-            b.click(row.findElement(By.cssSelector(".claim")));
+            b.follow(row.findElement(By.cssSelector(".claim")));
             assertThat(b.text("#notice")).isEqualTo("已认领该任务。");
             row = row(b, app.applicationId());
             assertThat(row.getText()).contains("county-370705");
-            b.click(row.findElement(By.cssSelector(".open")));
+            b.follow(row.findElement(By.cssSelector(".open")));
 
             assertThat(b.text("#task-name")).isEqualTo("区县初审");
             assertThat(b.text("#app-enterprise")).isEqualTo(app.enterpriseName());
@@ -109,7 +109,7 @@ class BrowserIT {
 
             b.click("label[for='decision-approve']");
             b.find("#comment").sendKeys("材料齐全，同意上报市工信局。");
-            b.click("#complete");
+            b.follow("#complete");
             assertThat(b.path()).isEqualTo("/tasks");
             assertThat(b.text("#notice")).contains("已办结", app.applicationId());
             assertThat(b.exists(rowSelector(app.applicationId()))).isFalse();
@@ -146,12 +146,12 @@ class BrowserIT {
 
             // a comment and a file on the case first (multipart with its CSRF token)
             b.find("#comment-text").sendKeys("请企业补充近三年财务报表。");
-            b.click("#comment-form button");
+            b.follow("#comment-form button");
             assertThat(b.text("#comments")).contains("请企业补充近三年财务报表。", "county-370705");
             Path upload = Files.createTempFile("初审意见", ".txt");
             Files.writeString(upload, "初审意见：同意", StandardCharsets.UTF_8);
             b.find("#upload-file").sendKeys(upload.toAbsolutePath().toString());
-            b.click("#upload-form button");
+            b.follow("#upload-form button");
             assertThat(b.text("#notice")).isEqualTo("附件已上传。");
             String href = b.find("#case-files a").getDomAttribute("href");
             assertThat(b.text("#case-files")).contains(upload.getFileName().toString(), "county-370705");
@@ -162,26 +162,26 @@ class BrowserIT {
                     .getStatusCode().value()).isEqualTo(404);
 
             b.click("label[for='decision-reject']");
-            b.click("#complete");
+            b.follow("#complete");
             assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
             assertThat(b.find("#comment").getDomAttribute("class")).contains("is-invalid");
 
             b.click("label[for='decision-approve']");
             b.find("#approvedAmount").sendKeys("900000");
-            b.click("#complete");
+            b.follow("#complete");
             assertThat(b.text("#error-approvedAmount")).contains("超过政策允许的金额");
             assertThat(b.find("#approvedAmount").getDomProperty("value")).isEqualTo("900000");
             b.screenshot("07-decision-validation");
 
             b.find("#approvedAmount").clear();
             b.find("#approvedAmount").sendKeys("12.345");
-            b.click("#complete");
+            b.follow("#complete");
             assertThat(b.exists("#error-approvedAmount")).isTrue();
 
             b.find("#approvedAmount").clear();
             b.find("#approvedAmount").sendKeys("600000");
             b.click("label[for='decision-approve']");
-            b.click("#complete");
+            b.follow("#complete");
             assertThat(b.path()).isEqualTo("/tasks");
         }
         assertThat(hub.application("gxj", app.applicationId()).path("approvedAmount").decimalValue())
@@ -227,8 +227,9 @@ class BrowserIT {
             String bad = "bad-" + tag + ".csv";
             hub.drop("enterprises", bad, "uscc,enterprise_name,county_code\nNOT-A-CODE,坏数据有限公司,370705\n");
             String errorRow = ".error-file[data-feed='enterprises'][data-file$='_" + bad + "']";
-            awaitOnDashboard(b, () -> b.exists(errorRow));
-            assertThat(count(b, "#feed-enterprises .failed")).isGreaterThan(failed);
+            // the report is written before the file is moved next to it: wait for the file (its re-process button)
+            awaitOnDashboard(b, () -> b.exists(errorRow + " button.reprocess")
+                    && count(b, "#feed-enterprises .failed") > failed);
             assertThat(b.text(errorRow)).contains(bad, "统一社会信用代码");
             b.scrollTo("#feeds").screenshot("10-dashboard-error-folder");
 
@@ -237,7 +238,7 @@ class BrowserIT {
             Files.writeString(dataDir.resolve("error/enterprises").resolve(stored),
                     enterprisesCsv(TestUscc.next("370705")), StandardCharsets.UTF_8);
             long processedBefore = count(b, "#feed-enterprises .processed");
-            b.click(b.find(errorRow).findElement(By.cssSelector("button.reprocess")));
+            b.follow(b.find(errorRow).findElement(By.cssSelector("button.reprocess")));
             assertThat(b.text("#notice")).contains(bad, "enterprises");
             awaitOnDashboard(b, () -> count(b, "#feed-enterprises .processed") > processedBefore);
             assertThat(b.exists(errorRow)).isFalse();
@@ -259,7 +260,7 @@ class BrowserIT {
         try (Browser b = browser()) {
             b.logIn(name, "wrong");
             assertThat(b.text("#login-error")).isEqualTo("用户名或密码错误。");
-            b.click("#lang-en");
+            b.follow("#lang-en");
             assertThat(b.text("#login-submit")).isEqualTo("Log in");
             for (int i = 0; i < 4; i++) {
                 b.logIn(name, "wrong");
@@ -268,7 +269,7 @@ class BrowserIT {
             assertThat(b.text("#login-locked")).startsWith("Too many wrong passwords");
             assertThat(b.path()).startsWith("/login");
             b.screenshot("13-login-locked-english");
-            b.click("#lang-zh");
+            b.follow("#lang-zh");
             assertThat(b.text("#login-submit")).isEqualTo("登 录");
         }
     }
@@ -295,7 +296,7 @@ class BrowserIT {
             assertThat(b.all(".zone-card")).hasSize(zones.size());
             b.screenshot("14-zones");
 
-            b.click(".zone-card[data-zone='" + zoneId + "'] a");
+            b.follow(".zone-card[data-zone='" + zoneId + "'] a");
             b.await(Duration.ofSeconds(10), d -> b.exists("#zone-actions .zone-action"));
             com.fasterxml.jackson.databind.JsonNode zone = hub.getJson("supervisor", "/api/zones/" + zoneId);
             assertThat(b.text("#zone-name")).isEqualTo(zone.path("name").asText());
@@ -309,6 +310,63 @@ class BrowserIT {
         }
     }
 
+    /**
+     * The coordinator (市工信局) completes the first zone lifecycle tasks in the browser, with documents uploaded
+     * into the form and a missing one reported next to its field.
+     */
+    @Test
+    void coordinatorCompletesZoneTasksWithDocuments() throws IOException {
+        String zone = "/api/zones/weifang/lifecycle";
+        hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null); // 409 when none runs
+        assertThat(hub.call("admin", HttpMethod.POST, zone, java.util.Map.of("mobilizationPeriod", "P30D",
+                "implementationPeriod", "P60D", "reportPeriod", "P30D", "rectificationPeriod", "P30D"))
+                .getStatusCode().value()).isEqualTo(201);
+        Path research = Files.createTempFile("调研报告", ".pdf");
+        Path plan = Files.createTempFile("创建方案", ".pdf");
+        try (Browser b = browser()) {
+            Files.writeString(research, "%PDF-1.4 调研报告", StandardCharsets.UTF_8);
+            Files.writeString(plan, "%PDF-1.4 总体方案", StandardCharsets.UTF_8);
+            b.logIn("gxj", AwardFixtures.PASSWORD);
+            new Select(b.find("#f-process")).selectByValue("pilotZoneLifecycle");
+            b.follow("#f-submit");
+            b.follow(zoneTaskRow(b, "开展调研论证").findElement(By.cssSelector(".open")));
+            assertThat(b.text("#task-case")).contains("weifang");
+            b.find("#field-documents").sendKeys(research.toAbsolutePath().toString());
+            b.click("label[for='decision-approve']");
+            b.find("#comment").sendKeys("已完成调研论证。");
+            b.follow("#complete");
+            assertThat(b.path()).isEqualTo("/tasks");
+
+            new Select(b.find("#f-process")).selectByValue("pilotZoneLifecycle");
+            b.follow("#f-submit");
+            b.follow(zoneTaskRow(b, "制定并印发创建方案").findElement(By.cssSelector(".open")));
+            b.click("label[for='decision-approve']");
+            b.follow("#complete");
+            assertThat(b.text("#error-planDocument")).contains("必填");
+            b.screenshot("16-zone-task-form-error");
+            b.find("#field-planDocument").sendKeys(plan.toAbsolutePath().toString());
+            b.click("label[for='decision-approve']");
+            b.follow("#complete");
+            assertThat(b.path()).isEqualTo("/tasks");
+            assertThat(b.text("#task-table")).contains("落实责任分工");
+
+            b.follow(zoneTaskRow(b, "落实责任分工").findElement(By.cssSelector(".open")));
+            assertThat(b.text("#case-files")).contains(research.getFileName().toString(), plan.getFileName().toString());
+            b.follow("#task-case a");
+            assertThat(b.exists("#diagram g[data-element-id='confirmResponsibilities'].bpmn-active")).isTrue();
+            b.screenshot("17-zone-case");
+        } finally {
+            hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null);
+            Files.deleteIfExists(research);
+            Files.deleteIfExists(plan);
+        }
+    }
+
+    private static WebElement zoneTaskRow(Browser b, String name) {
+        return b.all("#task-table tbody tr").stream().filter(r -> r.getText().contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + name + " in " + b.text("#task-table")));
+    }
+
     private String taskOf(AwardFixtures.Filed app) {
         return taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult().getId();
     }
@@ -317,7 +375,17 @@ class BrowserIT {
         return "#task-table tr[data-business-key='" + applicationId + "']";
     }
 
+    /** The task's row, once the page that a click asked for has loaded. */
     private static WebElement row(Browser b, String applicationId) {
+        try {
+            b.await(Duration.ofSeconds(10), d -> b.exists(rowSelector(applicationId)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // reported below with what the page shows
+        }
+        if (!b.exists(rowSelector(applicationId))) {
+            throw new AssertionError("no task of " + applicationId + " at " + b.path() + ": "
+                    + (b.exists("#task-table") ? b.text("#task-table") : b.driver().getPageSource()));
+        }
         return b.find(rowSelector(applicationId));
     }
 

@@ -43,7 +43,7 @@ class UiPagesIT {
                 .getId();
         List<String> failures = new ArrayList<>();
         for (String user : List.of("admin", "supervisor", "gxj", "czj", "county-370705", "fgw")) {
-            List<String> paths = new ArrayList<>(List.of("/tasks", "/tasks/done", "/applications",
+            List<String> paths = new ArrayList<>(List.of("/tasks", "/tasks/done", "/applications", "/zones", "/zones/weifang",
                     "/tasks?overdue=true&sort=DUE&dir=asc&assignment=MINE&policy=" + AwardFixtures.POLICY,
                     "/applications?status=IN_REVIEW&county=370705"));
             if (user.equals("admin") || user.equals("supervisor")) {
