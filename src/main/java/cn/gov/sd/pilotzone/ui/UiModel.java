@@ -31,7 +31,8 @@ class UiModel {
         if (!"GET".equals(request.getMethod())) {
             String referer = request.getHeader("Referer");
             String path = referer == null ? null : UriComponentsBuilder.fromUriString(referer).build().getPath();
-            return path == null || !path.startsWith("/") ? "/" : path;
+            // a path of this site only ("//host" would leave it)
+            return path == null || !path.startsWith("/") || path.startsWith("//") ? "/" : path;
         }
         return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("lang").build().toUriString();
