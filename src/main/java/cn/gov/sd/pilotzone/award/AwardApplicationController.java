@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Event;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.registry.Enterprise;
+import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
+import cn.gov.sd.pilotzone.registry.MuClasses;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
 
@@ -38,9 +41,14 @@ class AwardApplicationController {
     record Objection(String reason) {
     }
 
+    /**
+     * One application. {@code enterpriseClass} is the enterprise's 亩产效益 class (A–D) from the registry, when
+     * known, and {@code priority} flags the classes seed 000 三.(五)1 gives priority (A: “优先保障A类企业”).
+     */
     record View(String applicationId, String uscc, String enterpriseName, String countyCode, String policyCode,
                 String policyName, Channel channel, Status status, BigDecimal proposedAmount, BigDecimal approvedAmount,
-                BigDecimal amountWan, List<String> reasons, List<Event> history, List<Payments.Instruction> payments) {
+                BigDecimal amountWan, List<String> reasons, List<Event> history, List<Payments.Instruction> payments,
+                String enterpriseClass, boolean priority) {
     }
 
     private final AwardApplications applications;
@@ -50,8 +58,14 @@ class AwardApplicationController {
     private final AwardCatalog catalog;
     private final Payments payments;
 
+    private final EnterpriseRegistry registry;
+    private final MuClasses muClasses;
+
     AwardApplicationController(AwardApplications applications, AwardApplicationParser parser, ApplicationStore store,
-                               AwardAccess access, AwardCatalog catalog, Payments payments) {
+                               AwardAccess access, AwardCatalog catalog, Payments payments, EnterpriseRegistry registry,
+                               MuClasses muClasses) {
+        this.registry = registry;
+        this.muClasses = muClasses;
         this.applications = applications;
         this.parser = parser;
         this.store = store;
@@ -72,7 +86,8 @@ class AwardApplicationController {
 
     @GetMapping("/{applicationId}")
     View get(Caller caller, @PathVariable String applicationId) {
-        return view(visible(caller, applicationId), true);
+        AwardApplication app = visible(caller, applicationId);
+        return view(app, true, registry.find(app.uscc()).map(Enterprise::muClass).orElse(null));
     }
 
     @GetMapping
@@ -85,8 +100,10 @@ class AwardApplicationController {
             return List.of();
         }
         var filter = new ApplicationStore.Filter(uscc, policyCode, status, channel, scope.countyCode());
-        return store.page(filter, Math.max(page, 0), Math.min(Math.max(size, 1), 200)).stream()
-                .map(a -> view(a, false)).toList();
+        List<AwardApplication> apps = store.page(filter, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        Map<String, Enterprise> enterprises = registry.findAll(apps.stream().map(AwardApplication::uscc).toList());
+        return apps.stream().map(a -> view(a, false,
+                java.util.Optional.ofNullable(enterprises.get(a.uscc())).map(Enterprise::muClass).orElse(null))).toList();
     }
 
     @PostMapping("/{applicationId}/objections")
@@ -106,13 +123,14 @@ class AwardApplicationController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no application " + applicationId));
     }
 
-    private View view(AwardApplication a, boolean detail) {
+    private View view(AwardApplication a, boolean detail, String enterpriseClass) {
         BigDecimal amount = a.amount();
         return new View(a.applicationId(), a.uscc(), a.enterpriseName(), a.countyCode(), a.policyCode(),
                 catalog.find(a.policyCode()).map(AwardPolicy::name).orElse(null), a.channel(), a.status(),
                 a.proposedAmount(), a.approvedAmount(),
                 amount == null ? null : amount.divide(BigDecimal.valueOf(10000), 4, RoundingMode.HALF_UP),
                 a.reasons(), detail ? store.events(a.applicationId()) : null,
-                detail ? payments.ofApplication(a.applicationId()) : null);
+                detail ? payments.ofApplication(a.applicationId()) : null, enterpriseClass,
+                muClasses.priority(enterpriseClass));
     }
 }

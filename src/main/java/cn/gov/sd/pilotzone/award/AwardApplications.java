@@ -76,7 +76,10 @@ public class AwardApplications {
         vars.put("applicationId", form.applicationId());
         vars.put("channel", channel.name());
         vars.put("policyCode", form.policyCode());
-        vars.put("countyGroup", BureauDirectory.countyGroup(form.countyCode()));
+        if (form.countyCode() != null) {
+            // an AUTO application (免申即享) gets its county from the registry in the process's data comparison
+            vars.put("countyGroup", BureauDirectory.countyGroup(form.countyCode()));
+        }
         vars.put("correctionPeriod", settings.correctionPeriod().toString());
         vars.put("publicNoticePeriod", settings.publicNoticePeriod().toString());
         vars.put("reviewPeriod", settings.reviewPeriod().toString());

@@ -29,15 +29,34 @@ public class AwardLedger {
 
     /** Reserves the award for this application; empty on success, else the application that holds it. */
     public Optional<String> reserve(String uscc, String policyCode, int eventYear, String applicationId) {
-        try {
-            jdbc.update("INSERT INTO award_ledger (uscc, policy_code, event_year, application_id, status, updated_at) "
-                    + "VALUES (?,?,?,?,?,?)", uscc, policyCode, eventYear, applicationId, "RESERVED", Utc.of(clock.instant()));
-            return Optional.empty();
-        } catch (DuplicateKeyException e) {
-            String holder = jdbc.queryForObject("SELECT application_id FROM award_ledger WHERE uscc = ? AND "
-                    + "policy_code = ? AND event_year = ?", String.class, uscc, policyCode, eventYear);
-            return applicationId.equals(holder) ? Optional.empty() : Optional.of(holder);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                jdbc.update("INSERT INTO award_ledger (uscc, policy_code, event_year, application_id, status, "
+                        + "updated_at) VALUES (?,?,?,?,?,?)", uscc, policyCode, eventYear, applicationId, "RESERVED",
+                        Utc.of(clock.instant()));
+                return Optional.empty();
+            } catch (DuplicateKeyException e) {
+                // a locking read: under InnoDB's REPEATABLE READ a plain SELECT reads this transaction's snapshot,
+                // taken before the racing application committed its reservation, and finds nothing
+                Optional<String> holder = jdbc.queryForList("SELECT application_id FROM award_ledger WHERE uscc = ? "
+                        + "AND policy_code = ? AND event_year = ? FOR UPDATE", String.class, uscc, policyCode, eventYear)
+                        .stream().findFirst();
+                if (holder.isPresent()) {
+                    return holder.get().equals(applicationId) ? Optional.empty() : holder;
+                }
+                if (attempt >= 2) {
+                    throw new org.springframework.dao.ConcurrencyFailureException("award ledger entry " + uscc + "/"
+                            + policyCode + "/" + eventYear + " keeps changing");
+                }
+                // released in between (the holder was rejected or withdrew): try to reserve again
+            }
         }
+    }
+
+    /** The application holding the award (reserved or paid), if any: what a recognition list checks first. */
+    public Optional<String> holder(String uscc, String policyCode, int eventYear) {
+        return jdbc.queryForList("SELECT application_id FROM award_ledger WHERE uscc = ? AND policy_code = ? "
+                + "AND event_year = ?", String.class, uscc, policyCode, eventYear).stream().findFirst();
     }
 
     public void release(String applicationId) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
+import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
@@ -21,21 +22,29 @@ import org.springframework.stereotype.Component;
  * The award process's task forms: reviews decide approve / reject / return and may set {@code approvedAmount}
  * (never above the catalog's amount, and required for discretionary policies); the payment-failure task
  * re-issues (approve, optionally with a corrected bank account in {@code fields}) or ends the case (reject).
+ * <p>
+ * Intent confirmation (意愿确认, channel AUTO) is not a review: the county clerk records the enterprise's answer,
+ * approve = the enterprise accepts the award, reject = it declines (the case ends {@code WITHDRAWN}: the enterprise
+ * withdrew, no authority refused it; the clerk's comment becomes the reason). No amount is set there; the clerk may
+ * record the bank account the enterprise gives in {@code fields}, and must when the registry had none.
  */
 @Component
 class AwardTaskCompletion implements TaskCompletion {
 
-    private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview", "intentConfirmation");
+    static final String INTENT_CONFIRMATION = "intentConfirmation";
+    private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview");
     private static final List<String> ACCOUNT_FIELDS = List.of("bankName", "accountName", "accountNo");
     private static final List<FormField> ACCOUNT_FORM = ACCOUNT_FIELDS.stream()
             .map(f -> FormField.of(f, FormField.Kind.TEXT, false)).toList();
 
     private final ApplicationStore store;
     private final AwardCatalog catalog;
+    private final Messages messages;
 
-    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog) {
+    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog, Messages messages) {
         this.store = store;
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     @Override
@@ -71,6 +80,16 @@ class AwardTaskCompletion implements TaskCompletion {
             }
             form.fields().keySet().stream().filter(k -> !ACCOUNT_FIELDS.contains(k))
                     .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
+            form.fields().forEach((k, v) -> {
+                if (ACCOUNT_FIELDS.contains(k) && (!(v instanceof String text) || text.isBlank() || text.length() > 200)) {
+                    problems.add(Problem.of("fields." + k, "field.notText"));
+                }
+            });
+            if (INTENT_CONFIRMATION.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())
+                    && store.form(app).bankAccount() == null && !form.fields().keySet().containsAll(ACCOUNT_FIELDS)) {
+                ACCOUNT_FIELDS.stream().filter(k -> !form.fields().containsKey(k)).sorted()
+                        .forEach(k -> problems.add(Problem.of("fields." + k, "intent.bankAccountRequired")));
+            }
             return problems;
         }
         AwardApplicationForm filed = store.form(app);
@@ -100,6 +119,10 @@ class AwardTaskCompletion implements TaskCompletion {
             store.replaceForm(new AwardApplicationForm(filed.applicationId(), filed.uscc(), filed.enterpriseName(),
                     filed.countyCode(), filed.policyCode(), filed.eventDate(), filed.amounts(), filed.contact(),
                     corrected, filed.attachments()));
+        }
+        if (INTENT_CONFIRMATION.equals(task.taskDefinitionKey()) && CompletionForm.REJECT.equals(form.decision())) {
+            store.setReasons(applicationId, List.of(messages.bilingual(Problem.of(null, "intent.declined",
+                    form.comment()))));
         }
         store.addEvent(applicationId, caller.username(), task.taskDefinitionKey(), form.decision(), form.comment(),
                 form.approvedAmount());

@@ -65,9 +65,17 @@ public final class TableReader {
             throw new InvalidInputException(Problem.of(null, "file.noHeader"));
         }
         int[] index = mapHeader(lines.get(0), columns);
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (index[c] >= 0) {
+                present.add(columns.get(c).name());
+            }
+        }
         List<Row> rows = new ArrayList<>();
+        int headerSize = lines.get(0).size();
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = lines.get(i);
+            lines.set(i, null); // a statistics file has 100,000 lines: keep the rows, not the rows and the lines
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -76,9 +84,9 @@ public final class TableReader {
                 int at = index[c];
                 values.put(columns.get(c).name(), at >= 0 && at < cells.size() ? cells.get(at).strip() : "");
             }
-            Row row = new Row(lineNumbers.get(i), values);
-            if (cells.size() > lines.get(0).size()) {
-                row.problems.add(Problem.of(null, "row.tooManyCells", cells.size(), lines.get(0).size()).atLine(row.line()));
+            Row row = new Row(lineNumbers.get(i), values, present);
+            if (cells.size() > headerSize) {
+                row.problems.add(Problem.of(null, "row.tooManyCells", cells.size(), headerSize).atLine(row.line()));
             }
             rows.add(row);
         }
@@ -198,11 +206,21 @@ public final class TableReader {
     public static final class Row {
         private final int line;
         private final Map<String, String> values;
+        private final java.util.Set<String> present;
         final List<Problem> problems = new ArrayList<>();
 
-        Row(int line, Map<String, String> values) {
+        Row(int line, Map<String, String> values, java.util.Set<String> present) {
             this.line = line;
             this.values = values;
+            this.present = present;
+        }
+
+        /**
+         * Whether the file has this (optional) column at all: an absent column leaves stored values alone, an
+         * empty cell of a present column clears them (feeds fed by several bureaus, each owning some columns).
+         */
+        public boolean present(String column) {
+            return present.contains(column);
         }
 
         public int line() {

@@ -58,9 +58,10 @@ public class EnterpriseFeed implements FeedHandler {
             if (county != null && bureaus.county(county).isEmpty()) {
                 row.problem("county_code", "countyCode.unknown", county);
             }
-            String muClass = row.text("mu_class", false);
-            if (muClass != null && !muClass.matches("[ABCD]")) {
-                row.problem("mu_class", "muClass.format", muClass);
+            String muText = row.text("mu_class", false);
+            String muClass = MuClasses.normalize(muText).orElse(null);
+            if (muText != null && muClass == null) {
+                row.problem("mu_class", "muClass.format", muText);
             }
             Enterprise e = new Enterprise(uscc, row.text("enterprise_name", true), county, row.text("industry", false),
                     row.flag("above_scale", false), row.text("bank_name", false), row.text("account_name", false),

@@ -3,7 +3,10 @@ package cn.gov.sd.pilotzone.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.sd.pilotzone.common.BatchUpsert;
@@ -31,6 +34,19 @@ public class EnterpriseRegistry {
 
     public Optional<Enterprise> find(String uscc) {
         return jdbc.query("SELECT * FROM enterprise WHERE uscc = ?", EnterpriseRegistry::map, uscc).stream().findFirst();
+    }
+
+    /** The registry entries of these enterprises (those it has), by USCC: one query per 500 codes. */
+    public Map<String, Enterprise> findAll(Collection<String> usccs) {
+        List<String> codes = usccs.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Enterprise> found = new HashMap<>();
+        for (int from = 0; from < codes.size(); from += 500) {
+            List<String> chunk = codes.subList(from, Math.min(from + 500, codes.size()));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT * FROM enterprise WHERE uscc IN (" + marks + ")", EnterpriseRegistry::map,
+                    chunk.toArray()).forEach(e -> found.put(e.uscc(), e));
+        }
+        return found;
     }
 
     /** Inserts or updates all, in the caller's transaction; a missing 亩产效益 class keeps the known one. */

@@ -448,6 +448,18 @@ class TableReaderTest {
         return rows.get(0);
     }
 
+    // ---- which optional columns a file has ----
+
+    @Test
+    void tellsWhichOptionalColumnsTheFileHas() {
+        List<Row> rows = read("a.csv", "uscc,enterprise_name,listed_on,金额\nX,Y,2024-01-01,1\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rows.get(0).present("amount")).isTrue();
+        assertThat(rows.get(0).present("removed_on")).isFalse();
+        assertThat(rows.get(0).text("removed_on", false)).isNull();
+    }
+
     private static List<Row> read(String name, byte[] content) {
         return TableReader.read(name, content, null, COLUMNS);
     }

@@ -1,0 +1,128 @@
+package cn.gov.sd.pilotzone.monitoring;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.FormField;
+import cn.gov.sd.pilotzone.task.TaskCompletion;
+import cn.gov.sd.pilotzone.task.TaskView;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The task forms of {@code enterpriseFollowUp}. {@code contactEnterprise} (county clerk, 一对一包靠): decision
+ * approve with {@code fields.problems} (存在问题) and {@code fields.measures} (帮扶措施), optionally
+ * {@code fields.contactPerson} and {@code fields.contactedOn} (yyyy-MM-dd, not in the future).
+ * {@code supervisorReview}: approve closes the follow-up (办结), return sends it back to the clerk (comment
+ * required). {@code superviseOverdue} (督办 after the contact went overdue): approve = urged. No task sets money.
+ */
+@Component
+class FollowUpTaskCompletion implements TaskCompletion {
+
+    static final String CONTACT = "contactEnterprise";
+    static final String REVIEW = "supervisorReview";
+    private static final Set<String> CONTACT_FIELDS = Set.of("problems", "measures", "contactPerson", "contactedOn");
+    private static final List<FormField> CONTACT_FORM = List.of(
+            FormField.of("problems", FormField.Kind.LONG_TEXT, true),
+            FormField.of("measures", FormField.Kind.LONG_TEXT, true),
+            FormField.of("contactPerson", FormField.Kind.TEXT, false),
+            FormField.of("contactedOn", FormField.Kind.TEXT, false));
+    private static final int MAX_TEXT = 2000;
+
+    private final FollowUps followUps;
+    private final Clock clock;
+
+    FollowUpTaskCompletion(FollowUps followUps, Clock clock) {
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    @Override
+    public String processDefinitionKey() {
+        return FollowUps.PROCESS;
+    }
+
+    @Override
+    public Set<String> decisions(TaskView task) {
+        return REVIEW.equals(task.taskDefinitionKey()) ? Set.of(CompletionForm.APPROVE, CompletionForm.RETURN)
+                : Set.of(CompletionForm.APPROVE);
+    }
+
+    @Override
+    public List<FormField> fields(TaskView task) {
+        return CONTACT.equals(task.taskDefinitionKey()) ? CONTACT_FORM : List.of();
+    }
+
+    @Override
+    public List<Problem> validate(TaskView task, CompletionForm form) {
+        List<Problem> problems = new ArrayList<>();
+        if (form.approvedAmount() != null) {
+            problems.add(Problem.of("approvedAmount", "task.noAmountHere"));
+        }
+        Set<String> allowed = CONTACT.equals(task.taskDefinitionKey()) ? CONTACT_FIELDS : Set.of();
+        form.fields().keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+                .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
+        if (CONTACT.equals(task.taskDefinitionKey())) {
+            text(form, "problems", true, problems);
+            text(form, "measures", true, problems);
+            text(form, "contactPerson", false, problems);
+            contactedOn(form, problems);
+        }
+        return problems;
+    }
+
+    @Override
+    public void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        if (CONTACT.equals(task.taskDefinitionKey())) {
+            followUps.recordContact(task.businessKey(), text(form, "problems", true, new ArrayList<>()),
+                    text(form, "measures", true, new ArrayList<>()), text(form, "contactPerson", false, new ArrayList<>()),
+                    contactedOn(form, new ArrayList<>()), caller.username());
+        }
+    }
+
+    private static String text(CompletionForm form, String name, boolean required, List<Problem> problems) {
+        Object v = form.fields().get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            if (required) {
+                problems.add(Problem.of("fields." + name, "field.required"));
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            problems.add(Problem.of("fields." + name, "field.notText"));
+            return null;
+        }
+        if (s.length() > (name.equals("contactPerson") ? 100 : MAX_TEXT)) {
+            problems.add(Problem.of("fields." + name, "field.tooLong", name.equals("contactPerson") ? 100 : MAX_TEXT));
+            return null;
+        }
+        return s.strip();
+    }
+
+    private LocalDate contactedOn(CompletionForm form, List<Problem> problems) {
+        Object v = form.fields().get("contactedOn");
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(String.valueOf(v));
+            if (d.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))) {
+                problems.add(Problem.of("fields.contactedOn", "followUp.contactInFuture", d));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.of("fields.contactedOn", "date.format", v));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.gov.sd.pilotzone.monitoring;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.gov.sd.pilotzone.exchange.FeedCharsets;
+import cn.gov.sd.pilotzone.exchange.FeedHandler;
+import cn.gov.sd.pilotzone.monitoring.OperationDataReader.OperationRecord;
+import cn.gov.sd.pilotzone.monitoring.OperationDataReader.Parsed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inbound feed {@code operation-data} (市统计局 / 市税务局 / 供电公司, seed 001 item 14): monthly indicators per
+ * enterprise. One transaction per file: the good rows are written in JDBC batches (a re-sent month replaces that
+ * month), the fluctuation list of the file's months is computed with one set-based query, and a follow-up is
+ * registered for each fluctuating enterprise that has none; bad rows are left out and listed line by line in
+ * {@code error/operation-data/<file>.error.txt}. The follow-up processes start right after the commit.
+ * <p>
+ * The months evaluated are those of the file and the same months a year later: last year's figures arriving late
+ * can put this year's month on the list.
+ */
+@Component
+public class OperationDataFeed implements FeedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationDataFeed.class);
+
+    private final OperationDataStore store;
+    private final Fluctuations fluctuations;
+    private final FollowUps followUps;
+    private final FeedCharsets charsets;
+
+    public OperationDataFeed(OperationDataStore store, Fluctuations fluctuations, FollowUps followUps,
+                             FeedCharsets charsets) {
+        this.store = store;
+        this.fluctuations = fluctuations;
+        this.followUps = followUps;
+        this.charsets = charsets;
+    }
+
+    @Override
+    public String feed() {
+        return "operation-data";
+    }
+
+    @Override
+    @Transactional
+    public FeedResult accept(String fileName, byte[] content) {
+        Parsed parsed = OperationDataReader.read(fileName, content, charsets.of(feed()));
+        OperationDataStore.Applied applied = store.apply(parsed.rows(), parsed.indicators());
+        Set<Integer> months = new TreeSet<>();
+        for (OperationRecord r : parsed.rows()) {
+            months.add(r.monthNo());
+        }
+        Set<Integer> evaluated = new TreeSet<>(months);
+        months.forEach(m -> evaluated.add(m + 12));
+        int registered = followUps.register(fluctuations.withoutFollowUp(evaluated));
+        log.info("operation-data {}: {} rows inserted, {} replaced, {} new follow-ups", fileName, applied.inserted(),
+                applied.replaced(), registered);
+        return new FeedResult(parsed.total(), parsed.rows().size(), parsed.problems());
+    }
+}

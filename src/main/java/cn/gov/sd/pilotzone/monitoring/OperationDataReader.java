@@ -1,0 +1,139 @@
+package cn.gov.sd.pilotzone.monitoring;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.TableReader;
+import cn.gov.sd.pilotzone.exchange.TableReader.Column;
+import cn.gov.sd.pilotzone.exchange.TableReader.Row;
+import cn.gov.sd.pilotzone.registry.Uscc;
+
+/**
+ * Reads a file of feed {@code operation-data} (市统计局 / 市税务局 / 供电公司): one row per enterprise and month.
+ * {@code uscc} and {@code period} are required; of the indicators a file carries those its bureau owns (the power
+ * company only {@code electricity_kwh}), at least one. Each bad row is a problem with its line and is left out;
+ * a file without a usable header is rejected as a whole. Plain Java, no database: unit-tested without Spring.
+ */
+public final class OperationDataReader {
+
+    public static final String REVENUE = "revenue";
+    public static final String PROFIT = "profit";
+    public static final String ELECTRICITY = "electricity_kwh";
+    public static final String TAX = "tax";
+    public static final List<String> INDICATORS = List.of(REVENUE, PROFIT, ELECTRICITY, TAX);
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("uscc", "统一社会信用代码", true),
+            new Column("period", "期间", true),
+            new Column(REVENUE, "营业收入", false),
+            new Column(PROFIT, "利润", false),
+            new Column(ELECTRICITY, "用电量", false),
+            new Column(TAX, "税收", false));
+
+    /** YYYY-MM, also YYYY/MM, YYYYMM, YYYY年M月, and a date (an Excel date cell formatted as a month). */
+    private static final Pattern PERIOD = Pattern.compile(
+            "(\\d{4})(?:[-/.年]?)(\\d{1,2})(?:月|[-/.]\\d{1,2})?");
+
+    /** One good row. Indicators absent from the file are null and are not written. */
+    public record OperationRecord(int line, String uscc, YearMonth period, BigDecimal revenue, BigDecimal profit,
+                                  BigDecimal electricityKwh, BigDecimal tax) {
+
+        public int monthNo() {
+            return monthNo(period);
+        }
+
+        public static int monthNo(YearMonth period) {
+            return period.getYear() * 12 + period.getMonthValue() - 1;
+        }
+    }
+
+    /** The good rows, the bad rows' problems, the data rows read, and which indicator columns the file has. */
+    public record Parsed(List<OperationRecord> rows, List<Problem> problems, int total, Set<String> indicators) {
+    }
+
+    private OperationDataReader() {
+    }
+
+    /** @param charset null to detect (UTF-8 or GB18030); XLSX is recognised by its content */
+    public static Parsed read(String fileName, byte[] content, Charset charset) {
+        List<Row> table = TableReader.read(fileName, content, charset, COLUMNS);
+        Set<String> indicators = new LinkedHashSet<>();
+        if (!table.isEmpty()) {
+            INDICATORS.stream().filter(table.get(0)::present).forEach(indicators::add);
+        }
+        if (!table.isEmpty() && indicators.isEmpty()) {
+            throw new InvalidInputException(Problem.of(null, "operation.noIndicator").atLine(1));
+        }
+        List<OperationRecord> good = new ArrayList<>(table.size());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>(table.size() * 2);
+        for (Row row : table) {
+            String uscc = row.text("uscc", true);
+            if (uscc != null) {
+                Uscc.problem(uscc).ifPresent(code -> row.problem("uscc", code));
+            }
+            YearMonth period = period(row);
+            BigDecimal revenue = indicator(row, REVENUE, false);
+            BigDecimal profit = indicator(row, PROFIT, true);
+            BigDecimal electricity = indicator(row, ELECTRICITY, false);
+            BigDecimal tax = indicator(row, TAX, true);
+            if (row.valid()) {
+                Integer earlier = seen.putIfAbsent(uscc + period, row.line());
+                if (earlier != null) {
+                    row.problem("period", "operation.duplicateRow", earlier);
+                } else {
+                    good.add(new OperationRecord(row.line(), uscc, period, revenue, profit, electricity, tax));
+                }
+            }
+            problems.addAll(row.problems());
+        }
+        return new Parsed(good, problems, table.size(), Set.copyOf(indicators));
+    }
+
+    static YearMonth period(Row row) {
+        String text = row.text("period", true);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PERIOD.matcher(text);
+        if (!m.matches()) {
+            row.problem("period", "period.format", text);
+            return null;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12 || year < 2000 || year > 2100) {
+            row.problem("period", "period.format", text);
+            return null;
+        }
+        return YearMonth.of(year, month);
+    }
+
+    /** Yuan or kWh with at most 2 decimals; revenue and electricity cannot be negative, profit and tax can. */
+    private static BigDecimal indicator(Row row, String column, boolean mayBeNegative) {
+        BigDecimal value = row.money(column, false);
+        if (value == null) {
+            return null;
+        }
+        if (!mayBeNegative && value.signum() < 0) {
+            row.problem(column, "money.negative");
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            row.problem(column, "number.scale", 2);
+            return null;
+        }
+        return value;
+    }
+}

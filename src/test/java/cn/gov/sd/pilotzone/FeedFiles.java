@@ -1,0 +1,104 @@
+package cn.gov.sd.pilotzone;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Inbound files for feed tests: contents as other bureaus' systems write them (UTF-8, GB18030, XLSX made with
+ * POI), dropped through {@link HubClient}, and the outcome: archived (with the report of skipped rows, if any) or
+ * rejected with its reason.
+ */
+public final class FeedFiles {
+
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final HubClient hub;
+
+    public FeedFiles(HubClient hub) {
+        this.hub = hub;
+    }
+
+    /** A file name no other test uses. */
+    public static String unique(String prefix, String extension) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "." + extension;
+    }
+
+    public void drop(String feed, String name, byte[] content) {
+        hub.drop(feed, name, content);
+    }
+
+    /** Waits until the file is archived; the report of its skipped rows when it has one. */
+    public Optional<String> awaitArchived(String feed, String name) {
+        Path archived = hub.awaitIn("archive", feed, name);
+        Path report = hub.dataDir().resolve("error").resolve(feed).resolve(archived.getFileName() + ".error.txt");
+        return Files.exists(report) ? Optional.of(read(report)) : Optional.empty();
+    }
+
+    /** Waits until the file is in error/; the reason written next to it. */
+    public String awaitRejected(String feed, String name) {
+        Path rejected = hub.awaitIn("error", feed, name);
+        Path report = rejected.resolveSibling(rejected.getFileName() + ".error.txt");
+        await().atMost(HubClient.WAIT).until(() -> Files.exists(report));
+        return hub.errorReport(rejected);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CSV text (lines joined with CRLF) in GB18030, as Chinese office software saves it. */
+    public static byte[] gb18030(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(GB18030);
+    }
+
+    public static byte[] utf8(String... lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A one-sheet workbook: every cell a string, except values given as numbers or dates. */
+    public static byte[] xlsx(List<List<Object>> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = wb.createSheet("Sheet1");
+            for (int r = 0; r < rows.size(); r++) {
+                XSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object v = rows.get(r).get(c);
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v instanceof java.time.LocalDate d) {
+                        // a real date cell, as a clerk's spreadsheet has it
+                        var cell = row.createCell(c);
+                        cell.setCellValue(d);
+                        var style = wb.createCellStyle();
+                        style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy年m月d日"));
+                        cell.setCellStyle(style);
+                    } else {
+                        row.createCell(c).setCellValue(v == null ? "" : v.toString());
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
