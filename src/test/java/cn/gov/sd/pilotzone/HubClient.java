@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Lazy // the server port is known only once the server has started
 public class HubClient {
 
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(90); // generous: CI machines are shared and slow
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path dataDir;
