@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm;
@@ -24,9 +25,12 @@ import cn.gov.sd.pilotzone.task.TaskFilter.Sort;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /** The filtered and sorted task lists of the web UI, the done list and the overdue list, with their scopes. */
 @HubIntegrationTest
+@Import(HubClient.class) // the context of the other ITs: a second context on the same database would run its own
+                         // outbound routes and take other tests' outbox items into its own data directory
 class TaskSearchIT {
 
     static final Caller KUIWEN = new Caller("county-370705", Role.CLERK, "county-370705");
