@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.data-dir=${java.io.tmpdir}/hub-it/${random.uuid}",
-        "spring.datasource.url=jdbc:h2:mem:hub-it;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:hub-it-${random.uuid};DB_CLOSE_DELAY=-1", // one database per context: a second context must never share the first one's outbox
         "hub.demo.enabled=true",
         "hub.exchange.poll-delay=200",
         "hub.exchange.payment-batch-interval=PT1S",
