@@ -22,6 +22,9 @@ import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Inbound feed {@code recognition-lists} from 市工信局 / 市科技局: 免申即享 (seed 001 item 13, SPEC §3/§4). Each good
@@ -50,9 +53,14 @@ public class RecognitionListFeed implements FeedHandler {
     private final AwardLedger ledger;
     private final EnterpriseRegistry registry;
     private final FeedCharsets charsets;
+    private final TransactionTemplate perRow;
 
     public RecognitionListFeed(RecognitionListReader reader, AwardApplications applications, ApplicationStore store,
-                               AwardLedger ledger, EnterpriseRegistry registry, FeedCharsets charsets) {
+                               AwardLedger ledger, EnterpriseRegistry registry, FeedCharsets charsets,
+                               PlatformTransactionManager transactions) {
+        // the file's own transaction (claim, feed log) commits after the rows; a row's failure must not roll it back
+        this.perRow = new TransactionTemplate(transactions);
+        this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.reader = reader;
         this.applications = applications;
         this.store = store;
@@ -103,7 +111,7 @@ public class RecognitionListFeed implements FeedHandler {
         AwardApplicationForm form = new AwardApplicationForm(r.applicationId(), r.uscc(), r.enterpriseName(), null,
                 r.policyCode(), r.recognizedOn(), Map.of(), null, null, List.of(list));
         try {
-            applications.submit(form, Channel.AUTO, ACTOR);
+            perRow.executeWithoutResult(status -> applications.submit(form, Channel.AUTO, ACTOR));
             return Optional.empty();
         } catch (AwardApplications.DuplicateApplicationException e) {
             // another node took the same row of the same list a moment earlier

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -39,10 +41,15 @@ public class InboundFiles {
     private final Path dataDir;
     private final long maxFileSize;
     private final Clock clock;
+    private final InboundClaims claims;
+    private final TransactionTemplate tx;
 
     public InboundFiles(List<FeedHandler> handlers, FeedLog feedLog, Messages messages,
                         @Value("${hub.data-dir}") String dataDir,
-                        @Value("${hub.exchange.max-file-size}") DataSize maxFileSize, Clock clock) {
+                        @Value("${hub.exchange.max-file-size}") DataSize maxFileSize, Clock clock,
+                        InboundClaims claims, PlatformTransactionManager transactions) {
+        this.claims = claims;
+        this.tx = new TransactionTemplate(transactions);
         this.handlers = handlers.stream().collect(Collectors.toMap(FeedHandler::feed, Function.identity()));
         this.feedLog = feedLog;
         this.messages = messages;
@@ -51,7 +58,11 @@ public class InboundFiles {
         this.clock = clock;
     }
 
-    public FeedResult process(String feed, String fileName, String storedName, byte[] content) {
+    /**
+     * Applies a file in one transaction with its claim's {@code APPLIED} mark and its feed-log entry, so a crash
+     * leaves either all three or none. A file an earlier node applied but could not move is only archived.
+     */
+    public FeedResult process(String feed, String fileName, String storedName, String claimKey, byte[] content) {
         FeedHandler handler = handlers.get(feed);
         if (handler == null) {
             throw new IllegalStateException("no handler for feed " + feed);
@@ -59,11 +70,32 @@ public class InboundFiles {
         if (content.length > maxFileSize) {
             throw new InvalidInputException(Problem.of(null, "file.tooLarge", content.length, maxFileSize));
         }
-        FeedResult result;
         try {
-            result = handler.accept(fileName, content);
+            if (claims.isApplied(claimKey)) {
+                log.warn("{} {}: applied before its hub node stopped; archived now, not applied again", feed, fileName);
+                return FeedResult.all(0);
+            }
+            FeedResult result = tx.execute(status -> {
+                FeedResult applied = handler.accept(fileName, content);
+                claims.markApplied(claimKey);
+                String report = null;
+                if (!applied.skipped().isEmpty()) {
+                    report = report(feed, fileName, "rows.skipped", applied.skipped());
+                    writeReport(feed, storedName, report);
+                }
+                feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.PROCESSED, applied.rowsTotal(),
+                        applied.rowsApplied(), report);
+                return applied;
+            });
+            log.info("{} {}: {} of {} rows applied", feed, fileName, result.rowsApplied(), result.rowsTotal());
+            return result;
         } catch (InvalidInputException e) {
             throw e;
+        } catch (InboundClaims.ClaimLostException e) {
+            // this node was taken for dead while it worked (e.g. a long database outage); the node that took the
+            // file over applies it, this node's effect is rolled back, and whoever moves the file first archives it
+            log.warn("{} {}: {}", feed, fileName, e.getMessage());
+            return FeedResult.all(0);
         } catch (RuntimeException e) {
             if (RetryLaterException.isTransient(e)) {
                 log.warn("{} {}: database unavailable, will retry: {}", feed, fileName, e.getMessage());
@@ -71,15 +103,6 @@ public class InboundFiles {
             }
             throw e;
         }
-        String report = null;
-        if (!result.skipped().isEmpty()) {
-            report = report(feed, fileName, "rows.skipped", result.skipped());
-            writeReport(feed, storedName, report);
-        }
-        feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.PROCESSED, result.rowsTotal(),
-                result.rowsApplied(), report);
-        log.info("{} {}: {} of {} rows applied", feed, fileName, result.rowsApplied(), result.rowsTotal());
-        return result;
     }
 
     /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
@@ -88,7 +111,12 @@ public class InboundFiles {
                 : List.of(Problem.of(null, "file.failed", cause.getClass().getSimpleName() + ": " + cause.getMessage()));
         String report = report(feed, fileName, "file.rejected", problems);
         writeReport(feed, storedName, report);
-        feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.FAILED, null, 0, report);
+        try {
+            feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.FAILED, null, 0, report);
+        } catch (RuntimeException e) {
+            // the reason is in error/ already; the feed-health view misses this file rather than keep it in the inbox
+            log.warn("{} {}: rejection not logged: {}", feed, fileName, e.getMessage());
+        }
         log.warn("{} {} rejected to error/: {}", feed, fileName, cause.getMessage());
     }
 

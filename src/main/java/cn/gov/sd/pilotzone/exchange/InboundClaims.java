@@ -1,0 +1,145 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import cn.gov.sd.pilotzone.common.Utc;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which hub node processes which inbound file (bean {@code inboundClaims}, the file consumers' idempotent
+ * repository). The key is {@code <feed>/<name>-<size>-<modified>}, so a re-sent file with new content is a new
+ * file. A file is processed once across nodes and survives a crash:
+ * <ul>
+ * <li>{@link #add}: a node claims the file with a row ({@code CLAIMED}); a second node sees the row and skips the
+ * file, unless the row's node has stopped beating ({@link HubNode}): then it takes the claim over;</li>
+ * <li>{@link #markApplied}: in the same transaction as the file's effect, so a node killed after its commit leaves
+ * an {@code APPLIED} claim, and whoever takes it over only archives the file ({@link #isApplied});</li>
+ * <li>{@link #remove}: a rejected file (moved to {@code error/}) or one whose read lock failed gives its claim up.</li>
+ * </ul>
+ * Rows stay after success: they are the record that the file was taken.
+ */
+@Component("inboundClaims")
+public class InboundClaims extends ServiceSupport implements IdempotentRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundClaims.class);
+
+    /** The file was claimed by another node while this one was processing it (it was taken for dead). */
+    public static class ClaimLostException extends RuntimeException {
+        ClaimLostException(String key) {
+            super("claim of " + key + " was taken over by another hub node");
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final HubNode node;
+    private final Clock clock;
+
+    public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
+        this.jdbc = jdbc;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean add(String key) {
+        String id = id(key);
+        try {
+            jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at) "
+                    + "VALUES (?,?,?,?,'CLAIMED',?)", id, feed(key), key, node.id(), Utc.of(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            // the row lock makes this atomic: of two nodes taking over at once, the second sees a live holder
+            int taken = jdbc.update("UPDATE inbound_claim SET node_id = ?, claimed_at = ? WHERE claim_id = ? "
+                            + "AND node_id <> ? AND node_id NOT IN (SELECT node_id FROM hub_node WHERE heartbeat_at > ?)",
+                    node.id(), Utc.of(clock.instant()), id, node.id(), Utc.of(node.aliveSince()));
+            if (taken == 1) {
+                log.warn("{}: claim taken over from a hub node that stopped", key);
+            }
+            return taken == 1;
+        }
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM inbound_claim WHERE claim_id = ?",
+                Boolean.class, id(key)));
+    }
+
+    /** Whether an earlier node applied the file and stopped before moving it. */
+    public boolean isApplied(String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM inbound_claim WHERE claim_id = ? AND state = 'APPLIED'", Boolean.class, id(key)));
+    }
+
+    /**
+     * Records that this node applied the file; to be called in the transaction that applies it. Throws
+     * {@link ClaimLostException} (rolling the file's effect back) when another node holds the claim now. A file
+     * whose key changed between the scan and the read lock (it was still growing) has no claim yet: it gets one.
+     */
+    public void markApplied(String key) {
+        String id = id(key);
+        int updated = jdbc.update("UPDATE inbound_claim SET state = 'APPLIED', applied_at = ? WHERE claim_id = ? "
+                + "AND node_id = ? AND state = 'CLAIMED'", Utc.of(clock.instant()), id, node.id());
+        if (updated == 1) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at, applied_at) "
+                            + "VALUES (?,?,?,?,'APPLIED',?,?)", id, feed(key), key, node.id(),
+                    Utc.of(clock.instant()), Utc.of(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new ClaimLostException(key);
+        }
+    }
+
+    /**
+     * Gives up this node's claim of a file that was not applied. Never throws: Camel calls it before moving a
+     * rejected file to error/, and a failure here (database gone) must not keep the file in the inbox.
+     */
+    @Override
+    public boolean remove(String key) {
+        try {
+            return jdbc.update("DELETE FROM inbound_claim WHERE claim_id = ? AND node_id = ? AND state = 'CLAIMED'",
+                    id(key), node.id()) == 1;
+        } catch (RuntimeException e) {
+            log.warn("{}: claim not released ({}); it is taken over once this node stops", key, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The applied state is written with the file's effect ({@link #markApplied}), not after the file moved. */
+    @Override
+    public boolean confirm(String key) {
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException("inbound claims are the record of processed files");
+    }
+
+    static String id(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String feed(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? "" : key.substring(0, slash);
+    }
+}
