@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@link #add}: a node claims the file with a row ({@code CLAIMED}); a second node sees the row and skips the
  * file, unless the row's node has stopped beating ({@link HubNode}): then it takes the claim over;</li>
+ * <li>a node's own claim of a file it is not processing (Camel asks only for those) is a leftover: taken again;</li>
  * <li>{@link #markApplied}: in the same transaction as the file's effect, so a node killed after its commit leaves
  * an {@code APPLIED} claim, and whoever takes it over only archives the file ({@link #isApplied});</li>
  * <li>{@link #remove}: a rejected file (moved to {@code error/}) or one whose read lock failed gives its claim up.</li>
@@ -59,12 +60,14 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                     + "VALUES (?,?,?,?,'CLAIMED',?)", id, feed(key), key, node.id(), Utc.of(clock.instant()));
             return true;
         } catch (DuplicateKeyException e) {
-            // the row lock makes this atomic: of two nodes taking over at once, the second sees a live holder
-            int taken = jdbc.update("UPDATE inbound_claim SET node_id = ?, claimed_at = ? WHERE claim_id = ? "
-                            + "AND node_id <> ? AND node_id NOT IN (SELECT node_id FROM hub_node WHERE heartbeat_at > ?)",
+            // Camel asks only for files this node is not processing, so a claim of its own is a leftover (a read
+            // lock that timed out, a release that failed): taken again. The row lock makes a take-over atomic: of
+            // two nodes taking over at once, the second sees a live holder.
+            int taken = jdbc.update("UPDATE inbound_claim SET node_id = ?, claimed_at = ? WHERE claim_id = ? AND "
+                            + "(node_id = ? OR node_id NOT IN (SELECT node_id FROM hub_node WHERE heartbeat_at > ?))",
                     node.id(), Utc.of(clock.instant()), id, node.id(), Utc.of(node.aliveSince()));
             if (taken == 1) {
-                log.warn("{}: claim taken over from a hub node that stopped", key);
+                log.info("{}: claim taken again (its node stopped, or this node left it)", key);
             }
             return taken == 1;
         }

@@ -108,7 +108,10 @@ public class InboundFiles {
     /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
     public void reject(String feed, String fileName, String storedName, Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
-                : List.of(Problem.of(null, "file.failed", cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                : List.of(Problem.of(null, "file.failed", describe(cause)));
+        if (!(cause instanceof InvalidInputException)) {
+            log.warn("{} {}: unexpected failure", feed, fileName, cause);
+        }
         String report = report(feed, fileName, "file.rejected", problems);
         writeReport(feed, storedName, report);
         try {
@@ -118,6 +121,16 @@ public class InboundFiles {
             log.warn("{} {}: rejection not logged: {}", feed, fileName, e.getMessage());
         }
         log.warn("{} {} rejected to error/: {}", feed, fileName, cause.getMessage());
+    }
+
+    /** The exception and its root cause: what an operator needs to tell a bad file from a bug. */
+    private static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return root == cause ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private String report(String feed, String fileName, String headline, List<Problem> problems) {

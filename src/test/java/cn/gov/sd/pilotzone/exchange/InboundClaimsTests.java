@@ -64,6 +64,15 @@ abstract class InboundClaimsTests {
     }
 
     @Test
+    void aNodeTakesAgainAClaimItLeftBehind() {
+        String key = key();
+        InboundClaims node = liveNode();
+        assertThat(node.add(key)).isTrue();
+        assertThat(node.add(key)).as("the read lock timed out; the file is polled again").isTrue();
+        assertThat(liveNode().add(key)).isFalse();
+    }
+
+    @Test
     void aFileAppliedByAKilledNodeIsTakenOverOnlyToBeArchived() {
         String key = key();
         InboundClaims killed = killedNode();

@@ -56,6 +56,12 @@ class RetryLaterExceptionTest {
     }
 
     @Test
+    void aRollbackThatFailedOnABrokenConnectionIsTransient() {
+        assertThat(RetryLaterException.isTransient(new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("Connection is closed")))).isTrue();
+    }
+
+    @Test
     void aConnectionFailureDeepInTheCauseChainIsTransient() {
         Exception wrapped = new IllegalStateException("feed failed", new RuntimeException("jdbc",
                 new SQLException("Communications link failure", "08S01", new ConnectException("Connection refused"))));
