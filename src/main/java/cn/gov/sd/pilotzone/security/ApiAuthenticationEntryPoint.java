@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -41,7 +40,9 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
         body.put("timestamp", clock.instant().toString());
         body.put("status", HttpStatus.UNAUTHORIZED.value());
         body.put("error", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        body.put("message", e instanceof LockedException ? "account locked" : "authentication required");
+        // The same for a locked account as for a wrong password or an unknown name: only existing accounts lock,
+        // so "locked" would tell which names exist.
+        body.put("message", "authentication required");
         body.put("path", request.getRequestURI());
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

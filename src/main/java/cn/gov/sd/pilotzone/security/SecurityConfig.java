@@ -33,26 +33,34 @@ class SecurityConfig {
 
     private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
-    private static final String[] ADMIN_ONLY = {"/process-api/**", "/actuator/**"};
+    /**
+     * Flowable's two REST servlets, its REST API and the external worker job API (list, acquire, complete, fail
+     * jobs) that the REST starter installs alongside it, check nothing themselves; nor does the actuator.
+     */
+    private static final String[] ADMIN_ONLY = {"/process-api/**", "/external-job-api/**", "/actuator/**"};
     /** The dashboard (page, re-process action, JSON) is for those who watch every bureau. */
     private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**"};
-    private static final String[] API = {"/api/**", "/process-api/**", "/actuator/**"};
+    private static final String[] API = {"/api/**", "/process-api/**", "/external-job-api/**", "/actuator/**"};
 
     /**
-     * Requests carrying HTTP Basic credentials. A browser cannot add them to a cross-site request on its own (the
-     * hub never sends a Basic challenge, see {@link ApiAuthenticationEntryPoint}), so they need no CSRF token.
+     * Requests carrying HTTP Basic credentials and no session. A browser cannot add Basic credentials to a
+     * cross-site request on its own (the hub never sends a Basic challenge, see {@link ApiAuthenticationEntryPoint}),
+     * so such requests need no CSRF token. "No session" matters: Spring's Basic filter does not check the password
+     * again when the header names the user the session is already logged in as, so a session cookie plus a Basic
+     * header with any password would otherwise pass as a Basic client and skip the token.
      */
     private static final RequestMatcher BASIC_CREDENTIALS = request -> {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null && request.getSession(false) == null;
     };
 
     /**
      * API requests without a session: a forged cross-site request would carry the victim's session cookie, so
      * without one there is nothing to forge, and the caller deserves a 401 rather than a CSRF 403.
      */
-    private static final RequestMatcher NO_SESSION_API = request -> request.getSession(false) == null
-            && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    private static final RequestMatcher NO_SESSION_API = new AndRequestMatcher(paths(API),
+            request -> request.getSession(false) == null);
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -82,9 +82,16 @@ public class Tasks {
         taskService.claim(taskId, caller.username());
     }
 
+    /**
+     * Gives the task back to the group. A clerk gives back only their own claim, not a colleague's (the same rule
+     * as completing); administrators and system accounts may free any task.
+     */
     @Transactional
     public void unclaim(Caller caller, String taskId) {
-        visible(caller, taskId);
+        TaskView task = visible(caller, taskId);
+        if (caller.isClerk() && task.assignee() != null && !task.assignee().equals(caller.username())) {
+            throw new InvalidInputException(Problem.of("task", "task.claimedByOther", task.assignee()));
+        }
         taskService.unclaim(taskId);
     }
 
