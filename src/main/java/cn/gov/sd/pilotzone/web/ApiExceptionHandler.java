@@ -12,6 +12,7 @@ import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.task.Tasks;
 
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,7 +56,8 @@ class ApiExceptionHandler {
         return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
     }
 
-    @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class})
+    @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class,
+            FlowableTaskAlreadyClaimedException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
     }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -125,14 +124,27 @@ final class AwardWorkload {
                 throw new AssertionError("reviews not done within " + atMost);
             }
             for (String clerk : REVIEWERS) {
-                for (JsonNode task : json(hub.get(clerk, "/api/tasks?size=500").body())) {
-                    if (applicationIds.contains(task.path("businessKey").asText())) {
-                        hub.post(clerk, "/api/tasks/" + task.path("id").asText() + "/complete",
-                                "{\"decision\":\"approve\",\"comment\":\"同意\"}");
-                    }
+                for (String task : tasksOf(hub, clerk, applicationIds)) {
+                    hub.post(clerk, "/api/tasks/" + task + "/complete", "{\"decision\":\"approve\",\"comment\":\"同意\"}");
                 }
             }
             HubProcess.sleep(Duration.ofMillis(300));
+        }
+    }
+
+    /** The clerk's open tasks of these applications, over all pages of the task list. */
+    private static List<String> tasksOf(HubProcess hub, String clerk, Set<String> applicationIds) {
+        List<String> found = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode tasks = json(hub.get(clerk, "/api/tasks?size=500&page=" + page).body());
+            tasks.forEach(task -> {
+                if (applicationIds.contains(task.path("businessKey").asText())) {
+                    found.add(task.path("id").asText());
+                }
+            });
+            if (tasks.size() < 500) {
+                return found;
+            }
         }
     }
 

@@ -57,6 +57,16 @@ class TaskClaimIT {
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     }
 
+    @Test
+    void claimingATaskSomeoneElseHoldsIsAConflictNotAServerError() throws Exception {
+        String task = newTask();
+        mvc.perform(post("/api/tasks/" + task + "/claim").with(httpBasic(CLERK, "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/tasks/" + task + "/claim").with(httpBasic("admin", "demo")))
+                .andExpect(status().isConflict());
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(CLERK);
+    }
+
     private String newTask() throws Exception {
         String body = mvc.perform(post("/api/award-applications").with(httpBasic("system", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
