@@ -1,7 +1,6 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +30,8 @@ import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Contact;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.JsonFiles;
+import cn.gov.sd.pilotzone.exchange.TableReader;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Uscc;
 
@@ -118,21 +118,11 @@ public class AwardApplicationParser {
     }
 
     private static JsonNode tree(ObjectMapper mapper, byte[] content) {
-        if (content.length == 0) {
-            throw new InvalidInputException(Problem.of(null, "file.empty"));
+        JsonNode node = JsonFiles.read(mapper, content, !(mapper instanceof XmlMapper));
+        if (!node.isObject()) {
+            throw new InvalidInputException(Problem.of(null, "application.notObject"));
         }
-        try {
-            JsonNode node = mapper.readTree(content);
-            if (node == null || !node.isObject()) {
-                throw new InvalidInputException(Problem.of(null, "application.notObject"));
-            }
-            return node;
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed", 0, e.getMessage()));
-        }
+        return node;
     }
 
     /** Checks the form of an application given as a JSON tree (XML trees have text everywhere). */
@@ -196,6 +186,11 @@ public class AwardApplicationParser {
         String s = v.asText().strip();
         if (s.length() > 200) {
             problems.add(Problem.of(path, "field.tooLong", 200));
+            return null;
+        }
+        if (TableReader.formula(s)) {
+            // names and account numbers go on to the finance bureau's CSV and to Excel exports
+            problems.add(Problem.of(path, "field.formula"));
             return null;
         }
         return s;

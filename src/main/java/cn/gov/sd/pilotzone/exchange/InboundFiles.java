@@ -51,6 +51,21 @@ public class InboundFiles {
         this.clock = clock;
     }
 
+    /** The name of the file's copy in archive/ or error/: time-stamped, and safe to write whatever the name. */
+    public String storedName(String fileName) {
+        return InboundNames.stored(fileName, clock.instant());
+    }
+
+    /** Checks the name and the size before the route reads the file, so a huge file is never loaded. */
+    public void admit(String fileName, long size) {
+        InboundNames.problem(fileName).ifPresent(p -> {
+            throw new InvalidInputException(p);
+        });
+        if (size > maxFileSize) {
+            throw new InvalidInputException(Problem.of(null, "file.tooLarge", size, maxFileSize));
+        }
+    }
+
     public FeedResult process(String feed, String fileName, String storedName, byte[] content) {
         FeedHandler handler = handlers.get(feed);
         if (handler == null) {
