@@ -141,7 +141,7 @@ public class AwardApplicationParser {
         if (uscc != null) {
             Uscc.problem(uscc).ifPresent(code -> problems.add(Problem.of("uscc", code)));
         }
-        String enterpriseName = text(root, "enterpriseName", true, problems);
+        String enterpriseName = freeText(root, "enterpriseName", "enterpriseName", true, problems);
         String countyCode = text(root, "countyCode", true, problems);
         if (countyCode != null && (!COUNTY_CODE.matcher(countyCode).matches() || bureaus.county(countyCode).isEmpty())) {
             problems.add(Problem.of("countyCode", "countyCode.unknown", countyCode));
@@ -154,17 +154,31 @@ public class AwardApplicationParser {
         Map<String, Object> amounts = amounts(root.get("amounts"), problems);
         JsonNode c = object(root, "contact", problems);
         Contact contact = c == null ? null
-                : new Contact(text(c, "name", "contact.name", false, problems), text(c, "phone", "contact.phone", false, problems));
+                : new Contact(freeText(c, "name", "contact.name", false, problems),
+                        freeText(c, "phone", "contact.phone", false, problems));
         JsonNode b = object(root, "bankAccount", problems);
-        BankAccount bank = b == null ? null : new BankAccount(text(b, "bankName", "bankAccount.bankName", true, problems),
-                text(b, "accountName", "bankAccount.accountName", true, problems),
-                text(b, "accountNo", "bankAccount.accountNo", true, problems));
+        BankAccount bank = b == null ? null : new BankAccount(freeText(b, "bankName", "bankAccount.bankName", true, problems),
+                freeText(b, "accountName", "bankAccount.accountName", true, problems),
+                freeText(b, "accountNo", "bankAccount.accountNo", true, problems));
         List<Attachment> attachments = attachments(root.get("attachments"), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new AwardApplicationForm(applicationId, uscc, enterpriseName, countyCode, policyCode, eventDate,
                 amounts, contact, bank, attachments);
+    }
+
+    /**
+     * Free text (names, contact, bank account): refused when a spreadsheet would run it as a formula, because it
+     * goes on to the finance bureau's CSV and to Excel exports. Codes and ids have stricter formats of their own.
+     */
+    private static String freeText(JsonNode node, String name, String path, boolean required, List<Problem> problems) {
+        String s = text(node, name, path, required, problems);
+        if (TableReader.formula(s)) {
+            problems.add(Problem.of(path, "field.formula"));
+            return null;
+        }
+        return s;
     }
 
     private static String text(JsonNode node, String name, boolean required, List<Problem> problems) {
@@ -186,11 +200,6 @@ public class AwardApplicationParser {
         String s = v.asText().strip();
         if (s.length() > 200) {
             problems.add(Problem.of(path, "field.tooLong", 200));
-            return null;
-        }
-        if (TableReader.formula(s)) {
-            // names and account numbers go on to the finance bureau's CSV and to Excel exports
-            problems.add(Problem.of(path, "field.formula"));
             return null;
         }
         return s;
@@ -280,7 +289,7 @@ public class AwardApplicationParser {
         for (int i = 0; i < items.size(); i++) {
             JsonNode a = items.get(i);
             String path = "attachments[" + i + "]";
-            String name = a.isObject() ? text(a, "name", path + ".name", true, problems) : null;
+            String name = a.isObject() ? freeText(a, "name", path + ".name", true, problems) : null;
             String sha = a.isObject() ? text(a, "sha256", path + ".sha256", false, problems) : null;
             if (!a.isObject()) {
                 problems.add(Problem.of(path, "field.notObject"));

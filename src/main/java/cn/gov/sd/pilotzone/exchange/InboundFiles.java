@@ -56,11 +56,8 @@ public class InboundFiles {
         return InboundNames.stored(fileName, clock.instant());
     }
 
-    /** Checks the name and the size before the route reads the file, so a huge file is never loaded. */
-    public void admit(String fileName, long size) {
-        InboundNames.problem(fileName).ifPresent(p -> {
-            throw new InvalidInputException(p);
-        });
+    /** Checks the size before the route reads the file, so a huge file is never loaded. */
+    public void checkSize(long size) {
         if (size > maxFileSize) {
             throw new InvalidInputException(Problem.of(null, "file.tooLarge", size, maxFileSize));
         }
@@ -112,7 +109,7 @@ public class InboundFiles {
                 .append(messages.get(headline, Messages.CHINESE)).append(" / ")
                 .append(messages.get(headline, java.util.Locale.ENGLISH)).append('\n')
                 .append("feed: ").append(feed).append('\n')
-                .append("file: ").append(fileName).append('\n')
+                .append("file: ").append(InboundNames.printable(fileName)).append('\n')
                 .append("at: ").append(clock.instant()).append('\n');
         problems.stream().limit(MAX_REPORTED).forEach(p -> text.append("- ").append(messages.bilingual(p)).append('\n'));
         if (problems.size() > MAX_REPORTED) {

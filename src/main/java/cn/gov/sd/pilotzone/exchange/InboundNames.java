@@ -11,9 +11,10 @@ import cn.gov.sd.pilotzone.common.Problem;
 /**
  * The names of inbound files. Another system chooses them, so the hub trusts none: a name with path components
  * ({@code ..\..\evil.json}, {@code C:\x}), control or invisible formatting characters (a newline that forges a line
- * of the error report, a right-to-left override that makes {@code evil‮txt.exe} read as {@code evilexe.txt}) or of
- * more than {@link #MAX_LENGTH} characters is rejected with a reason. Spaces, Chinese and a leading dash are fine:
- * clerks name files that way, and the stored copy starts with a time stamp anyway.
+ * of the error report, a right-to-left override U+202E that makes {@code evil<RLO>txt.exe} read as
+ * {@code evilexe.txt}) or of more than {@link #MAX_LENGTH} characters or {@link #MAX_BYTES} bytes is rejected with a
+ * reason. Spaces, Chinese and a leading dash are fine: clerks name files that way, and the stored copy starts with a
+ * time stamp anyway.
  * <p>
  * The copy in {@code archive/} or {@code error/} is named {@code <UTC time stamp>_<name>}; for a rejected name the
  * offending characters are replaced by {@code _} and the name is shortened, so that the stored copy and its
@@ -23,6 +24,12 @@ public final class InboundNames {
 
     /** Characters a name may have; the report names the file, and people read it. */
     public static final int MAX_LENGTH = 150;
+
+    /**
+     * Bytes a name may have in UTF-8 (a Chinese character takes 3): 255 per name in a file system, less the read
+     * lock's {@code .camelLock} marker and room for the stored copy's time stamp.
+     */
+    public static final int MAX_BYTES = 200;
 
     /** Bytes of the name kept in a stored name: 255 less the time stamp and {@code .error.txt}. */
     static final int MAX_STORED_BYTES = 200;
@@ -43,8 +50,9 @@ public final class InboundNames {
         if (at >= 0) {
             return Optional.of(Problem.of(null, "file.nameCharacter", "U+%04X".formatted(name.codePointAt(at))));
         }
-        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
-            return Optional.of(Problem.of(null, "file.nameTooLong", MAX_LENGTH));
+        if (name.codePointCount(0, name.length()) > MAX_LENGTH
+                || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of(Problem.of(null, "file.nameTooLong", MAX_LENGTH, MAX_BYTES));
         }
         return Optional.empty();
     }
@@ -75,6 +83,19 @@ public final class InboundNames {
             i -= Character.charCount(c);
         }
         return "~" + tail;
+    }
+
+    /** The name as a report line shows it: control and formatting characters as U+XXXX, so none forges a line. */
+    public static String printable(String name) {
+        StringBuilder s = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (bad(c)) {
+                s.append("U+%04X".formatted(c));
+            } else {
+                s.appendCodePoint(c);
+            }
+        });
+        return s.toString();
     }
 
     private static int firstBadCharacter(String name) {

@@ -177,7 +177,12 @@ public final class TableReader {
                 start = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(Problem.of(null, "csv.malformed", e.getMessage()));
+            // the parser's own words ("(startline 2) EOF reached before encapsulated token finished"), not its class
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new InvalidInputException(Problem.of(null, "csv.malformed", cause.getMessage()));
         }
     }
 

@@ -111,8 +111,8 @@ public final class BadInputCorpus {
         rejectedApplication("DOCTYPE with an external DTD", AWARDS, id + "-dtd.xml", resource("doctype-external-dtd.xml", id),
                 id, "DOCTYPE");
         usccKind("USCC with a wrong check character", "91370705MAAY4CL12Y", "wrong check character");
-        usccKind("USCC of 17 characters", "91370705MAAY4CL12", "has 18 characters");
-        usccKind("USCC with letters a USCC never has (I, O, S, V, Z)", "91370705MAAY4CLIOZ", "not allowed in a unified");
+        usccKind("USCC of 17 characters", "91370705MAAY4CL12", "a unified social credit code has 18 characters");
+        usccKind("USCC with letters a USCC never has (I, O, S, V, Z)", "91370705MAAY4CLIOZ", "contains a character not allowed");
         awardKind("negative money", Map.of("amounts", Map.of("equipmentInvestment", -1000)), "amounts.equipmentInvestment",
                 "must not be negative");
         awardKind("absurd money (1e20)", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("1E+20"))),
@@ -141,7 +141,8 @@ public final class BadInputCorpus {
 
     private void awardKind(String kind, Map<String, Object> changes, String... reasons) {
         String id = Applications.newId();
-        rejectedApplication(kind, AWARDS, id + ".json", application(id, changes).getBytes(StandardCharsets.UTF_8), id, reasons);
+        rejectedApplication(kind, AWARDS, id + ".json", application(id, changes).getBytes(StandardCharsets.UTF_8), id, reasons[0],
+                Arrays.copyOfRange(reasons, 1, reasons.length));
     }
 
     // ---- names: whatever a file system allows inside the inbox folder ----
@@ -162,9 +163,12 @@ public final class BadInputCorpus {
                 application(id, Map.of()).getBytes(StandardCharsets.UTF_8), id, "U+202E");
         id = Applications.newId();
         rejectedApplication("name of 200 characters", AWARDS, id + "x".repeat(195 - id.length()) + ".json",
-                application(id, Map.of()).getBytes(StandardCharsets.UTF_8), id, "longer than 150 characters");
-        // legal names, judged by their content: 81 Chinese characters (247 bytes: the stored copy with its time stamp must still fit)
-        rejected("Chinese name of 247 bytes, header only", ENTERPRISES, "潍坊市".repeat(27) + ".csv",
+                application(id, Map.of()).getBytes(StandardCharsets.UTF_8), id, "the file name is too long");
+        // 81 Chinese characters are 247 bytes: a legal Linux name, but no room for the lock file or the time stamp
+        rejected("Chinese name of 247 bytes", ENTERPRISES, "潍坊市".repeat(27) + ".csv",
+                utf8(ENTERPRISE_HEADER, TestUscc.next("370705") + ",潍坊甲公司,370705"), "the file name is too long");
+        // legal names, judged by their content
+        rejected("Chinese name of 184 bytes, header only", ENTERPRISES, "潍坊市".repeat(20) + ".csv",
                 utf8(ENTERPRISE_HEADER), "header but no data rows");
         // a leading dash and spaces are legal names (clerks use them): the file is judged by its content
         rejected("leading dash and spaces in the name, header only", ENTERPRISES, "-rf 企业 名单 .csv",

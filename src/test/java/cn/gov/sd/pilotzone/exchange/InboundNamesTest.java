@@ -38,6 +38,14 @@ class InboundNamesTest {
     void overlongNamesAreRefused() {
         assertThat(InboundNames.problem("x".repeat(146) + ".csv")).isEmpty();
         assertThat(InboundNames.problem("x".repeat(147) + ".csv")).map(Problem::code).hasValue("file.nameTooLong");
+        assertThat(InboundNames.problem("潍坊市".repeat(21) + ".csv")).isEmpty(); // 189 + 4 bytes
+        assertThat(InboundNames.problem("潍坊市".repeat(22) + ".csv")).map(Problem::code).hasValue("file.nameTooLong");
+    }
+
+    @Test
+    void printableNameShowsControlCharactersAsCodePoints() {
+        assertThat(InboundNames.printable("a\nrows applied: 1\u202E.csv")).isEqualTo("aU+000Arows applied: 1U+202E.csv");
+        assertThat(InboundNames.printable("认定名单 -1.csv")).isEqualTo("认定名单 -1.csv");
     }
 
     @ParameterizedTest
