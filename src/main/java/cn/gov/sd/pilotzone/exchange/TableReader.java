@@ -202,7 +202,12 @@ public final class TableReader {
                 lineNumbers.add(r.getRowNum() + 1);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", String.valueOf(e.getMessage())));
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Zip bomb detected")) {
+                throw new InvalidInputException(Problem.of(null, "xlsx.zipBomb"));
+            }
+            // POI's messages run over several lines of advice to developers: the first says what is wrong
+            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", message.lines().findFirst().orElse("")));
         }
     }
 

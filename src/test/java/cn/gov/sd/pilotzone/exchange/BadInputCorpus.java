@@ -202,6 +202,8 @@ public final class BadInputCorpus {
         rejected("same uscc twice in one file", ENTERPRISES, "twice.csv",
                 utf8(ENTERPRISE_HEADER, good + ",潍坊甲公司,370705", good + ",潍坊甲公司（新）,370705"),
                 "line 3, uscc: the same record as line 2", good);
+        rejected("XLSX zip bomb (8 MB of one letter in a few KB)", ENTERPRISES, "bomb.xlsx", zipBomb(),
+                "not a readable XLSX workbook", "(zip bomb)");
         rejected("CSV content under an .xlsx name", ENTERPRISES, "fake.xlsx",
                 utf8(ENTERPRISE_HEADER, good + ",潍坊甲公司,370705"), "not a readable XLSX workbook", good);
     }
@@ -367,6 +369,26 @@ public final class BadInputCorpus {
 
     private static byte[] utf8(String... lines) {
         return FeedFiles.utf8(lines);
+    }
+
+    /** An XLSX-shaped zip whose sheet inflates a thousandfold: POI's zip-bomb guard must refuse it. */
+    private static byte[] zipBomb() {
+        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                    + "content-types\"/>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] block = new byte[1 << 20];
+            Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < 8; i++) {
+                zip.write(block);
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] garbage(int size) {

@@ -121,6 +121,29 @@ class BadInputCorpusIT {
 
     @Test
     @Order(2)
+    void fileLargerThanAnyByteArrayIsRefusedBeforeItIsRead() throws Exception {
+        // 3 GB, sparse (no disk used): reading it into memory would fail with an OutOfMemoryError or an array size
+        // error, never with this reason, so the reason proves the size was checked first
+        long size = 3L * 1024 * 1024 * 1024;
+        Path inbox = Files.createDirectories(hub.dataDir().resolve("inbox").resolve("operation-data"));
+        Path part = inbox.resolve(".sparse.csv.part");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(part.toFile(), "rw")) {
+            file.write("uscc,period,revenue\n".getBytes(StandardCharsets.UTF_8));
+            file.setLength(size);
+        }
+        Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5000));
+        Files.move(part, inbox.resolve("sparse.csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        String reason = new FeedFiles(hub).awaitRejected("operation-data", "sparse.csv");
+        assertThat(reason).startsWith(REJECTED).contains("the file has " + size + " bytes, more than the limit of "
+                + maxFileSize.toBytes());
+        Path stored = hub.awaitIn("error", "operation-data", "sparse.csv");
+        assertThat(Files.size(stored)).isEqualTo(size);
+        Files.delete(stored);
+    }
+
+    @Test
+    @Order(3)
     void hubKeepsServingAfterTheCorpus() throws Exception {
         assertThat(hub.call(null, HttpMethod.GET, "/actuator/health", null).getBody()).contains("\"UP\"");
 

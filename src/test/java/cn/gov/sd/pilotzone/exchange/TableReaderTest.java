@@ -436,6 +436,25 @@ class TableReaderTest {
                 .containsExactly("xlsx.malformed");
     }
 
+    @Test
+    void workbookThatInflatesAThousandfoldIsAZipBomb() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write("a".repeat(4 << 20).getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+
+        assertThat(problems(() -> read("credit.xlsx", bytes.toByteArray()))).extracting(Problem::code)
+                .containsExactly("xlsx.zipBomb");
+    }
+
+    @Test
+    void malformedWorkbookReasonIsOneLine() {
+        List<Problem> problems = problems(() -> read("credit.xlsx", ENGLISH.getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems.get(0).args().get(0).toString()).doesNotContain("\n");
+    }
+
     // ---- helpers ----
 
     /** Chinese headers; row 2 good, row 3 blank, row 4 with a text where a date belongs. */
