@@ -225,6 +225,9 @@ public final class BadInputCorpus {
         rejected("same record twice in one file", CREDIT, "twice.csv",
                 utf8(CREDIT_HEADER, uscc + ",安丘某公司,质量失信,2024-01-01,", uscc + ",安丘某公司,质量失信,2024-01-01,2024-06-01"),
                 "line 3, listed_on: the same record as line 2", uscc);
+        rejected("removed before it was listed", CREDIT, "removed.csv",
+                utf8(CREDIT_HEADER, uscc + ",安丘某公司,质量失信,2024-05-01,2024-04-30"),
+                "removal date 2024-04-30 is before listing date 2024-05-01", uscc);
         rejected("USCC with lower-case letters", CREDIT, "lower.csv",
                 utf8(CREDIT_HEADER, uscc.toLowerCase() + ",安丘某公司,质量失信,2024-01-01,"),
                 "uscc: contains a character not allowed");
@@ -281,7 +284,14 @@ public final class BadInputCorpus {
                         uscc + ",潍坊乙公司,SINGLE_CHAMPION_NATIONAL,2024-08-01"), 0,
                 List.of("line 3, policy_code: same enterprise, policy and year as line 2"),
                 "AUTO-" + uscc + "-SINGLE_CHAMPION_NATIONAL-2024");
+        skipped("policy that needs inputs a list does not carry", RECOGNITION, "inputs.csv",
+                utf8(RECOGNITION_HEADER, uscc + ",潍坊乙公司,TECH_RENOVATION,2024-05-01"), 0,
+                List.of("line 2, policy_code: policy TECH_RENOVATION needs inputs (equipmentInvestment)"),
+                "AUTO-" + uscc + "-TECH_RENOVATION-2024");
         rejected("header only", RECOGNITION, "header.csv", utf8(RECOGNITION_HEADER), "header but no data rows");
+        rejected("UTF-16 list", RECOGNITION, "unicode.csv",
+                utf16(RECOGNITION_HEADER + "\n" + uscc + ",潍坊乙公司,SINGLE_CHAMPION_NATIONAL,2024-05-01\n"),
+                "UTF-16/UTF-32", "AUTO-" + uscc + "-SINGLE_CHAMPION_NATIONAL-2024");
     }
 
     // ---- progress-reports: JSON, all reports of a file or none ----
