@@ -3,7 +3,6 @@ package cn.gov.sd.pilotzone.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -419,9 +418,5 @@ public final class BadInputCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Charset gb18030() {
-        return FeedFiles.GB18030;
     }
 }
