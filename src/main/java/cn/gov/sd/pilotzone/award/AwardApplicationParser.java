@@ -1,7 +1,6 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +30,8 @@ import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Contact;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.JsonFiles;
+import cn.gov.sd.pilotzone.exchange.TableReader;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Uscc;
 
@@ -118,21 +118,11 @@ public class AwardApplicationParser {
     }
 
     private static JsonNode tree(ObjectMapper mapper, byte[] content) {
-        if (content.length == 0) {
-            throw new InvalidInputException(Problem.of(null, "file.empty"));
+        JsonNode node = JsonFiles.read(mapper, content, !(mapper instanceof XmlMapper));
+        if (!node.isObject()) {
+            throw new InvalidInputException(Problem.of(null, "application.notObject"));
         }
-        try {
-            JsonNode node = mapper.readTree(content);
-            if (node == null || !node.isObject()) {
-                throw new InvalidInputException(Problem.of(null, "application.notObject"));
-            }
-            return node;
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed", 0, e.getMessage()));
-        }
+        return node;
     }
 
     /** Checks the form of an application given as a JSON tree (XML trees have text everywhere). */
@@ -151,7 +141,7 @@ public class AwardApplicationParser {
         if (uscc != null) {
             Uscc.problem(uscc).ifPresent(code -> problems.add(Problem.of("uscc", code)));
         }
-        String enterpriseName = text(root, "enterpriseName", true, problems);
+        String enterpriseName = freeText(root, "enterpriseName", "enterpriseName", true, problems);
         String countyCode = text(root, "countyCode", true, problems);
         if (countyCode != null && (!COUNTY_CODE.matcher(countyCode).matches() || bureaus.county(countyCode).isEmpty())) {
             problems.add(Problem.of("countyCode", "countyCode.unknown", countyCode));
@@ -164,17 +154,31 @@ public class AwardApplicationParser {
         Map<String, Object> amounts = amounts(root.get("amounts"), problems);
         JsonNode c = object(root, "contact", problems);
         Contact contact = c == null ? null
-                : new Contact(text(c, "name", "contact.name", false, problems), text(c, "phone", "contact.phone", false, problems));
+                : new Contact(freeText(c, "name", "contact.name", false, problems),
+                        freeText(c, "phone", "contact.phone", false, problems));
         JsonNode b = object(root, "bankAccount", problems);
-        BankAccount bank = b == null ? null : new BankAccount(text(b, "bankName", "bankAccount.bankName", true, problems),
-                text(b, "accountName", "bankAccount.accountName", true, problems),
-                text(b, "accountNo", "bankAccount.accountNo", true, problems));
+        BankAccount bank = b == null ? null : new BankAccount(freeText(b, "bankName", "bankAccount.bankName", true, problems),
+                freeText(b, "accountName", "bankAccount.accountName", true, problems),
+                freeText(b, "accountNo", "bankAccount.accountNo", true, problems));
         List<Attachment> attachments = attachments(root.get("attachments"), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new AwardApplicationForm(applicationId, uscc, enterpriseName, countyCode, policyCode, eventDate,
                 amounts, contact, bank, attachments);
+    }
+
+    /**
+     * Free text (names, contact, bank account): refused when a spreadsheet would run it as a formula, because it
+     * goes on to the finance bureau's CSV and to Excel exports. Codes and ids have stricter formats of their own.
+     */
+    private static String freeText(JsonNode node, String name, String path, boolean required, List<Problem> problems) {
+        String s = text(node, name, path, required, problems);
+        if (TableReader.formula(s)) {
+            problems.add(Problem.of(path, "field.formula"));
+            return null;
+        }
+        return s;
     }
 
     private static String text(JsonNode node, String name, boolean required, List<Problem> problems) {
@@ -285,7 +289,7 @@ public class AwardApplicationParser {
         for (int i = 0; i < items.size(); i++) {
             JsonNode a = items.get(i);
             String path = "attachments[" + i + "]";
-            String name = a.isObject() ? text(a, "name", path + ".name", true, problems) : null;
+            String name = a.isObject() ? freeText(a, "name", path + ".name", true, problems) : null;
             String sha = a.isObject() ? text(a, "sha256", path + ".sha256", false, problems) : null;
             if (!a.isObject()) {
                 problems.add(Problem.of(path, "field.notObject"));

@@ -55,8 +55,11 @@ public class PaymentReceiptFeed implements FeedHandler {
         List<Receipt> receipts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Problem> skipped = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String paymentId = row.text("payment_id", true);
+            // two receipts for one payment in one file (PAID and FAILED?): the finance bureau must say which holds
+            row.unique(seen, paymentId, "payment_id");
             String statusText = row.text("status", true);
             Payments.Status status = null;
             if ("PAID".equals(statusText) || "FAILED".equals(statusText)) {

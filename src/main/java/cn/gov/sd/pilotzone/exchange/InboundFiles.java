@@ -58,6 +58,18 @@ public class InboundFiles {
         this.clock = clock;
     }
 
+    /** The name of the file's copy in archive/ or error/: time-stamped, and safe to write whatever the name. */
+    public String storedName(String fileName) {
+        return InboundNames.stored(fileName, clock.instant());
+    }
+
+    /** Checks the size before the route reads the file, so a huge file is never loaded. */
+    public void checkSize(long size) {
+        if (size > maxFileSize) {
+            throw new InvalidInputException(Problem.of(null, "file.tooLarge", size, maxFileSize));
+        }
+    }
+
     /**
      * Applies a file in one transaction with its claim's {@code APPLIED} mark and its feed-log entry, so a crash
      * leaves either all three or none. A file an earlier node applied but could not move is only archived.
@@ -66,9 +78,6 @@ public class InboundFiles {
         FeedHandler handler = handlers.get(feed);
         if (handler == null) {
             throw new IllegalStateException("no handler for feed " + feed);
-        }
-        if (content.length > maxFileSize) {
-            throw new InvalidInputException(Problem.of(null, "file.tooLarge", content.length, maxFileSize));
         }
         try {
             if (claims.isApplied(claimKey)) {
@@ -138,7 +147,7 @@ public class InboundFiles {
                 .append(messages.get(headline, Messages.CHINESE)).append(" / ")
                 .append(messages.get(headline, java.util.Locale.ENGLISH)).append('\n')
                 .append("feed: ").append(feed).append('\n')
-                .append("file: ").append(fileName).append('\n')
+                .append("file: ").append(InboundNames.printable(fileName)).append('\n')
                 .append("at: ").append(clock.instant()).append('\n');
         problems.stream().limit(MAX_REPORTED).forEach(p -> text.append("- ").append(messages.bilingual(p)).append('\n'));
         if (problems.size() > MAX_REPORTED) {

@@ -64,6 +64,11 @@ public final class TableReader {
         if (lines.isEmpty()) {
             throw new InvalidInputException(Problem.of(null, "file.noHeader"));
         }
+        if (lines.stream().skip(1).allMatch(cells -> cells.stream().allMatch(String::isBlank))) {
+            // a header and nothing else is a failed export more often than "nothing new": the sender is told
+            mapHeader(lines.get(0), columns);
+            throw new InvalidInputException(Problem.of(null, "file.noRows"));
+        }
         int[] index = mapHeader(lines.get(0), columns);
         java.util.Set<String> present = new java.util.HashSet<>();
         for (int c = 0; c < columns.size(); c++) {
@@ -94,6 +99,9 @@ public final class TableReader {
     }
 
     static String decode(byte[] content, Charset configured) {
+        if (utf16(content)) {
+            throw new InvalidInputException(Problem.of(null, "file.utf16"));
+        }
         for (int i = 0; i < Math.min(content.length, 8192); i++) {
             if (content[i] == 0) {
                 throw new InvalidInputException(Problem.of(null, "file.binary"));
@@ -116,6 +124,47 @@ public final class TableReader {
                 candidates.stream().map(Charset::name).toList().toString()));
     }
 
+    /**
+     * UTF-16 or UTF-32 text (Windows "Unicode" exports): a byte-order mark, or zero bytes on one side of the pairs only.
+     * Told apart from binary so that the sender learns to save as UTF-8.
+     */
+    public static boolean utf16(byte[] content) {
+        if (content.length >= 2 && ((content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE
+                || (content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF)) {
+            return true;
+        }
+        int n = Math.min(content.length, 512) & ~1;
+        if (n < 8) {
+            return false;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenZeros += content[i] == 0 ? 1 : 0;
+            oddZeros += content[i + 1] == 0 ? 1 : 0;
+        }
+        // ASCII (headers, digits, punctuation) has its zero byte always on the same side; binary on both
+        int enough = Math.max(2, n / 20);
+        return (evenZeros >= enough && oddZeros == 0) || (oddZeros >= enough && evenZeros == 0);
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula ({@code =cmd|' /C calc'!A0}, {@code @SUM(..)}, {@code +A1},
+     * {@code -2+3}): refused rather than neutralised, because the hub passes names and references on to the finance
+     * bureau's CSV and to Excel exports, and a silently altered value would be wrong there. Negative numbers and
+     * phone numbers ({@code +86 …}) are not formulas.
+     */
+    public static boolean formula(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        if (c == '=' || c == '@' || c == '\t' || c == '\r') {
+            return true;
+        }
+        return (c == '+' || c == '-') && text.length() > 1 && !text.substring(1).strip().matches("[\\d\\s.,()\\-]+");
+    }
+
     private static void readCsv(String text, List<List<String>> lines, List<Integer> lineNumbers) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -128,7 +177,12 @@ public final class TableReader {
                 start = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(Problem.of(null, "csv.malformed", e.getMessage()));
+            // the parser's own words ("(startline 2) EOF reached before encapsulated token finished"), not its class
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new InvalidInputException(Problem.of(null, "csv.malformed", cause.getMessage()));
         }
     }
 
@@ -148,7 +202,12 @@ public final class TableReader {
                 lineNumbers.add(r.getRowNum() + 1);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", String.valueOf(e.getMessage())));
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Zip bomb detected")) {
+                throw new InvalidInputException(Problem.of(null, "xlsx.zipBomb"));
+            }
+            // POI's messages run over several lines of advice to developers: the first says what is wrong
+            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", message.lines().findFirst().orElse("")));
         }
     }
 
@@ -239,7 +298,31 @@ public final class TableReader {
             problems.add(Problem.of(column, code, args).atLine(line));
         }
 
+        /** A text cell; one that a spreadsheet would run as a formula is a problem. */
         public String text(String column, boolean required) {
+            String v = raw(column, required);
+            if (formula(v)) {
+                problem(column, "field.formula");
+                return null;
+            }
+            return v;
+        }
+
+        /**
+         * Reports this row as a duplicate when another row of the file has the same key: two rows for one record
+         * would otherwise depend on their order, or fail the whole batch in the database.
+         */
+        public void unique(java.util.Map<String, Integer> seen, String key, String column) {
+            if (key == null) {
+                return;
+            }
+            Integer earlier = seen.putIfAbsent(key, line);
+            if (earlier != null) {
+                problem(column, "row.duplicate", earlier);
+            }
+        }
+
+        private String raw(String column, boolean required) {
             String v = values.getOrDefault(column, "");
             if (v.isEmpty()) {
                 if (required) {
@@ -255,7 +338,7 @@ public final class TableReader {
         }
 
         public LocalDate date(String column, boolean required) {
-            String v = text(column, required);
+            String v = raw(column, required);
             if (v == null) {
                 return null;
             }
@@ -273,7 +356,7 @@ public final class TableReader {
         }
 
         public BigDecimal money(String column, boolean required) {
-            String v = text(column, required);
+            String v = raw(column, required);
             if (v == null) {
                 return null;
             }
@@ -291,7 +374,7 @@ public final class TableReader {
         }
 
         public Boolean flag(String column, boolean required) {
-            String v = text(column, required);
+            String v = raw(column, required);
             if (v == null) {
                 return null;
             }

@@ -45,6 +45,7 @@ public class CreditRecordFeed implements FeedHandler {
     public FeedResult accept(String fileName, byte[] content) {
         List<CreditRecord> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String uscc = row.text("uscc", true);
             if (uscc != null) {
@@ -55,8 +56,11 @@ public class CreditRecordFeed implements FeedHandler {
             if (listed != null && removed != null && removed.isBefore(listed)) {
                 row.problem("removed_on", "date.beforeListed", removed, listed);
             }
-            CreditRecord r = new CreditRecord(uscc, row.text("enterprise_name", true), row.text("record_type", true),
-                    listed, removed);
+            String type = row.text("record_type", true);
+            if (uscc != null && type != null && listed != null) {
+                row.unique(seen, uscc + "|" + type + "|" + listed, "listed_on"); // the table's key
+            }
+            CreditRecord r = new CreditRecord(uscc, row.text("enterprise_name", true), type, listed, removed);
             if (row.valid()) {
                 rows.add(r);
             }

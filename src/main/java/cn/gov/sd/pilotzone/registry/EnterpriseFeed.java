@@ -49,10 +49,12 @@ public class EnterpriseFeed implements FeedHandler {
     public FeedResult accept(String fileName, byte[] content) {
         List<Enterprise> enterprises = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String uscc = row.text("uscc", true);
             if (uscc != null) {
                 Uscc.problem(uscc).ifPresent(code -> row.problem("uscc", code));
+                row.unique(seen, uscc, "uscc");
             }
             String county = row.text("county_code", true);
             if (county != null && bureaus.county(county).isEmpty()) {

@@ -1,17 +1,16 @@
 package cn.gov.sd.pilotzone.zone;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
+import cn.gov.sd.pilotzone.exchange.JsonFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -100,20 +99,10 @@ public class ProgressReportFeed implements FeedHandler {
     }
 
     private JsonNode tree(byte[] content) {
-        if (content.length == 0) {
-            throw new InvalidInputException(Problem.of(null, "file.empty"));
+        JsonNode node = JsonFiles.read(json, content, true);
+        if (!(node.isObject() || node.isArray())) {
+            throw new InvalidInputException(Problem.of(null, "zone.reportNotObject"));
         }
-        try {
-            JsonNode node = json.readTree(content);
-            if (node == null || !(node.isObject() || node.isArray())) {
-                throw new InvalidInputException(Problem.of(null, "zone.reportNotObject"));
-            }
-            return node;
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.of(null, "syntax.malformed", 0, e.getMessage()));
-        }
+        return node;
     }
 }

@@ -409,10 +409,12 @@ class AwardApplicationParserTest {
                 .containsExactly("file.empty");
         assertThat(problems(() -> PARSER.parse("a.xml", new byte[0]))).extracting(Problem::code)
                 .containsExactly("file.empty");
+        assertThat(problems(() -> PARSER.parse("a.json", "  \n".getBytes(StandardCharsets.UTF_8))))
+                .extracting(Problem::code).containsExactly("file.empty");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "null", "42", "\"WF-1\"", "   "})
+    @ValueSource(strings = {"[]", "null", "42", "\"WF-1\""})
     void jsonThatIsNotAnObjectIsRefused(String doc) {
         assertThat(problems(doc)).extracting(Problem::code).containsExactly("application.notObject");
     }
@@ -474,6 +476,31 @@ class AwardApplicationParserTest {
                 () -> PARSER.parse("application.xml", doc));
         assertThat(e).as("refused").isNotNull();
         return e;
+    }
+
+    // ---- bad inputs (issue 6) ----
+
+    @Test
+    void formulaInAFreeTextFieldIsRefused() {
+        String doc = SPEC_EXAMPLE.replace("\"enterpriseName\": \"潍坊奎文智能装备有限公司\"",
+                "\"enterpriseName\": \"=cmd|' /C calc'!A0\"");
+        assertThat(problems(doc)).extracting(Problem::field, Problem::code)
+                .containsExactly(tuple("enterpriseName", "field.formula"));
+    }
+
+    @Test
+    void jsonInGbkOrUtf16IsRefusedAsNotUtf8() {
+        assertThat(problems(() -> PARSER.parse("a.json", SPEC_EXAMPLE.getBytes(java.nio.charset.Charset.forName("GBK")))))
+                .extracting(Problem::code).containsExactly("json.encoding");
+        assertThat(problems(() -> PARSER.parse("a.json", ("\uFEFF" + SPEC_EXAMPLE).getBytes(StandardCharsets.UTF_16LE))))
+                .extracting(Problem::code).containsExactly("json.encoding");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedAsTooDeep() {
+        String doc = "{\"amounts\": " + "[".repeat(3000) + "]".repeat(3000) + "}";
+        assertThat(problems(() -> PARSER.parse("a.json", doc.getBytes(StandardCharsets.UTF_8))))
+                .extracting(Problem::code).containsExactly("json.tooDeep");
     }
 
     private static List<Problem> problems(String jsonDoc) {

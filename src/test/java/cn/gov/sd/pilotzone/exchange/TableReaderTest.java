@@ -121,9 +121,13 @@ class TableReaderTest {
     }
 
     @Test
-    void utf16IsBinaryNotSilentlyMisread() {
+    void utf16IsNamedAsSuchNotSilentlyMisread() {
         assertThat(problems(() -> read("a.csv", ENGLISH.getBytes(StandardCharsets.UTF_16LE))))
-                .extracting(Problem::code).containsExactly("file.binary");
+                .extracting(Problem::code).containsExactly("file.utf16");
+        assertThat(problems(() -> read("a.csv", ENGLISH.getBytes(StandardCharsets.UTF_16)))) // big-endian with BOM
+                .extracting(Problem::code).containsExactly("file.utf16");
+        assertThat(problems(() -> read("a.csv", ("\uFEFF" + CHINESE).getBytes(StandardCharsets.UTF_16LE))))
+                .extracting(Problem::code).containsExactly("file.utf16");
     }
 
     @Test
@@ -133,8 +137,55 @@ class TableReaderTest {
     }
 
     @Test
-    void headerOnlyFileHasNoRows() {
-        assertThat(read("a.csv", "uscc,enterprise_name,listed_on\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    void headerOnlyFileIsRefusedAsHavingNoRows() {
+        assertThat(problems(() -> read("a.csv", "uscc,enterprise_name,listed_on\n\n,,\n".getBytes(StandardCharsets.UTF_8))))
+                .extracting(Problem::code).containsExactly("file.noRows");
+    }
+
+    @Test
+    void headerOnlyFileWithABadHeaderNamesTheHeaderProblem() {
+        assertThat(problems(() -> read("a.csv", "uscc,enterprise_name\n".getBytes(StandardCharsets.UTF_8))))
+                .extracting(Problem::code).containsExactly("column.missing");
+    }
+
+    // ---- formula injection ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=cmd|' /C calc'!A0", "@SUM(1+1)", "+A1", "-2+3", "=HYPERLINK(\"http://x\")", "\t=1"})
+    void cellThatASpreadsheetWouldRunIsAProblem(String cell) {
+        String csv = "uscc,enterprise_name,listed_on\n91370705MAAY4CL12X,\"" + cell.replace("\"", "\"\"")
+                + "\",2024-03-01\n";
+        Row row = read("a.csv", csv.getBytes(StandardCharsets.UTF_8)).get(0);
+        assertThat(row.text("enterprise_name", true)).isNull();
+        assertThat(row.problems()).extracting(Problem::field, Problem::code, Problem::line)
+                .containsExactly(tuple("enterprise_name", "field.formula", 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1200.50", "+86 536 8888888", "-", "潍坊=奎文", "a@b.cn", "0536-8888888"})
+    void negativeNumbersPhonesAndInnerSignsAreNotFormulas(String cell) {
+        assertThat(TableReader.formula(cell)).isFalse();
+    }
+
+    @Test
+    void negativeMoneyIsReadAsMoneyNotAsAFormula() {
+        String csv = "uscc,enterprise_name,listed_on,amount\n91370705MAAY4CL12X,甲,2024-03-01,-100.5\n";
+        Row row = read("a.csv", csv.getBytes(StandardCharsets.UTF_8)).get(0);
+        assertThat(row.money("amount", false)).isEqualByComparingTo("-100.5");
+        assertThat(row.valid()).isTrue();
+    }
+
+    // ---- duplicates ----
+
+    @Test
+    void secondRowWithTheSameKeyIsADuplicateOfTheFirst() {
+        List<Row> rows = read("a.csv", (ENGLISH + "91370705MAAY4CL12X,again,2024-03-01,,,\n").getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        rows.forEach(r -> r.unique(seen, r.text("uscc", true), "uscc"));
+        assertThat(rows.get(0).valid()).isTrue();
+        assertThat(rows.get(1).valid()).isTrue();
+        assertThat(rows.get(2).problems()).extracting(Problem::code, Problem::args, Problem::line)
+                .containsExactly(tuple("row.duplicate", List.of(2), 4));
     }
 
     // ---- headers ----
@@ -235,8 +286,9 @@ class TableReaderTest {
     void unterminatedQuoteIsMalformedCsv() {
         String csv = "uscc,enterprise_name,listed_on\nA,\"B,2024-01-01\n";
 
-        assertThat(problems(() -> read("a.csv", csv.getBytes(StandardCharsets.UTF_8)))).extracting(Problem::code)
-                .containsExactly("csv.malformed");
+        List<Problem> problems = problems(() -> read("a.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems).extracting(Problem::code).containsExactly("csv.malformed");
+        assertThat(problems.get(0).args().get(0).toString()).contains("EOF reached").doesNotContain("Exception");
     }
 
     // ---- typed cells ----
@@ -382,6 +434,25 @@ class TableReaderTest {
 
         assertThat(problems(() -> read("credit.xlsx", half))).extracting(Problem::code)
                 .containsExactly("xlsx.malformed");
+    }
+
+    @Test
+    void workbookThatInflatesAThousandfoldIsAZipBomb() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write("a".repeat(4 << 20).getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+
+        assertThat(problems(() -> read("credit.xlsx", bytes.toByteArray()))).extracting(Problem::code)
+                .containsExactly("xlsx.zipBomb");
+    }
+
+    @Test
+    void malformedWorkbookReasonIsOneLine() {
+        List<Problem> problems = problems(() -> read("credit.xlsx", ENGLISH.getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems.get(0).args().get(0).toString()).doesNotContain("\n");
     }
 
     // ---- helpers ----
