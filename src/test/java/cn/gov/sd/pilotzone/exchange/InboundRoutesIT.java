@@ -39,6 +39,8 @@ class InboundRoutesIT {
     ApplicationStore applications;
     @Autowired
     EnterpriseRegistry registry;
+    @Autowired
+    FeedLog feedLog;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -89,26 +91,27 @@ class InboundRoutesIT {
     }
 
     @Test
-    void identicalFileIsProcessedOnceButNewContentUnderTheSameNameAgain() throws Exception {
+    void identicalFileIsArchivedWithoutBeingAppliedAgainButNewContentUnderTheSameNameIsApplied() throws Exception {
         String uscc = TestUscc.next("370702");
+        String name = "daily-" + uscc + ".csv";
         String csv = "uscc,enterprise_name,county_code\n" + uscc + ",潍城甲公司,370702\n";
-        Path dropped = hub.drop("enterprises", "daily-" + uscc + ".csv", csv.getBytes());
+        Path dropped = hub.drop("enterprises", name, csv.getBytes());
         FileTime stamp = Files.getLastModifiedTime(dropped);
-        hub.awaitIn("archive", "enterprises", "daily-" + uscc + ".csv");
+        hub.awaitIn("archive", "enterprises", name);
 
-        Path again = hub.drop("enterprises", "daily-" + uscc + ".csv", csv.getBytes());
+        Path again = hub.drop("enterprises", name, csv.getBytes());
         Files.setLastModifiedTime(again, stamp);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> hub.files("archive", "enterprises").stream()
-                        .filter(p -> p.toString().endsWith("daily-" + uscc + ".csv")).count() == 1);
-        assertThat(again).exists();
-        Files.delete(again);
+        await().atMost(HubClient.WAIT).until(() -> hub.files("archive", "enterprises").stream()
+                .filter(p -> p.toString().endsWith(name)).count() == 2);
+        assertThat(feedLog.recent("enterprises", 100)).filteredOn(e -> e.fileName().equals(name))
+                .extracting(FeedLog.Entry::rowsApplied).containsExactlyInAnyOrder(1, 0);
+        assertThat(feedLog.recent("enterprises", 100)).filteredOn(e -> e.fileName().equals(name) && e.rowsApplied() == 0)
+                .singleElement().extracting(FeedLog.Entry::reason).asString().contains("already applied");
 
-        hub.drop("enterprises", "daily-" + uscc + ".csv",
-                ("uscc,enterprise_name,county_code\n" + uscc + ",潍城甲公司（更名）,370702\n").getBytes());
+        hub.drop("enterprises", name, ("uscc,enterprise_name,county_code\n" + uscc + ",潍城甲公司（更名）,370702\n").getBytes());
         await().atMost(HubClient.WAIT).until(() -> registry.find(uscc).orElseThrow().name().contains("更名"));
-        assertThat(hub.files("archive", "enterprises")).filteredOn(p -> p.toString().endsWith("daily-" + uscc + ".csv"))
-                .hasSize(2);
+        await().atMost(HubClient.WAIT).until(() -> hub.files("archive", "enterprises").stream()
+                .filter(p -> p.toString().endsWith(name)).count() == 3);
     }
 
     @Test
