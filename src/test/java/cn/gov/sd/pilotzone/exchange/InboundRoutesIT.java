@@ -44,9 +44,11 @@ class InboundRoutesIT {
 
     final ObjectMapper json = new ObjectMapper();
 
+    /** The file's reason; its name made unique, as other suites of the shared context drop files too. */
     private String rejected(String feed, String name, byte[] content) {
-        hub.drop(feed, name, content);
-        return hub.errorReport(hub.awaitIn("error", feed, name));
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8) + "-" + name;
+        hub.drop(feed, unique, content);
+        return hub.errorReport(hub.awaitIn("error", feed, unique));
     }
 
     @Test
