@@ -40,4 +40,8 @@ final class FaultDatabase {
             return work.apply(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
         }
     }
+
+    static int count(String sql) throws SQLException {
+        return query(jdbc -> jdbc.queryForObject(sql, Integer.class));
+    }
 }

@@ -54,10 +54,9 @@ class TwoNodesMariaDbIT {
                     "SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = 'noticeOver' GROUP BY PROC_INST_ID_",
                     Integer.class));
             assertThat(noticeTimers).hasSize(paying.size()).containsOnly(1);
-            assertThat(FaultDatabase.query(jdbc -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST "
-                    + "WHERE ACT_ID_ = 'publicNotice' AND END_TIME_ IS NOT NULL", Integer.class))).isEqualTo(paying.size());
-            assertThat(FaultDatabase.query(jdbc -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB",
-                    Integer.class))).isZero();
+            assertThat(FaultDatabase.count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = 'publicNotice' "
+                    + "AND END_TIME_ IS NOT NULL")).isEqualTo(paying.size());
+            assertThat(FaultDatabase.count("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB")).isZero();
         }
     }
 }
