@@ -12,7 +12,7 @@ import cn.gov.sd.pilotzone.exchange.FeedLog;
  */
 public record Dashboard(Instant at, long openTasks, long overdueTasks, List<BureauTasks> tasksByBureau,
                         List<PolicyAwards> awardsByPolicy, List<StatusCount> applicationsByStatus,
-                        List<FeedHealth> feeds) {
+                        List<FeedHealth> feeds, List<Node> nodes) {
 
     /** Open and overdue tasks of one candidate group (bureau code, or {@code supervisor}). */
     public record BureauTasks(String bureau, String name, String nameEn, long open, long overdue) {
@@ -24,6 +24,13 @@ public record Dashboard(Instant at, long openTasks, long overdueTasks, List<Bure
      */
     public record PolicyAwards(String policyCode, String name, String nameEn, long applications, BigDecimal amount,
                                BigDecimal amountWan, long paid, BigDecimal paidAmount, BigDecimal paidAmountWan) {
+    }
+
+    /**
+     * A hub process on this database (SPEC §6) with its last heartbeat; {@code alive} false once it has been silent
+     * for {@code hub.cluster.node-timeout}: its inbound files are then taken over by the others.
+     */
+    public record Node(String nodeId, String host, Instant startedAt, Instant heartbeatAt, boolean alive) {
     }
 
     public record StatusCount(String status, long count) {

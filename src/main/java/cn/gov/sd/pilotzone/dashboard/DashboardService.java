@@ -15,12 +15,14 @@ import java.util.TreeSet;
 import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.BureauTasks;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.FeedHealth;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.PolicyAwards;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.StatusCount;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
+import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -46,9 +48,12 @@ public class DashboardService {
     private final List<FeedHandler> inbound;
     private final OutboundFormats outbound;
     private final Clock clock;
+    private final HubNode node;
 
     public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
-                            FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock) {
+                            FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
+                            HubNode node) {
+        this.node = node;
         this.jdbc = jdbc;
         this.bureaus = bureaus;
         this.catalog = catalog;
@@ -66,7 +71,20 @@ public class DashboardService {
         long open = count("SELECT COUNT(*) FROM ACT_RU_TASK");
         long overdue = count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", nowTs);
         return new Dashboard(now, open, overdue, tasksByBureau(nowTs), awardsByPolicy(), applicationsByStatus(),
-                feeds());
+                feeds(), nodes());
+    }
+
+    /** The hub nodes seen within a day, newest first: older rows are processes long gone. */
+    public List<Dashboard.Node> nodes() {
+        Instant aliveSince = node.aliveSince();
+        return jdbc.query("SELECT node_id, host, started_at, heartbeat_at FROM hub_node WHERE heartbeat_at > ? "
+                        + "ORDER BY started_at DESC",
+                (rs, i) -> {
+                    Instant beat = Utc.instant(rs.getObject("heartbeat_at", java.time.LocalDateTime.class));
+                    return new Dashboard.Node(rs.getString("node_id"), rs.getString("host"),
+                            Utc.instant(rs.getObject("started_at", java.time.LocalDateTime.class)), beat,
+                            beat.isAfter(aliveSince));
+                }, Utc.of(clock.instant().minus(java.time.Duration.ofDays(1))));
     }
 
     /** Open and overdue tasks per candidate group, busiest first; a task with two groups counts for both. */

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
+import cn.gov.sd.pilotzone.common.Utc;
+import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code /api/dashboard}: the numbers, feed health from the folders and the feed log, the re-process action. */
 @HubIntegrationTest
@@ -36,6 +40,12 @@ class DashboardIT {
 
     @Autowired
     HubClient hub;
+
+    @Autowired
+    HubNode node;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Value("${hub.data-dir}")
     Path dataDir;
@@ -57,6 +67,26 @@ class DashboardIT {
                         "payment-instructions", "public-notices", "application-results");
         assertThat(rest.withBasicAuth("admin", "demo").getForEntity("/api/dashboard", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void showsThisHubNodeRunningAndASilentNodeAsTakenOver() {
+        String silent = UUID.randomUUID().toString();
+        Instant beat = Instant.now().minus(Duration.ofMinutes(10));
+        jdbc.update("INSERT INTO hub_node (node_id, host, started_at, heartbeat_at) VALUES (?,?,?,?)", silent,
+                "gone-host/1", Utc.of(beat), Utc.of(beat));
+
+        assertThat(dashboard.dashboard().nodes())
+                .anySatisfy(n -> {
+                    assertThat(n.nodeId()).isEqualTo(node.id());
+                    assertThat(n.alive()).isTrue();
+                })
+                .anySatisfy(n -> {
+                    assertThat(n.nodeId()).isEqualTo(silent);
+                    assertThat(n.alive()).isFalse();
+                });
+        String page = rest.withBasicAuth("supervisor", "demo").getForObject("/dashboard", String.class);
+        assertThat(page).contains("data-node=\"" + node.id() + "\"").contains("gone-host/1");
     }
 
     @Test
