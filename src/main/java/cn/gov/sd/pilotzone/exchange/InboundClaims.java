@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.gov.sd.pilotzone.common.Utc;
 
@@ -45,6 +47,8 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
     private final JdbcTemplate jdbc;
     private final HubNode node;
     private final Clock clock;
+    /** Keys whose claim {@link #add} took again: the only ones {@link #isApplied} must look up. */
+    private final Set<String> retaken = ConcurrentHashMap.newKeySet();
 
     public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
         this.jdbc = jdbc;
@@ -68,6 +72,7 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                     node.id(), Utc.of(clock.instant()), id, node.id(), Utc.of(node.aliveSince()));
             if (taken == 1) {
                 log.info("{}: claim taken again (its node stopped, or this node left it)", key);
+                retaken.add(key);
             }
             return taken == 1;
         }
@@ -79,8 +84,14 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                 Boolean.class, id(key)));
     }
 
-    /** Whether an earlier node applied the file and stopped before moving it. */
+    /**
+     * Whether the file was applied already: by a node that stopped before moving it, or as an identical copy. Only
+     * a claim taken again can be applied; a claim this node just made is not, and costs no query.
+     */
     public boolean isApplied(String key) {
+        if (!retaken.remove(key)) {
+            return false;
+        }
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM inbound_claim WHERE claim_id = ? AND state = 'APPLIED'", Boolean.class, id(key)));
     }
