@@ -2,18 +2,12 @@ package cn.gov.sd.pilotzone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import cn.gov.sd.pilotzone.MariaDb;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 6, fault 1: the hub killed with {@code kill -9} while 500 application files are being ingested and
@@ -21,16 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * error/ with a reason (none is left), no application has two instances, no payment instruction appears twice.
  */
 @Order(1)
-@ExtendWith(MariaDb.Reachable.class)
-class CrashRecoveryMariaDbIT {
-
-    private Path dataDir;
-
-    @BeforeEach
-    void emptyDatabase() throws Exception {
-        FaultDatabase.empty();
-        dataDir = Files.createTempDirectory("hub-crash");
-    }
+class CrashRecoveryMariaDbIT extends FaultTest {
 
     @Test
     void aHubKilledMidIngestLosesNothingAndDoublesNothingAfterItsRestart() throws Exception {

@@ -2,17 +2,12 @@ package cn.gov.sd.pilotzone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import cn.gov.sd.pilotzone.MariaDb;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 6, fault 2: MariaDB stopped for 20 s while the hub ingests, then started again. The hub reports DOWN
@@ -20,18 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * twice, no restart.
  */
 @Order(2)
-@ExtendWith(MariaDb.Reachable.class)
-class DatabaseOutageMariaDbIT {
+class DatabaseOutageMariaDbIT extends FaultTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private Path dataDir;
-
     @BeforeEach
-    void emptyDatabase() throws Exception {
+    void administrableServer() {
         MariaDbServer.assumeControllable();
-        FaultDatabase.empty();
-        dataDir = Files.createTempDirectory("hub-outage");
     }
 
     @Test

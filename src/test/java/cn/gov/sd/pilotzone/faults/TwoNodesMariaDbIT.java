@@ -2,18 +2,12 @@ package cn.gov.sd.pilotzone.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import cn.gov.sd.pilotzone.MariaDb;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 6, fault 3 (SPEC §6): two hub processes on one MariaDB database and one shared inbox, 1,000 files
@@ -21,16 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * payment instruction once.
  */
 @Order(3)
-@ExtendWith(MariaDb.Reachable.class)
-class TwoNodesMariaDbIT {
-
-    private Path dataDir;
-
-    @BeforeEach
-    void emptyDatabase() throws Exception {
-        FaultDatabase.empty();
-        dataDir = Files.createTempDirectory("hub-two-nodes");
-    }
+class TwoNodesMariaDbIT extends FaultTest {
 
     @Test
     void twoNodesOnOneDatabaseAndOneInboxProcessEachFileTimerAndPaymentOnce() throws Exception {
