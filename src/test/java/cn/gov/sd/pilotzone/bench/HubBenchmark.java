@@ -112,6 +112,12 @@ class HubBenchmark {
             section.figures.add(new Figure("4. Task list, p50 (" + s.clerks() + " clerks × " + s.requests()
                     + " requests)", "ms", p50, null));
             section.figures.add(new Figure("4. Task list, p95", "ms", p95, Figure.atMost(150)));
+            List<Double> basic = new ArrayList<>();
+            for (int r = 0; r < s.runs(); r++) {
+                basic.add(latency.basicWithoutSession(10));
+            }
+            section.figures.add(new Figure("4. Task list, one client, HTTP Basic without a session "
+                    + "(a BCrypt check per request), p50", "ms", basic, null));
 
             section.figures.add(new Figure("5. Peak RSS during 1–4 (hub and benchmark clients, one JVM)", "MB",
                     List.of((double) Machine.peakRssMb()), Figure.atMost(800)));

@@ -49,8 +49,7 @@ final class TaskListLatency {
         bureaus.add("czj");
         for (int i = 0; i < clerkCount; i++) { // more clerks than bureaus: colleagues of one bureau
             Clerk clerk = new Clerk(bureaus.get(i % bureaus.size()), hub.port());
-            clerk.get("/api/tasks?size=1");
-            clerks.add(clerk);
+            clerks.add(clerk.login());
         }
     }
 
@@ -100,6 +99,24 @@ final class TaskListLatency {
                     byGroup.put(rs.getString(1), rs.getLong(2));
                 });
         return byGroup;
+    }
+
+    /**
+     * The same list asked by one client alone with HTTP Basic and no session, back to back: the median, which is
+     * mostly the BCrypt check every such request pays.
+     */
+    double basicWithoutSession(int requests) {
+        Clerk client = new Clerk(clerks.get(0).username(), hub.port());
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = client.withoutCookies().get("/api/tasks");
+            latencies.add((System.nanoTime() - start) / 1e6);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(client.username() + ": " + r.statusCode());
+            }
+        }
+        return Figure.median(latencies);
     }
 
     Run run(int requestsPerClerk) throws Exception {
