@@ -44,7 +44,8 @@ final class BenchHub implements AutoCloseable {
      * again as root ({@code mysql -uroot}) so each benchmark starts from empty tables; empty if unreachable.
      */
     static Optional<Database> mariadb(StringBuilder why) {
-        String url = "jdbc:mariadb://127.0.0.1:3306/" + MARIADB_DB + "?rewriteBatchedStatements=true";
+        String url = "jdbc:mariadb://127.0.0.1:3306/" + MARIADB_DB
+                + "?nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true";
         String sql = "DROP DATABASE IF EXISTS " + MARIADB_DB + "; CREATE DATABASE " + MARIADB_DB
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; GRANT ALL ON " + MARIADB_DB
                 + ".* TO 'hub'@'localhost', 'hub'@'%'";

@@ -2,7 +2,6 @@ package cn.gov.sd.pilotzone.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A bureau clerk (demo account, password {@code demo}) calling the hub API over HTTP with HTTP Basic. Basic
@@ -17,44 +18,42 @@ import java.util.Base64;
  * purpose); a clerk's work day is one login and a session, as in the web UI. {@link #login()} opens that session
  * through the login form; requests after it still carry the Basic header (so POSTs need no CSRF token), and Spring
  * Security, finding the same user already authenticated in the session, skips the password check.
+ * <p>
+ * All clerks share one HTTP client (its own selector thread and buffers would otherwise count, per clerk, in the
+ * memory figure, which is meant for the hub); each keeps its own session cookie.
  */
 final class Clerk {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
     private final String username;
     private final String base;
     private final String authorization;
-    private final HttpClient http;
-    private final HttpClient sessionless = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private boolean cookies = true;
+    private volatile String session;
 
     Clerk(String username, int port) {
         this.username = username;
         this.base = "http://127.0.0.1:" + port;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    /** This client as an API client that keeps no cookies: every request authenticates anew. */
-    Clerk withoutCookies() {
-        cookies = false;
-        return this;
     }
 
     /** Logs in through the login form and keeps the session cookie. */
     Clerk login() {
-        String page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
-                .matcher(page);
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET());
+        Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
         String form = "username=" + username + "&password=demo&_csrf=" + csrf.group(1);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")
+                || session == null) {
             throw new IllegalStateException("login of " + username + " failed: " + r.statusCode() + " " + r.headers());
         }
         return this;
@@ -65,12 +64,12 @@ final class Clerk {
     }
 
     HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return send(request(path).GET());
     }
 
     HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -78,9 +77,19 @@ final class Clerk {
                 .header("Authorization", authorization).header("Accept", "application/json");
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (session != null) {
+            request.header("Cookie", "JSESSIONID=" + session);
+        }
         try {
-            return (cookies ? http : sessionless).send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            r.headers().allValues("Set-Cookie").forEach(c -> {
+                Matcher m = SESSION.matcher(c);
+                if (m.find()) {
+                    session = m.group(1);
+                }
+            });
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
