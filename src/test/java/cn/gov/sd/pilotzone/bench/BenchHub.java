@@ -83,11 +83,13 @@ final class BenchHub implements AutoCloseable {
         props.put("hub.data-dir", dataDir.toAbsolutePath().toString());
         props.put("hub.demo.enabled", "true");
         props.put("server.port", "0");
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(PilotZoneHubApplication.class).properties(props);
         if (db.profile() != null) {
-            builder.profiles(db.profile());
+            props.put("spring.profiles.active", db.profile());
         }
-        return new BenchHub(builder.run(), dataDir);
+        // as command-line arguments: they override config/application*.yml (default properties would not)
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new BenchHub(new SpringApplicationBuilder(PilotZoneHubApplication.class).run(args), dataDir);
     }
 
     <T> T bean(Class<T> type) {

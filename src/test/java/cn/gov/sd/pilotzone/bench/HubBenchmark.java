@@ -121,6 +121,15 @@ class HubBenchmark {
 
             section.figures.add(new Figure("5. Peak RSS during 1–4 (hub and benchmark clients, one JVM)", "MB",
                     List.of((double) Machine.peakRssMb()), Figure.atMost(800)));
+            Machine.nativeMemory().ifPresent(nmt -> {
+                Path file = DIR.resolve("native-memory-" + db.name() + ".txt");
+                try {
+                    java.nio.file.Files.writeString(file, nmt);
+                    section.notes.add("native memory at the end (NMT): " + file);
+                } catch (java.io.IOException e) {
+                    section.notes.add("native memory could not be written: " + e.getMessage());
+                }
+            });
             if (!peakReset) {
                 section.notes.add("peak RSS could not be reset between databases: it is the JVM's peak so far");
             }

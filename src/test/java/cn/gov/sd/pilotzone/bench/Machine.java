@@ -61,6 +61,22 @@ final class Machine {
         }
     }
 
+    /**
+     * The JVM's own account of its native memory (heap, metaspace, code, threads, GC, …) when it runs with
+     * {@code -XX:NativeMemoryTracking=summary} ({@code -Dbench.jvmArgs=…}); empty otherwise. Explains an RSS figure.
+     */
+    static Optional<String> nativeMemory() {
+        try {
+            Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()});
+            String text = String.valueOf(out);
+            return text.contains("not enabled") ? Optional.empty() : Optional.of(text);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> firstValue(Path file, String key) {
         try {
             return Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst()
