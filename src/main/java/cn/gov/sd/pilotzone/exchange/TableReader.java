@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,48 +53,67 @@ public final class TableReader {
         }
         boolean xlsx = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3);
-        List<List<String>> lines = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
+        Rows rows = new Rows(columns);
         if (xlsx) {
-            readXlsx(content, lines, lineNumbers);
+            readXlsx(content, rows);
         } else {
-            readCsv(decode(content, charset), lines, lineNumbers);
+            readCsv(decode(content, charset), rows);
         }
-        if (lines.isEmpty()) {
+        if (rows.index == null) {
             throw new InvalidInputException(Problem.of(null, "file.noHeader"));
         }
-        if (lines.stream().skip(1).allMatch(cells -> cells.stream().allMatch(String::isBlank))) {
+        if (rows.rows.isEmpty()) {
             // a header and nothing else is a failed export more often than "nothing new": the sender is told
-            mapHeader(lines.get(0), columns);
             throw new InvalidInputException(Problem.of(null, "file.noRows"));
         }
-        int[] index = mapHeader(lines.get(0), columns);
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (int c = 0; c < columns.size(); c++) {
-            if (index[c] >= 0) {
-                present.add(columns.get(c).name());
+        return rows.rows;
+    }
+
+    /**
+     * Turns lines into rows as the parser yields them: the first line is the header, each later one becomes a
+     * {@link Row} at once. A statistics file has 100,000 lines; keeping only the rows, each an array of its cells
+     * rather than a map, takes far less memory than a list of all lines plus a map per row (measured in the benchmark, README).
+     */
+    private static final class Rows {
+        private final List<Column> columns;
+        private final Map<String, Integer> slots = new HashMap<>();
+        private final java.util.Set<String> present = new java.util.HashSet<>();
+        private final List<Row> rows = new ArrayList<>();
+        private int[] index;
+        private int headerSize;
+
+        Rows(List<Column> columns) {
+            this.columns = columns;
+            for (int c = 0; c < columns.size(); c++) {
+                slots.put(columns.get(c).name(), c);
             }
         }
-        List<Row> rows = new ArrayList<>();
-        int headerSize = lines.get(0).size();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> cells = lines.get(i);
-            lines.set(i, null); // a statistics file has 100,000 lines: keep the rows, not the rows and the lines
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
+
+        void add(List<String> cells, int line) {
+            if (index == null) {
+                index = mapHeader(cells, columns);
+                headerSize = cells.size();
+                for (int c = 0; c < columns.size(); c++) {
+                    if (index[c] >= 0) {
+                        present.add(columns.get(c).name());
+                    }
+                }
+                return;
             }
-            Map<String, String> values = new LinkedHashMap<>();
+            if (cells.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            String[] values = new String[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
                 int at = index[c];
-                values.put(columns.get(c).name(), at >= 0 && at < cells.size() ? cells.get(at).strip() : "");
+                values[c] = at >= 0 && at < cells.size() ? cells.get(at).strip() : "";
             }
-            Row row = new Row(lineNumbers.get(i), values, present);
+            Row row = new Row(line, slots, values, present);
             if (cells.size() > headerSize) {
                 row.problems.add(Problem.of(null, "row.tooManyCells", cells.size(), headerSize).atLine(row.line()));
             }
             rows.add(row);
         }
-        return rows;
     }
 
     static String decode(byte[] content, Charset configured) {
@@ -165,15 +183,14 @@ public final class TableReader {
         return (c == '+' || c == '-') && text.length() > 1 && !text.substring(1).strip().matches("[\\d\\s.,()\\-]+");
     }
 
-    private static void readCsv(String text, List<List<String>> lines, List<Integer> lineNumbers) {
+    private static void readCsv(String text, Rows rows) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             long start = 1;
             for (CSVRecord record : parser) {
-                List<String> cells = new ArrayList<>();
+                List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);
-                lines.add(cells);
-                lineNumbers.add((int) start);
+                rows.add(cells, (int) start);
                 start = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -186,7 +203,7 @@ public final class TableReader {
         }
     }
 
-    private static void readXlsx(byte[] content, List<List<String>> lines, List<Integer> lineNumbers) {
+    private static void readXlsx(byte[] content, Rows rows) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         // a formula cell counts by the value Excel computed, not by its formula text
         formatter.setUseCachedValuesForFormulaCells(true);
@@ -198,9 +215,10 @@ public final class TableReader {
                     Cell cell = r.getCell(c);
                     cells.add(cell == null ? "" : cellText(cell, formatter));
                 }
-                lines.add(cells);
-                lineNumbers.add(r.getRowNum() + 1);
+                rows.add(cells, r.getRowNum() + 1);
             }
+        } catch (InvalidInputException e) {
+            throw e; // a bad header, reported as such
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Zip bomb detected")) {
@@ -264,12 +282,14 @@ public final class TableReader {
     /** One data row; typed getters collect problems instead of throwing, so every bad cell is reported. */
     public static final class Row {
         private final int line;
-        private final Map<String, String> values;
+        private final Map<String, Integer> slots; // column name → position in values, shared by the file's rows
+        private final String[] values;
         private final java.util.Set<String> present;
         final List<Problem> problems = new ArrayList<>();
 
-        Row(int line, Map<String, String> values, java.util.Set<String> present) {
+        Row(int line, Map<String, Integer> slots, String[] values, java.util.Set<String> present) {
             this.line = line;
+            this.slots = slots;
             this.values = values;
             this.present = present;
         }
@@ -323,7 +343,8 @@ public final class TableReader {
         }
 
         private String raw(String column, boolean required) {
-            String v = values.getOrDefault(column, "");
+            Integer slot = slots.get(column);
+            String v = slot == null ? "" : values[slot];
             if (v.isEmpty()) {
                 if (required) {
                     problem(column, "field.required");

@@ -13,7 +13,10 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.runtime.NativeProcessInstanceQuery;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -38,11 +41,14 @@ public class Tasks {
 
     private final TaskService taskService;
     private final RuntimeService runtime;
+    private final String executionTable;
     private final Map<String, TaskCompletion> completions;
 
-    public Tasks(TaskService taskService, RuntimeService runtime, List<TaskCompletion> completions) {
+    public Tasks(TaskService taskService, RuntimeService runtime, ManagementService management,
+                 List<TaskCompletion> completions) {
         this.taskService = taskService;
         this.runtime = runtime;
+        this.executionTable = management.getTableName(ExecutionEntity.class);
         this.completions = completions.stream()
                 .collect(Collectors.toMap(TaskCompletion::processDefinitionKey, Function.identity()));
     }
@@ -52,13 +58,25 @@ public class Tasks {
                 .orderByTaskCreateTime().desc().listPage(page * size, size));
     }
 
-    /** Business keys come from the process instances, fetched once per page (Task does not carry them). */
+    /**
+     * Business keys come from the process instances, fetched once per page (Task does not carry them). By primary
+     * key, with a native query: {@code processInstanceIds(…)} filters on {@code PROC_INST_ID_} inside an OR group,
+     * which H2 evaluates row by row over every execution (measured: two thirds of a task-list request with 3,000
+     * open tasks, growing with the number of running processes).
+     */
     List<TaskView> views(List<Task> tasks) {
         Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<String, String> keys = new HashMap<>();
         if (!ids.isEmpty()) {
-            runtime.createProcessInstanceQuery().processInstanceIds(ids).list()
+            NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery();
+            StringBuilder in = new StringBuilder();
+            int i = 0;
+            for (String id : ids) {
+                in.append(i == 0 ? "" : ",").append("#{id").append(i).append('}');
+                query.parameter("id" + i++, id);
+            }
+            query.sql("SELECT * FROM " + executionTable + " WHERE ID_ IN (" + in + ")").list()
                     .forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
         }
         return tasks.stream().map(t -> view(t, keys.get(t.getProcessInstanceId()))).toList();

@@ -1,0 +1,31 @@
+package cn.gov.sd.pilotzone.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a benchmark run measures, from system properties ({@code mvn -Pbench verify -Dbench.runs=3 -Dbench.n=2000
+ * -Dbench.db=h2,mariadb}). Defaults are the figures of issue 6.
+ *
+ * @param runs           runs of each figure; the report gives their median and lists them all
+ * @param applications   award applications per ingest run (files, and as many raw starts)
+ * @param completions    applications driven through the three reviews per task-completion run
+ * @param rows           rows of the operation-data file
+ * @param openTasks      open tasks while the task list is measured
+ * @param clerks         concurrent clerks asking for their task list
+ * @param requests       task-list requests per clerk and run
+ * @param databases      h2, mariadb (one after the other, each with a fresh database)
+ */
+record BenchSettings(int runs, int applications, int completions, int rows, int openTasks, int clerks, int requests,
+                     List<String> databases) {
+
+    static BenchSettings fromSystemProperties() {
+        int n = Integer.getInteger("bench.n", 2000);
+        return new BenchSettings(Integer.getInteger("bench.runs", 3), n,
+                Integer.getInteger("bench.completions", Math.min(n, 200)),
+                Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.openTasks", 10_000),
+                Integer.getInteger("bench.clerks", 20), Integer.getInteger("bench.requests", 25),
+                Arrays.stream(System.getProperty("bench.db", "h2,mariadb").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList());
+    }
+}
