@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * A bureau clerk (demo account, password {@code demo}) calling the hub API over HTTP with HTTP Basic. Basic
  * authentication keeps no session, so each request pays one BCrypt check (tens of milliseconds of CPU, on
  * purpose); a clerk's work day is one login and a session, as in the web UI. {@link #login()} opens that session
- * through the login form; requests after it still carry the Basic header (so POSTs need no CSRF token), and Spring
- * Security, finding the same user already authenticated in the session, skips the password check.
+ * through the login form and takes the session's CSRF token from a page, as the browser has it; requests after it
+ * still carry the Basic header, and Spring Security, finding the same user already authenticated in the session,
+ * skips the password check. POSTs send the token: with a session, Basic requests are not exempt from CSRF.
  * <p>
  * All clerks share one HTTP client (its own selector thread and buffers would otherwise count, per clerk, in the
  * memory figure, which is meant for the hub); each keeps its own session cookie.
@@ -33,6 +34,7 @@ final class Clerk {
     private final String base;
     private final String authorization;
     private volatile String session;
+    private volatile String csrfToken;
 
     Clerk(String username, int port) {
         this.username = username;
@@ -56,6 +58,11 @@ final class Clerk {
                 || session == null) {
             throw new IllegalStateException("login of " + username + " failed: " + r.statusCode() + " " + r.headers());
         }
+        Matcher token = CSRF.matcher(send(HttpRequest.newBuilder(URI.create(base + "/tasks")).GET()).body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the task list of " + username);
+        }
+        csrfToken = token.group(1);
         return this;
     }
 
@@ -68,8 +75,11 @@ final class Clerk {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path) {
