@@ -123,6 +123,7 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      */
     @Override
     public boolean remove(String key) {
+        retaken.remove(key);
         try {
             return jdbc.update("DELETE FROM inbound_claim WHERE claim_id = ? AND node_id = ? AND state = 'CLAIMED'",
                     id(key), node.id()) == 1;

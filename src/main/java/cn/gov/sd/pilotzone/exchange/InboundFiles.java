@@ -84,8 +84,7 @@ public class InboundFiles {
                 // a node applied it and stopped before moving it, or an identical copy was dropped again
                 log.warn("{} {}: already applied; archived, not applied again", feed, fileName);
                 feedLog.record(feed, fileName, storedName, "IN", FeedLog.Status.PROCESSED, 0, 0,
-                        messages.get("file.alreadyApplied", Messages.CHINESE) + " / "
-                                + messages.get("file.alreadyApplied", java.util.Locale.ENGLISH));
+                        messages.bilingual(Problem.of(null, "file.alreadyApplied")));
                 return FeedResult.all(0);
             }
             FeedResult result = tx.execute(status -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import cn.gov.sd.pilotzone.common.Problem;
 
@@ -34,6 +35,8 @@ public final class InboundNames {
     /** Bytes of the name kept in a stored name: 255 less the time stamp and {@code .error.txt}. */
     static final int MAX_STORED_BYTES = 200;
 
+    /** Every inbox poll asks for every file: compiled once. */
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -43,7 +46,7 @@ public final class InboundNames {
     /** Why the hub refuses this name, if it does. */
     public static Optional<Problem> problem(String name) {
         if (name.contains("/") || name.contains("\\") || name.equals("..") || name.startsWith("../")
-                || name.matches("^[A-Za-z]:.*")) {
+                || DRIVE.matcher(name).lookingAt()) {
             return Optional.of(Problem.of(null, "file.namePath"));
         }
         int at = firstBadCharacter(name);

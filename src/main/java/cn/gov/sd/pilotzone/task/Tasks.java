@@ -15,9 +15,9 @@ import cn.gov.sd.pilotzone.security.Caller;
 
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.runtime.NativeProcessInstanceQuery;
-import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
@@ -106,19 +106,14 @@ public class Tasks {
      */
     @Transactional
     public void unclaim(Caller caller, String taskId) {
-        TaskView task = visible(caller, taskId);
-        if (caller.isClerk() && task.assignee() != null && !task.assignee().equals(caller.username())) {
-            throw new InvalidInputException(Problem.of("task", "task.claimedByOther", task.assignee()));
-        }
+        notClaimedByAnother(caller, visible(caller, taskId));
         taskService.unclaim(taskId);
     }
 
     @Transactional
     public void complete(Caller caller, String taskId, CompletionForm form) {
         TaskView task = visible(caller, taskId);
-        if (task.assignee() != null && !task.assignee().equals(caller.username()) && caller.isClerk()) {
-            throw new InvalidInputException(Problem.of("task", "task.claimedByOther", task.assignee()));
-        }
+        notClaimedByAnother(caller, task);
         TaskCompletion completion = completions.get(task.processDefinitionKey());
         List<Problem> problems = new ArrayList<>();
         if (form.decision() == null || form.decision().isBlank()) {
@@ -158,6 +153,13 @@ public class Tasks {
             taskService.setAssignee(taskId, caller.username());
         }
         taskService.complete(taskId, variables);
+    }
+
+    /** A clerk acts only on a task of the group or their own claim; administrators and system accounts on any. */
+    private static void notClaimedByAnother(Caller caller, TaskView task) {
+        if (caller.isClerk() && task.assignee() != null && !task.assignee().equals(caller.username())) {
+            throw new InvalidInputException(Problem.of("task", "task.claimedByOther", task.assignee()));
+        }
     }
 
     /** What the form of a task takes: its decisions, whether it sets an amount, its task-specific fields. */
