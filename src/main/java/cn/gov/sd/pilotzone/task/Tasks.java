@@ -22,6 +22,7 @@ import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +44,12 @@ public class Tasks {
     private final RuntimeService runtime;
     private final String executionTable;
     private final Map<String, TaskCompletion> completions;
+    private final ApplicationEventPublisher events;
 
     public Tasks(TaskService taskService, RuntimeService runtime, ManagementService management,
-                 List<TaskCompletion> completions) {
+                 List<TaskCompletion> completions, ApplicationEventPublisher events) {
         this.taskService = taskService;
+        this.events = events;
         this.runtime = runtime;
         this.executionTable = management.getTableName(ExecutionEntity.class);
         this.completions = completions.stream()
@@ -153,6 +156,8 @@ public class Tasks {
             taskService.setAssignee(taskId, caller.username());
         }
         taskService.complete(taskId, variables);
+        events.publishEvent(new TaskDecided(caller.username(), task, form.decision(), form.comment(),
+                form.approvedAmount(), form.fields()));
     }
 
     /** A clerk acts only on a task of the group or their own claim; administrators and system accounts on any. */
