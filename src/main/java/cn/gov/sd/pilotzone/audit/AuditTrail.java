@@ -40,7 +40,7 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    public AuditTrail(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

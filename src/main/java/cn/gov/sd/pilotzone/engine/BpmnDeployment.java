@@ -49,12 +49,12 @@ class BpmnDeployment extends DefaultAutoDeploymentStrategy
     public void configure(SpringProcessEngineConfiguration engine) {
         engine.setDeploymentName(DEPLOYMENT);
         engine.setDeploymentMode(MODE);
-        engine.setDeploymentResources(resources());
+        engine.setDeploymentResources(resources(folder));
         guard.register(engine);
     }
 
     /** The regular files of bpmn/ ending {@value #SUFFIX}, in name order; a link or folder there is no process. */
-    private Resource[] resources() {
+    static Resource[] resources(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             Resource[] found = files
                     .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
