@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's processes come from {@code ${hub.home}/bpmn/*.bpmn20.xml} and from nowhere else (docs/security.md). They
- * are deployed once at engine start, as one deployment named {@value #DEPLOYMENT}, each resource under its relative
- * name ({@code bpmn/award-application.bpmn20.xml}) rather than the server's absolute path: the resource links of
- * Flowable's REST answers then work, and the same files started from another folder are the same deployment, which
- * duplicate filtering skips instead of creating new process versions. Flowable's own auto-deployment
+ * are deployed once at engine start, as one deployment named {@value #DEPLOYMENT}, each resource under its name
+ * relative to bpmn/ ({@code award-application.bpmn20.xml}) rather than the server's absolute path: the resource links
+ * of Flowable's REST answers then work (its resource-data endpoint takes no "/" in a name, so not even
+ * {@code bpmn/…}), and the same files started from another folder are the same deployment, which duplicate filtering
+ * skips instead of creating new process versions. Flowable's own auto-deployment
  * ({@code flowable.check-process-definitions}) is off; a lock keeps two nodes starting together from deploying twice.
  * Any other deployment is refused by {@link DeploymentGuard}.
  */
@@ -78,7 +79,7 @@ class BpmnDeployment extends DefaultAutoDeploymentStrategy
 
     @Override
     protected String determineResourceName(Resource resource) {
-        return FOLDER + "/" + resource.getFilename();
+        return resource.getFilename();
     }
 
     @Override

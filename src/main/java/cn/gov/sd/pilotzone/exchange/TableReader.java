@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 
@@ -164,23 +165,6 @@ public final class TableReader {
         // ASCII (headers, digits, punctuation) has its zero byte always on the same side; binary on both
         int enough = Math.max(2, n / 20);
         return (evenZeros >= enough && oddZeros == 0) || (oddZeros >= enough && evenZeros == 0);
-    }
-
-    /**
-     * Text that a spreadsheet would run as a formula ({@code =cmd|' /C calc'!A0}, {@code @SUM(..)}, {@code +A1},
-     * {@code -2+3}): refused rather than neutralised, because the hub passes names and references on to the finance
-     * bureau's CSV and to Excel exports, and a silently altered value would be wrong there. Negative numbers and
-     * phone numbers ({@code +86 …}) are not formulas.
-     */
-    public static boolean formula(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        char c = text.charAt(0);
-        if (c == '=' || c == '@' || c == '\t' || c == '\r') {
-            return true;
-        }
-        return (c == '+' || c == '-') && text.length() > 1 && !text.substring(1).strip().matches("[\\d\\s.,()\\-]+");
     }
 
     private static void readCsv(String text, Rows rows) {
@@ -321,7 +305,7 @@ public final class TableReader {
         /** A text cell; one that a spreadsheet would run as a formula is a problem. */
         public String text(String column, boolean required) {
             String v = raw(column, required);
-            if (formula(v)) {
+            if (FreeText.formula(v)) {
                 problem(column, "field.formula");
                 return null;
             }

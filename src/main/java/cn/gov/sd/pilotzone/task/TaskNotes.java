@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
@@ -69,6 +70,9 @@ public class TaskNotes {
         }
         if (text.length() > MAX_COMMENT) {
             throw new InvalidInputException(Problem.of("comment", "field.tooLong", MAX_COMMENT));
+        }
+        if (FreeText.formula(text.strip())) {
+            throw new InvalidInputException(Problem.of("comment", "field.formula"));
         }
         FlowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(), text.strip()));
     }

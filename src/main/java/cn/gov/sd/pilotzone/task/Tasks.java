@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
@@ -131,6 +132,8 @@ public class Tasks {
         if (form.comment() != null && form.comment().length() > 2000) {
             problems.add(Problem.of("comment", "field.tooLong", 2000));
         }
+        FreeText.check("comment", form.comment() == null ? null : form.comment().strip(), problems);
+        FreeText.checkAll("fields", form.fields(), problems);
         BigDecimal amount = form.approvedAmount();
         if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
             problems.add(Problem.of("approvedAmount", "money.positive"));

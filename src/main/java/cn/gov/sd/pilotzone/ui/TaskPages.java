@@ -300,7 +300,7 @@ class TaskPages {
     @GetMapping("/files/{attachmentId}")
     ResponseEntity<byte[]> file(Caller caller, @PathVariable String attachmentId) {
         Optional<TaskNotes.FileNote> note = notes.attachment(attachmentId)
-                .filter(a -> a.processInstanceId() != null && cases.canSee(caller, a.processInstanceId()));
+                .filter(a -> cases.canSeeFile(caller, a));
         if (note.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -338,7 +338,7 @@ class TaskPages {
         model.addAttribute("spec", spec);
         model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),
                 task.processDefinitionKey()));
-        model.addAttribute("caseInfo", cases.info(task.processInstanceId()).orElse(null));
+        model.addAttribute("caseInfo", cases.info(caller, task.processInstanceId()).orElse(null));
         // What the process wrote for the clerk (BPMN documentation), and for zone tasks the plan task it is about
         model.addAttribute("description", taskService.createTaskQuery().taskId(id).singleResult().getDescription());
         Object taskCode = ZONE_PROCESS.equals(task.processDefinitionKey())

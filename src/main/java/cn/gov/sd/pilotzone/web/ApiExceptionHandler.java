@@ -13,12 +13,14 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors of the hub API as JSON: 400 lists every bad field with a message in the caller's language
@@ -31,9 +33,11 @@ class ApiExceptionHandler {
     }
 
     private final Messages messages;
+    private final MultipartProperties multipart;
 
-    ApiExceptionHandler(Messages messages) {
+    ApiExceptionHandler(Messages messages, MultipartProperties multipart) {
         this.messages = messages;
+        this.multipart = multipart;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -49,6 +53,14 @@ class ApiExceptionHandler {
             return badRequest(List.of(Problem.of(field, "field.type")), locale);
         }
         return badRequest(List.of(Problem.of(null, "syntax.malformed", 0, String.valueOf(e.getMostSpecificCause().getMessage()))), locale);
+    }
+
+    /** An upload over the limit that RequestGuard could not tell from its length (sent without one). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", "too-large", "message",
+                messages.bilingual(Problem.of(null, "request.tooLarge",
+                        multipart.getMaxRequestSize().toBytes() / (1024 * 1024)))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -49,9 +49,12 @@ class ZoneController {
     private final ZoneLifecycles lifecycles;
     private final ZoneStore store;
     private final ZoneDocuments documents;
+    private final ZoneCaseAccess caseAccess;
 
     ZoneController(ZonePlans plans, ZoneAccess access, ZoneViews views, BulletinWorkbook workbook,
-                   ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents) {
+                   ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents,
+                   ZoneCaseAccess caseAccess) {
+        this.caseAccess = caseAccess;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -109,8 +112,7 @@ class ZoneController {
         ZonePlan plan = visible(caller, zoneId);
         String pid = store.current(zoneId).map(Lifecycle::processInstanceId).orElse(null);
         var attachment = documents.find(pid, documentId)
-                .filter(a -> views.detail(plan, t -> access.seesTask(caller, plan, t), access.seesAllTasks(caller, plan))
-                        .documents().stream().anyMatch(d -> d.id().equals(a.getId())))
+                .filter(a -> caseAccess.seesDocument(caller, plan, a.getTaskId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + documentId));
         if (attachment.getUrl() != null) {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(attachment.getUrl())).build();

@@ -22,7 +22,6 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.Action;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
 
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -99,17 +98,17 @@ public class ZoneViews {
     private final BureauDirectory bureaus;
     private final ZoneDocuments documents;
     private final TaskService taskService;
-    private final HistoryService history;
     private final Messages messages;
     private final Clock clock;
+    private final ZoneCaseAccess caseAccess;
 
     public ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
-                     HistoryService history, Messages messages, Clock clock) {
+                     Messages messages, Clock clock, ZoneCaseAccess caseAccess) {
+        this.caseAccess = caseAccess;
         this.store = store;
         this.bureaus = bureaus;
         this.documents = documents;
         this.taskService = taskService;
-        this.history = history;
         this.messages = messages;
         this.clock = clock;
     }
@@ -138,19 +137,9 @@ public class ZoneViews {
                 ref(plan.coordinator()), phases, item, tasks(plan, lifecycle, visible), acceptance, docs);
     }
 
-    /** A clerk who does not see every task sees only the evidence of tasks they see. */
+    /** A clerk who does not see every task sees only the evidence of tasks they see (ZoneCaseAccess's rule). */
     private boolean visibleTaskDocument(ZonePlan plan, ZoneDocuments.DocumentView d, Predicate<PlanTask> visible) {
-        if (d.taskId() == null) {
-            return false;
-        }
-        Object code = taskVariable(d.taskId());
-        return code instanceof String c && plan.task(c).filter(visible).isPresent();
-    }
-
-    /** The plan task of a (possibly completed) user task: its task-local {@code taskCode}, kept in the history. */
-    private Object taskVariable(String taskId) {
-        return history.createHistoricTaskInstanceQuery().taskId(taskId).includeTaskLocalVariables().list().stream()
-                .findFirst().map(t -> t.getTaskLocalVariables().get("taskCode")).orElse(null);
+        return caseAccess.planTask(plan, d.taskId()).filter(visible).isPresent();
     }
 
     public TaskDetail taskDetail(ZonePlan plan, PlanTask task) {

@@ -2,6 +2,10 @@ package cn.gov.sd.pilotzone.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -143,16 +147,27 @@ class AccountsAttackIT {
         assertThat(json.readTree(admin).path("components").has("db")).as("admin").isTrue();
     }
 
-    /** GET /login, then POST it with the page's token and cookies, as a browser does. */
+    /** GET /login, then POST it with the page's token and cookies, as a browser does (no redirect followed). */
     private ResponseEntity<String> loginForm(String name, String password) {
         ResponseEntity<String> page = rest.getForEntity("/login", String.class);
         Matcher token = CSRF.matcher(page.getBody());
         assertThat(token.find()).isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.put(HttpHeaders.COOKIE, setCookies(page).stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+        String cookies = String.join("; ", setCookies(page).stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
         String form = "username=" + name + "&password=" + password + "&_csrf=" + token.group(1);
-        return rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/login"))
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (!cookies.isEmpty()) {
+            post.header(HttpHeaders.COOKIE, cookies);
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            r.headers().map().forEach(headers::addAll);
+            return new ResponseEntity<>(r.body(), headers, r.statusCode());
+        } catch (Exception e) {
+            throw new AssertionError("login form", e);
+        }
     }
 
     private int probe(String name, String password) {

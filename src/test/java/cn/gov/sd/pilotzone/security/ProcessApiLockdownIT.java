@@ -193,7 +193,7 @@ class ProcessApiLockdownIT {
         JsonNode definitions = json.readTree(call("admin", HttpMethod.GET,
                 "/process-api/repository/process-definitions?key=awardApplication&latest=true", null).getBody());
         JsonNode definition = definitions.path("data").get(0);
-        assertThat(definition.path("resource").asText()).contains("bpmn").doesNotContain("/work/");
+        assertThat(definition.path("resource").asText()).endsWith("/award-application.bpmn20.xml");
 
         ResponseEntity<String> resource = rest.withBasicAuth("admin", PASSWORD)
                 .getForEntity(definition.path("resource").asText(), String.class);
