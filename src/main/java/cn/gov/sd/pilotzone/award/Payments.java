@@ -59,7 +59,8 @@ public class Payments {
             throw new IllegalStateException("application " + app.applicationId() + " already has a live instruction");
         }
         LocalDateTime now = Utc.of(clock.instant());
-        int voided = jdbc.update("UPDATE payment_instruction SET status = 'VOID', updated_at = ? WHERE application_id = ? "
+        int voided = jdbc.update("UPDATE payment_instruction SET status = 'VOID', updated_at = ?"
+                + " WHERE application_id = ? "
                 + "AND status = 'FAILED'", now, app.applicationId());
         String paymentId = "PAY-" + DAY.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();

@@ -46,8 +46,9 @@ class AdminActions extends OncePerRequestFilter {
             if (auth != null && auth.getAuthorities().stream()
                     .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()))) {
                 String query = request.getQueryString();
-                audit.record(auth.getName(), AuditType.ADMIN_ACTION, request.getMethod() + " "
-                        + request.getRequestURI() + (query == null ? "" : "?" + query), "status " + response.getStatus());
+                String target = request.getMethod() + " " + request.getRequestURI()
+                        + (query == null ? "" : "?" + query);
+                audit.record(auth.getName(), AuditType.ADMIN_ACTION, target, "status " + response.getStatus());
             }
         }
     }

@@ -50,7 +50,7 @@ class FlowableRestGate extends OncePerRequestFilter {
     private static final int MAX_BODY = 4096;
     private static final PathPatternParser PARSER = new PathPatternParser();
 
-    /** An allowed call; with {@code actions}, the JSON body's {@code action} must be one and fields among {@code fields}. */
+    /** An allowed call; with {@code actions}, the body's {@code action} is one of them and its fields are known. */
     record Allowed(String method, PathPattern path, Set<String> actions, Set<String> fields) {
 
         static Allowed any(String method, String path) {

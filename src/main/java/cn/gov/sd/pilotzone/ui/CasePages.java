@@ -85,7 +85,8 @@ class CasePages {
         AwardApplication app = cases.application(caller, applicationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("award", cases.award(app));
-        Cases.CaseInfo info = app.processInstanceId() == null ? null : cases.info(caller, app.processInstanceId()).orElse(null);
+        Cases.CaseInfo info = app.processInstanceId() == null ? null
+                : cases.info(caller, app.processInstanceId()).orElse(null);
         return show(caller, info, model);
     }
 
