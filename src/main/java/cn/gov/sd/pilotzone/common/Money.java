@@ -19,6 +19,7 @@ public final class Money {
     /** The first amount that is too large, as messages show it. */
     public static final String LIMIT = "1,000,000,000,000";
     private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Pattern EXPONENT = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
 
     /** Which signs an amount may have: awards are positive; inputs may be zero; indicators (profit) any. */
     public enum Sign { POSITIVE, NON_NEGATIVE, ANY }
@@ -27,17 +28,19 @@ public final class Money {
     }
 
     /**
-     * The amount a text stands for (thousands separators allowed), or the problem with it named after
+     * The amount a text stands for, or the problem with it named after
      * {@code field}: not plain decimal notation (an exponent, letters), too long, too large, too many decimals,
      * wrong sign.
      */
     public static BigDecimal parse(String field, String text, Sign sign) {
-        String s = text == null ? "" : text.strip().replace(",", "");
+        String s = text == null ? "" : text.strip();
         if (s.length() > MAX_TEXT) {
             throw new InvalidInputException(Problem.of(field, "money.tooLarge", LIMIT));
         }
         if (!PLAIN.matcher(s).matches()) {
-            throw new InvalidInputException(Problem.of(field, "money.format", abbreviate(text)));
+            // an exponent is a number but not an amount as people write one (and a spreadsheet's rounding of one)
+            throw new InvalidInputException(Problem.of(field, EXPONENT.matcher(s).matches() ? "money.format"
+                    : "number.format", abbreviate(text)));
         }
         BigDecimal value = new BigDecimal(s);
         problem(value, sign).ifPresent(code -> {
@@ -58,7 +61,7 @@ public final class Money {
         if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             return Optional.of("money.tooLarge");
         }
-        if (value.scale() > 2 && (value.scale() > 64 || value.stripTrailingZeros().scale() > 2)) {
+        if (value.scale() > 2) {
             return Optional.of("money.scale");
         }
         if (value.signum() < 0 && sign != Sign.ANY) {

@@ -384,7 +384,7 @@ public final class TableReader {
             }
             try {
                 // the hub's one rule for amounts (docs/money-rules.md); callers that need a sign check it
-                return Money.parse(column, v, Money.Sign.ANY);
+                return Money.parse(column, v.replace(",", ""), Money.Sign.ANY);
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> problem(column, p.code(), p.args().toArray()));
                 return null;

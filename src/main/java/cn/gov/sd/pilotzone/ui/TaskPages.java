@@ -160,7 +160,7 @@ class TaskPages {
         BigDecimal amount = null;
         if (approvedAmount != null && !approvedAmount.isBlank()) {
             try {
-                amount = Money.parse("approvedAmount", approvedAmount, Money.Sign.POSITIVE);
+                amount = Money.parse("approvedAmount", approvedAmount.replace(",", ""), Money.Sign.POSITIVE);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
