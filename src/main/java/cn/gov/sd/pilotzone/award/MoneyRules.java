@@ -143,14 +143,21 @@ public class MoneyRules {
      * process step (a dead letter the administrators see) rather than pay.
      */
     public void requirePayable(AwardApplication app, Map<String, Object> inputs, List<AwardApplication.Event> events) {
+        List<Problem> problems = payableProblems(policy(app), app, inputs, events);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("refusing to pay " + app.applicationId() + " " + app.amount() + ": "
+                    + problems);
+        }
+    }
+
+    /** What would stop a payment of the application's amount; empty when it may be paid. */
+    public static List<Problem> payableProblems(AwardPolicy policy, AwardApplication app, Map<String, Object> inputs,
+                                                List<AwardApplication.Event> events) {
         BigDecimal amount = app.amount();
         List<BigDecimal> reviews = events.stream().filter(e -> REVIEWS.contains(e.step()) && e.amount() != null)
                 .map(AwardApplication.Event::amount).toList();
-        List<Problem> problems = amount == null ? List.of(Problem.of("approvedAmount", "field.required"))
-                : reviewAmount(policy(app), inputs, reviews, amount);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("refusing to pay " + app.applicationId() + " " + amount + ": " + problems);
-        }
+        return amount == null ? List.of(Problem.of("approvedAmount", "field.required"))
+                : reviewAmount(policy, inputs, reviews, amount);
     }
 
     // ---- accounts
