@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -135,8 +136,9 @@ public class Tasks {
         FreeText.check("comment", form.comment() == null ? null : form.comment().strip(), problems);
         FreeText.checkAll("fields", form.fields(), problems);
         BigDecimal amount = form.approvedAmount();
-        if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
-            problems.add(Problem.of("approvedAmount", "money.positive"));
+        if (amount != null) {
+            Money.problem(amount, Money.Sign.POSITIVE)
+                    .ifPresent(code -> problems.add(Problem.of("approvedAmount", code, Money.LIMIT)));
         }
         if (problems.isEmpty() && completion != null) {
             problems.addAll(completion.validate(task, form));
