@@ -57,7 +57,7 @@ class ZoneCaseAccessIT {
 
     @Test
     void leadBureausSeeTheirOwnEvidenceAndNeverThePlanOrTheCase() {
-        String pid = it.start("gxj", ZONE, FAST);
+        String pid = it.start("admin", ZONE, FAST);
         String pdf = Base64.getEncoder().encodeToString("%PDF-1.4 方案".getBytes(StandardCharsets.UTF_8));
 
         // mobilization: the coordinator's plan document and comments
