@@ -25,6 +25,7 @@ import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.FormField;
 import cn.gov.sd.pilotzone.task.TaskCompleter;
 import cn.gov.sd.pilotzone.task.TaskFilter;
+import cn.gov.sd.pilotzone.task.TaskForm;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.TaskView;
@@ -148,7 +149,7 @@ class TaskPages {
                     @RequestParam(required = false) String approvedAmount, HttpServletRequest request,
                     Locale locale) {
         TaskView task = tasks.visible(caller, id);
-        Tasks.FormSpec spec = tasks.form(task);
+        TaskForm spec = tasks.formOf(task);
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> shown = new LinkedHashMap<>();
         for (FormField f : spec.fields()) {
@@ -333,7 +334,7 @@ class TaskPages {
     private String show(Caller caller, String id, Model model, Submitted submitted, Map<String, String> errors,
                         List<String> globalErrors) {
         TaskView task = tasks.visible(caller, id);
-        Tasks.FormSpec spec = tasks.form(task);
+        TaskForm spec = tasks.formOf(task);
         model.addAttribute("task", task);
         model.addAttribute("spec", spec);
         model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),

@@ -132,7 +132,7 @@ public class ProgressReports {
             return;
         }
         taskService.createTaskQuery().processInstanceId(lifecycle.processInstanceId())
-                .taskDefinitionKey("implementTask").taskVariableValueEquals("taskCode", taskCode).list()
+                .taskDefinitionKey(ZoneTaskForms.IMPLEMENT_TASK).taskVariableValueEquals("taskCode", taskCode).list()
                 .forEach(t -> {
                     taskService.setVariableLocal(t.getId(), "progress", r.progress());
                     taskService.setVariableLocal(t.getId(), "lastReportAt", java.util.Date.from(r.receivedAt()));

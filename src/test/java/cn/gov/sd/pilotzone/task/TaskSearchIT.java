@@ -109,7 +109,7 @@ class TaskSearchIT {
         assertThat(search.done(WEICHENG, 0, 500)).noneMatch(t -> app.equals(t.businessKey()));
         assertThat(search.ofCase(processInstance)).extracting(TaskSearch.DoneTask::taskDefinitionKey)
                 .containsExactly("countyReview", "cityReview");
-        assertThat(tasks.form(tasks.visible(new Caller("gxj", Role.CLERK, "gxj"), taskOf(app))))
+        assertThat(tasks.formOf(tasks.visible(new Caller("gxj", Role.CLERK, "gxj"), taskOf(app))))
                 .satisfies(spec -> {
                     assertThat(spec.decisions()).containsExactlyInAnyOrder("approve", "reject", "return");
                     assertThat(spec.takesAmount()).isTrue();

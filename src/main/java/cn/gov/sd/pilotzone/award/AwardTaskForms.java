@@ -1,11 +1,9 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.common.Messages;
@@ -13,7 +11,8 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.FormField;
-import cn.gov.sd.pilotzone.task.TaskCompletion;
+import cn.gov.sd.pilotzone.task.ProcessForms;
+import cn.gov.sd.pilotzone.task.TaskForm;
 import cn.gov.sd.pilotzone.task.TaskView;
 
 import org.springframework.stereotype.Component;
@@ -29,19 +28,21 @@ import org.springframework.stereotype.Component;
  * record the bank account the enterprise gives in {@code fields}, and must when the registry had none.
  */
 @Component
-class AwardTaskCompletion implements TaskCompletion {
+class AwardTaskForms implements ProcessForms {
 
     static final String INTENT_CONFIRMATION = "intentConfirmation";
-    private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview");
+    static final String COUNTY_REVIEW = "countyReview";
+    static final String CITY_REVIEW = "cityReview";
+    static final String FINANCE_REVIEW = "financeReview";
+    static final String PAYMENT_CORRECTION = "paymentCorrection";
     private static final List<String> ACCOUNT_FIELDS = List.of("bankName", "accountName", "accountNo");
-    private static final List<FormField> ACCOUNT_FORM = ACCOUNT_FIELDS.stream()
-            .map(f -> FormField.of(f, FormField.Kind.TEXT, false)).toList();
+    private static final int MAX_ACCOUNT_TEXT = 200;
 
     private final ApplicationStore store;
     private final AwardCatalog catalog;
     private final Messages messages;
 
-    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog, Messages messages) {
+    AwardTaskForms(ApplicationStore store, AwardCatalog catalog, Messages messages) {
         this.store = store;
         this.catalog = catalog;
         this.messages = messages;
@@ -53,45 +54,24 @@ class AwardTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public Set<String> decisions(TaskView task) {
-        return REVIEWS.contains(task.taskDefinitionKey())
-                ? Set.of(CompletionForm.APPROVE, CompletionForm.REJECT, CompletionForm.RETURN)
-                : Set.of(CompletionForm.APPROVE, CompletionForm.REJECT);
+    public List<TaskForm> forms() {
+        List<FormField> account = ACCOUNT_FIELDS.stream().map(f -> FormField.of(f, FormField.Kind.TEXT, false)).toList();
+        return List.of(
+                review(COUNTY_REVIEW), review(CITY_REVIEW), review(FINANCE_REVIEW),
+                TaskForm.of(INTENT_CONFIRMATION, TaskForm.APPROVE_REJECT).withFields(account)
+                        .withCheck(this::checkIntent).withEffect(this::correctAccount),
+                TaskForm.of(PAYMENT_CORRECTION, TaskForm.APPROVE_REJECT).withFields(account)
+                        .withCheck((task, form, problems) -> checkAccount(form, problems))
+                        .withEffect(this::correctAccount));
     }
 
-    @Override
-    public boolean takesAmount(TaskView task) {
-        return REVIEWS.contains(task.taskDefinitionKey());
+    private TaskForm review(String taskKey) {
+        return TaskForm.of(taskKey, TaskForm.ANY).withAmount().withCheck(this::checkAmount).withEffect(this::record);
     }
 
-    @Override
-    public List<FormField> fields(TaskView task) {
-        return REVIEWS.contains(task.taskDefinitionKey()) ? List.of() : ACCOUNT_FORM;
-    }
-
-    @Override
-    public List<Problem> validate(TaskView task, CompletionForm form) {
-        List<Problem> problems = new ArrayList<>();
+    private void checkAmount(TaskView task, CompletionForm form, List<Problem> problems) {
         AwardApplication app = store.get(task.businessKey());
         BigDecimal amount = form.approvedAmount();
-        if (!REVIEWS.contains(task.taskDefinitionKey())) {
-            if (amount != null) {
-                problems.add(Problem.of("approvedAmount", "task.noAmountHere"));
-            }
-            form.fields().keySet().stream().filter(k -> !ACCOUNT_FIELDS.contains(k))
-                    .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
-            form.fields().forEach((k, v) -> {
-                if (ACCOUNT_FIELDS.contains(k) && (!(v instanceof String text) || text.isBlank() || text.length() > 200)) {
-                    problems.add(Problem.of("fields." + k, "field.notText"));
-                }
-            });
-            if (INTENT_CONFIRMATION.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())
-                    && store.form(app).bankAccount() == null && !form.fields().keySet().containsAll(ACCOUNT_FIELDS)) {
-                ACCOUNT_FIELDS.stream().filter(k -> !form.fields().containsKey(k)).sorted()
-                        .forEach(k -> problems.add(Problem.of("fields." + k, "intent.bankAccountRequired")));
-            }
-            return problems;
-        }
         AwardApplicationForm filed = store.form(app);
         Optional<BigDecimal> maximum = catalog.find(app.policyCode()).flatMap(p -> p.rule().maximum(filed.amounts()));
         if (amount != null && maximum.isPresent() && amount.compareTo(maximum.get()) > 0) {
@@ -100,16 +80,30 @@ class AwardTaskCompletion implements TaskCompletion {
         if (CompletionForm.APPROVE.equals(form.decision()) && amount == null && app.amount() == null) {
             problems.add(Problem.of("approvedAmount", "task.amountRequired"));
         }
-        return problems;
     }
 
-    @Override
-    public void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
-        String applicationId = task.businessKey();
-        if (form.approvedAmount() != null) {
-            store.setApprovedAmount(applicationId, form.approvedAmount());
+    private void checkIntent(TaskView task, CompletionForm form, List<Problem> problems) {
+        checkAccount(form, problems);
+        if (CompletionForm.APPROVE.equals(form.decision())
+                && store.form(store.get(task.businessKey())).bankAccount() == null
+                && !form.fields().keySet().containsAll(ACCOUNT_FIELDS)) {
+            ACCOUNT_FIELDS.stream().filter(k -> !form.fields().containsKey(k)).sorted()
+                    .forEach(k -> problems.add(Problem.of("fields." + k, "intent.bankAccountRequired")));
         }
-        if (!form.fields().isEmpty() && !REVIEWS.contains(task.taskDefinitionKey())) {
+    }
+
+    private static void checkAccount(CompletionForm form, List<Problem> problems) {
+        form.fields().forEach((k, v) -> {
+            if (ACCOUNT_FIELDS.contains(k) && (!(v instanceof String text) || text.isBlank()
+                    || text.length() > MAX_ACCOUNT_TEXT)) {
+                problems.add(Problem.of("fields." + k, "field.notText"));
+            }
+        });
+    }
+
+    private void correctAccount(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        String applicationId = task.businessKey();
+        if (!form.fields().isEmpty()) {
             AwardApplicationForm filed = store.form(store.get(applicationId));
             BankAccount old = filed.bankAccount();
             BankAccount corrected = new BankAccount(
@@ -124,7 +118,14 @@ class AwardTaskCompletion implements TaskCompletion {
             store.setReasons(applicationId, List.of(messages.bilingual(Problem.of(null, "intent.declined",
                     form.comment()))));
         }
-        store.addEvent(applicationId, caller.username(), task.taskDefinitionKey(), form.decision(), form.comment(),
-                form.approvedAmount());
+        record(task, form, caller, variables);
+    }
+
+    private void record(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        if (form.approvedAmount() != null) {
+            store.setApprovedAmount(task.businessKey(), form.approvedAmount());
+        }
+        store.addEvent(task.businessKey(), caller.username(), task.taskDefinitionKey(), form.decision(),
+                form.comment(), form.approvedAmount());
     }
 }
