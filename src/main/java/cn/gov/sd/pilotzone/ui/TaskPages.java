@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class TaskPages {
 
     static final int PAGE_SIZE = 20;
 
-    /** SPEC §4: the zone lifecycle's process key; its business key is the zone id. */
+    /** docs/processes.md: the zone lifecycle's process key; its business key is the zone id. */
     static final String ZONE_PROCESS = "pilotZoneLifecycle";
 
     private final Tasks tasks;
@@ -308,7 +309,7 @@ class TaskPages {
         if (note.get().url() != null) {
             // a link to the document system, checked as http(s) when it was attached
             return ResponseEntity.status(org.springframework.http.HttpStatus.FOUND)
-                    .location(java.net.URI.create(note.get().url())).build();
+                    .location(URI.create(note.get().url())).build();
         }
         MediaType type;
         try {
