@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes {@code hub.home} and {@code hub.data-dir} absolute and points Spring's config and Camel's routes at
  * {@code ${hub.home}} (engine.BpmnDeployment reads bpmn/ there), so that
- * {@code java -jar … --hub.home=/srv/hub} works from any working directory (SPEC §2). Two phases: the config
+ * {@code java -jar … --hub.home=/srv/hub} works from any working directory (README.md). Two phases: the config
  * location must be known before config files are read, the data directory only after (it may be set in
  * {@code config/application.yml}).
  */

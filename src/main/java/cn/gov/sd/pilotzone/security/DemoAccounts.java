@@ -17,7 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo accounts: those of {@code config/demo-users.yml} and a clerk per bureau, named by its code.
+ * The demo accounts of docs/api.md: those of {@code config/demo-users.yml} and a clerk per bureau, named by its code.
  * With {@code hub.demo.enabled} they are created during context start-up rather than by a runner, so they exist
  * before the web server takes requests. Existing accounts keep their password (a changed password stays changed),
  * and two nodes starting together are fine: the loser of an insert race gets a duplicate key and moves on.
