@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -49,6 +50,7 @@ public class ExchangeLayout {
     private final int maxAttempts;
     private final Map<String, FeedSettings> feeds;
 
+    @Autowired
     public ExchangeLayout(@Value("${hub.data-dir}") String dataDir,
                           @Value("${hub.exchange.quiet-period:PT10S}") Duration quietPeriod,
                           @Value("${hub.exchange.max-attempts:3}") int maxAttempts, Environment env) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The inbound file consumers' poll strategy (bean {@code feedPolls}): before each poll it sweeps the feed's inbox
  * ({@link InboxSweep}), and it remembers when each feed's last poll began and ended, so that the feed's health
- * ({@link FeedHealth}) can tell a consumer that stopped polling (its thread died) or is stuck in one poll.
+ * ({@link InboundFeedHealth}) can tell a consumer that stopped polling (its thread died) or is stuck in one poll.
  */
 @Component("feedPolls")
 public class FeedPolls extends DefaultPollingConsumerPollStrategy {

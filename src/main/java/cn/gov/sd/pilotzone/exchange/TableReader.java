@@ -344,7 +344,9 @@ public final class TableReader {
                         type = cell.getCachedFormulaResultType();
                     }
                     numbers.set(c, type == CellType.NUMERIC);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                    cells.add(cell == null ? "" : type != CellType.NUMERIC ? formatter.formatCellValue(cell)
+                            : DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                            : CellFormatter.plain(cell.getNumericCellValue()));
                 }
                 rows.add(cells, numbers, r.getRowNum() + 1);
             }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code hub.exchange.poll-timeout} (stuck reading a file that never ends).
  */
 @Component("feeds")
-public class FeedHealth implements CompositeHealthContributor {
+public class InboundFeedHealth implements CompositeHealthContributor {
 
     private final CamelContext camel;
     private final InboundFeeds feeds;
@@ -33,7 +33,7 @@ public class FeedHealth implements CompositeHealthContributor {
     private final Duration silence;
     private final Duration pollTimeout;
 
-    public FeedHealth(CamelContext camel, InboundFeeds feeds, FeedPolls polls, Clock clock,
+    public InboundFeedHealth(CamelContext camel, InboundFeeds feeds, FeedPolls polls, Clock clock,
                       @Value("${hub.exchange.feed-silence:PT1M}") Duration silence,
                       @Value("${hub.exchange.poll-timeout:PT10M}") Duration pollTimeout) {
         this.camel = camel;
