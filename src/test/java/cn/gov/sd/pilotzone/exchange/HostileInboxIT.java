@@ -199,11 +199,17 @@ class HostileInboxIT {
             var answer = hub.call(null, HttpMethod.GET, "/actuator/health", null);
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getBody()).contains("\"DOWN\"");
+            String feeds = hub.call("admin", HttpMethod.GET, "/actuator/health/feeds", null).getBody();
+            assertThat(feeds).as(feeds).contains("\"" + route + "\":{\"status\":\"DOWN\"");
         } finally {
             camel.getRouteController().startRoute(route);
         }
         await().atMost(HubClient.WAIT).until(() -> health.health(route).getStatus().equals(Status.UP));
-        assertThat(hub.call(null, HttpMethod.GET, "/actuator/health", null).getBody()).contains("\"UP\"");
+        String feeds = hub.call("admin", HttpMethod.GET, "/actuator/health/feeds", null).getBody();
+        assertThat(feeds).as(feeds).startsWith("{\"status\":\"UP\"").contains("\"" + route + "\"");
+        // Camel's own consumer check comes back after the restarted consumer's first poll
+        await().atMost(HubClient.WAIT).until(() -> hub.call(null, HttpMethod.GET, "/actuator/health", null).getBody(),
+                body -> body.contains("\"UP\""));
     }
 
     private Optional<Path> stored(String feed, String name) {
