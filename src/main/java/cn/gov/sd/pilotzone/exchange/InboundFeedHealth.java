@@ -55,10 +55,11 @@ public class InboundFeedHealth implements CompositeHealthContributor {
             return Health.down().withDetail("route", String.valueOf(status)).build();
         }
         Instant now = clock.instant();
+        Route route = camel.getRoute(routeId);
+        long uptime = route == null ? 0 : route.getUptimeMillis();
         FeedPolls.Poll poll = polls.last(feed).orElse(null);
-        if (poll == null) {
-            Route route = camel.getRoute(routeId);
-            long uptime = route == null ? 0 : route.getUptimeMillis();
+        if (poll == null || poll.started().isBefore(now.minusMillis(uptime))) {
+            // no poll since the route (re)started
             return uptime > silence.toMillis()
                     ? Health.down().withDetail("reason", "never polled").build()
                     : Health.up().withDetail("route", "starting").build();
