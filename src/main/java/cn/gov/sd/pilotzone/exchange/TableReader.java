@@ -55,6 +55,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 
 /**
@@ -634,14 +635,10 @@ public final class TableReader {
                 return null;
             }
             try {
-                BigDecimal n = new BigDecimal(v.replace(",", ""));
-                if (n.abs().compareTo(new BigDecimal("10000000000000")) > 0) {
-                    problem(column, "money.absurd");
-                    return null;
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(column, "number.format", v);
+                // the hub's one rule for amounts (docs/money-rules.md); callers that need a sign check it
+                return Money.parse(column, v.replace(",", ""), Money.Sign.ANY);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problem(column, p.code(), p.args().toArray()));
                 return null;
             }
         }
