@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,7 +198,7 @@ public class InboundFiles {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(storedName + ExchangeLayout.REPORT_SUFFIX), report, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
