@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -75,10 +75,19 @@ public final class FeedFiles {
 
     /** A one-sheet workbook: every cell a string, except values given as numbers or dates. */
     public static byte[] xlsx(List<List<Object>> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XSSFSheet sheet = wb.createSheet("Sheet1");
+        return workbook(new XSSFWorkbook(), rows);
+    }
+
+    /** The same as an Excel 97-2003 workbook (.xls). */
+    public static byte[] xls(List<List<Object>> rows) {
+        return workbook(new HSSFWorkbook(), rows);
+    }
+
+    private static byte[] workbook(Workbook workbook, List<List<Object>> rows) {
+        try (var wb = workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Sheet1");
             for (int r = 0; r < rows.size(); r++) {
-                XSSFRow row = sheet.createRow(r);
+                var row = sheet.createRow(r);
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     Object v = rows.get(r).get(c);
                     if (v instanceof Number n) {

@@ -134,7 +134,8 @@ public class HubClient {
             Path inbox = Files.createDirectories(dataDir.resolve("inbox").resolve(feed));
             Path tmp = inbox.resolve("." + fileName + ".part");
             Files.write(tmp, content);
-            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5000));
+            // written in full and renamed, as a sender should: older than the quiet period, taken at once
+            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
             return Files.move(tmp, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

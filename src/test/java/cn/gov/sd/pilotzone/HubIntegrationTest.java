@@ -21,6 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:hub-it-${random.uuid};DB_CLOSE_DELAY=-1", // one database per context: a second context must never share the first one's outbox
         "hub.demo.enabled=true",
         "hub.exchange.poll-delay=200",
+        // files reprocessed from error/ are new: a short quiet period; progress-reports keeps a long one for the
+        // half-written file test (exchange/HalfWrittenFilesIT)
+        "hub.exchange.quiet-period=PT2S",
+        "hub.exchange.feeds.progress-reports.quiet-period=PT7S",
         "hub.exchange.payment-batch-interval=PT1S",
         "hub.exchange.outbound-interval=PT1S",
         "hub.award.correction-period=PT3S",

@@ -28,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentReceiptFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
-            new Column("payment_id", "支付编号", true),
+            Column.code("payment_id", "支付编号", true),
             new Column("status", "状态", true),
             new Column("paid_on", "支付日期", false),
-            new Column("bank_reference", "银行流水号", false),
+            Column.code("bank_reference", "银行流水号", false),
             new Column("message", "说明", false));
 
     private record Receipt(int line, String paymentId, Payments.Status status, LocalDate paidOn, String reference,

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class RecognitionListReader {
 
     static final List<Column> COLUMNS = List.of(
-            new Column("uscc", "统一社会信用代码", true),
+            Column.code("uscc", "统一社会信用代码", true),
             new Column("enterprise_name", "企业名称", true),
             new Column("policy_code", "政策代码", true),
             new Column("recognized_on", "认定日期", true));

@@ -39,9 +39,11 @@ public record Dashboard(Instant at, long openTasks, long overdueTasks, List<Bure
 
     /**
      * One feed: files processed and failed (inbound) or written (outbound) as the feed log recorded them, files
-     * waiting in the inbox or rows waiting in the outbox, the last file, and the error folder.
+     * waiting in the inbox or rows waiting in the outbox, the last file, the error folder, and why the inbound
+     * consumer is DOWN (null when it runs, and for outbound feeds).
      */
     public record FeedHealth(String feed, String direction, long processed, long failed, long written, long waiting,
-                             FeedLog.Entry lastFile, long errorFiles, List<FeedFolders.ErrorFile> errors) {
+                             FeedLog.Entry lastFile, long errorFiles, List<FeedFolders.ErrorFile> errors,
+                             String consumerDown) {
     }
 }

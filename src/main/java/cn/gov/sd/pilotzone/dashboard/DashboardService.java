@@ -26,10 +26,13 @@ import cn.gov.sd.pilotzone.dashboard.Dashboard.StatusCount;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
 import cn.gov.sd.pilotzone.exchange.HubNode;
+import cn.gov.sd.pilotzone.exchange.InboundFeedHealth;
 import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -52,14 +55,15 @@ public class DashboardService {
     private final OutboundFormats outbound;
     private final Clock clock;
     private final HubNode node;
-
+    private final InboundFeedHealth consumers;
     private final PaymentAlerts paymentAlerts;
 
     public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
                             FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
-                            HubNode node, PaymentAlerts paymentAlerts) {
+                            HubNode node, PaymentAlerts paymentAlerts, InboundFeedHealth consumers) {
         this.paymentAlerts = paymentAlerts;
         this.node = node;
+        this.consumers = consumers;
         this.jdbc = jdbc;
         this.bureaus = bureaus;
         this.catalog = catalog;
@@ -179,14 +183,21 @@ public class DashboardService {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
             feeds.add(new FeedHealth(feed, "IN", n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
                     n.getOrDefault(FeedLog.Status.FAILED.name(), 0L), 0, folders.waiting(feed), last(feed),
-                    folders.errorCount(feed), folders.errors(feed)));
+                    folders.errorCount(feed), folders.errors(feed), consumer(feed)));
         }
         for (String feed : out) {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
             feeds.add(new FeedHealth(feed, "OUT", 0, 0, n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L),
-                    pendingRows.getOrDefault(feed, 0L), last(feed), 0, List.of()));
+                    pendingRows.getOrDefault(feed, 0L), last(feed), 0, List.of(), null));
         }
         return feeds;
+    }
+
+    /** The inbound consumer's health as {@code /actuator/health} has it: why it is DOWN, or null when UP. */
+    private String consumer(String feed) {
+        Health health = consumers.health(feed);
+        return Status.UP.equals(health.getStatus()) ? null
+                : String.valueOf(health.getDetails().getOrDefault("reason", health.getDetails()));
     }
 
     /** Whether {@code feed} is an inbound feed whose rejected files can be put back. */

@@ -20,13 +20,13 @@ import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import cn.gov.sd.pilotzone.audit.AuditTrail;
 import cn.gov.sd.pilotzone.audit.AuditType;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,28 +43,24 @@ public class FeedFolders {
 
     private static final Logger log = LoggerFactory.getLogger(FeedFolders.class);
 
-    static final String REPORT_SUFFIX = ".error.txt";
-    /** What the inbound route template ignores (its {@code exclude}): hidden, marker and partial files. */
-    private static final Pattern NOT_A_FILE = Pattern.compile("^\\..*|.*\\.(done|tmp|part)$");
-    /** The prefix the inbound route gives archived and rejected copies: {@code yyyyMMdd-HHmmss-SSS_}. */
-    private static final Pattern STORED_PREFIX = Pattern.compile("^\\d{8}-\\d{6}-\\d{3}_");
+    private static final String REPORT_SUFFIX = ExchangeLayout.REPORT_SUFFIX;
     private static final Pattern FEED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int MAX_REASON = 4000;
     private static final int MAX_LISTED = 200;
 
-    private final Path dataDir;
+    private final ExchangeLayout layout;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public FeedFolders(@Value("${hub.data-dir}") String dataDir, Clock clock, AuditTrail audit) {
-        this.dataDir = Path.of(dataDir);
+    public FeedFolders(ExchangeLayout layout, Clock clock, AuditTrail audit) {
+        this.layout = layout;
         this.clock = clock;
         this.audit = audit;
     }
 
     /** Feed folders present under {@code inbox/} (a feed may have files before its route exists). */
     public List<String> inboxFeeds() {
-        Path inbox = dataDir.resolve("inbox");
+        Path inbox = layout.dataDir().resolve(ExchangeLayout.INBOX);
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
@@ -78,8 +74,8 @@ public class FeedFolders {
 
     /** Files waiting in the inbox, counted as the route would take them. */
     public long waiting(String feed) {
-        return files(folder("inbox", feed)).stream()
-                .filter(p -> !NOT_A_FILE.matcher(p.getFileName().toString()).matches()).count();
+        return files(folder(ExchangeLayout.INBOX, feed)).stream()
+                .filter(p -> !layout.ignored(p.getFileName().toString())).count();
     }
 
     /**
@@ -87,7 +83,7 @@ public class FeedFolders {
      * of a file that was accepted (and archived): listed too, but there is nothing to re-process.
      */
     public List<ErrorFile> errors(String feed) {
-        Path dir = folder("error", feed);
+        Path dir = folder(ExchangeLayout.ERROR, feed);
         List<ErrorFile> errors = new ArrayList<>();
         for (Path p : files(dir)) {
             String name = p.getFileName().toString();
@@ -105,7 +101,7 @@ public class FeedFolders {
     }
 
     public long errorCount(String feed) {
-        return files(folder("error", feed)).stream().filter(p -> !p.getFileName().toString().endsWith(REPORT_SUFFIX))
+        return files(folder(ExchangeLayout.ERROR, feed)).stream().filter(p -> !p.getFileName().toString().endsWith(REPORT_SUFFIX))
                 .count();
     }
 
@@ -118,7 +114,7 @@ public class FeedFolders {
      * @return the name the file has in the inbox
      */
     public String reprocess(String feed, String storedName, String actor) {
-        Path errorDir = folder("error", feed);
+        Path errorDir = folder(ExchangeLayout.ERROR, feed);
         if (storedName == null || storedName.isBlank() || storedName.contains("/") || storedName.contains("\\")
                 || storedName.startsWith(".") || storedName.endsWith(REPORT_SUFFIX)) {
             throw new InvalidInputException(Problem.of("file", "reprocess.badName", String.valueOf(storedName)));
@@ -128,7 +124,7 @@ public class FeedFolders {
             throw new InvalidInputException(Problem.of("file", "reprocess.missing", storedName));
         }
         String original = originalName(storedName);
-        Path inbox = folder("inbox", feed);
+        Path inbox = folder(ExchangeLayout.INBOX, feed);
         Path target = inbox.resolve(original);
         try {
             Files.createDirectories(inbox);
@@ -158,16 +154,15 @@ public class FeedFolders {
         return original;
     }
 
-    static String originalName(String storedName) {
-        String original = STORED_PREFIX.matcher(storedName).replaceFirst("");
-        return original.isEmpty() ? storedName : original;
+    private String originalName(String storedName) {
+        return layout.originalName(storedName);
     }
 
     private Path folder(String kind, String feed) {
         if (feed == null || !FEED_NAME.matcher(feed).matches()) {
             throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", String.valueOf(feed)));
         }
-        return dataDir.resolve(kind).resolve(feed);
+        return layout.folder(kind, feed);
     }
 
     private static List<Path> files(Path dir) {

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.gov.sd.pilotzone.common.Utc;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * file. A file is processed once across nodes and survives a crash:
  * <ul>
  * <li>{@link #add}: a node claims the file with a row ({@code CLAIMED}); a second node sees the row and skips the
- * file, unless the row's node has stopped beating ({@link HubNode}): then it takes the claim over;</li>
+ * file, unless the row's node has stopped beating ({@link HubNode}): then it takes the claim over and counts one
+ * more attempt ({@link #attempts}: a file that killed its node is quarantined after a few);</li>
  * <li>a node's own claim of a file it is not processing (Camel asks only for those) is a leftover: taken again;</li>
  * <li>{@link #markApplied}: in the same transaction as the file's effect, so a node killed after its commit leaves
  * an {@code APPLIED} claim, and whoever takes it over only archives the file ({@link #isApplied});</li>
@@ -47,8 +48,11 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
     private final JdbcTemplate jdbc;
     private final HubNode node;
     private final Clock clock;
-    /** Keys whose claim {@link #add} took again: the only ones {@link #isApplied} must look up. */
-    private final Set<String> retaken = ConcurrentHashMap.newKeySet();
+    /**
+     * Keys whose claim {@link #add} took again, with their attempts: the only ones {@link #isApplied} must look up
+     * and whose attempts exceed one.
+     */
+    private final Map<String, Integer> retaken = new ConcurrentHashMap<>();
 
     public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
         this.jdbc = jdbc;
@@ -67,12 +71,15 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
             // Camel asks only for files this node is not processing, so a claim of its own is a leftover (a read
             // lock that timed out, a release that failed): taken again. The row lock makes a take-over atomic: of
             // two nodes taking over at once, the second sees a live holder.
-            int taken = jdbc.update("UPDATE inbound_claim SET node_id = ?, claimed_at = ? WHERE claim_id = ? AND "
+            int taken = jdbc.update("UPDATE inbound_claim SET node_id = ?, claimed_at = ?, attempts = attempts + 1 "
+                            + "WHERE claim_id = ? AND "
                             + "(node_id = ? OR node_id NOT IN (SELECT node_id FROM hub_node WHERE heartbeat_at > ?))",
                     node.id(), Utc.of(clock.instant()), id, node.id(), Utc.of(node.aliveSince()));
             if (taken == 1) {
-                log.info("{}: claim taken again (its node stopped, or this node left it)", key);
-                retaken.add(key);
+                Integer attempts = jdbc.queryForObject("SELECT attempts FROM inbound_claim WHERE claim_id = ?",
+                        Integer.class, id);
+                log.info("{}: claim taken again (its node stopped, or this node left it), attempt {}", key, attempts);
+                retaken.put(key, attempts == null ? 1 : attempts);
             }
             return taken == 1;
         }
@@ -89,11 +96,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      * a claim taken again can be applied; a claim this node just made is not, and costs no query.
      */
     public boolean isApplied(String key) {
-        if (!retaken.remove(key)) {
+        if (retaken.remove(key) == null) {
             return false;
         }
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM inbound_claim WHERE claim_id = ? AND state = 'APPLIED'", Boolean.class, id(key)));
+    }
+
+    /** How many times the file was taken, this time included (1 unless its claim was taken over). */
+    public int attempts(String key) {
+        return retaken.getOrDefault(key, 1);
     }
 
     /**

@@ -15,8 +15,14 @@ import java.util.stream.Collectors;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout.RouteHeaders;
 import cn.gov.sd.pilotzone.exchange.FeedHandler.FeedResult;
 
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeException;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The one step every inbound route runs (bean {@code inbound}): hands the file to its feed's handler, records the
+ * The steps every inbound route runs (bean {@code inbound}, called with named headers): {@link #admit} before the
+ * file is read, {@link #process} to hand the file to its feed's handler, {@link #reject} from the shared error
+ * handling. It records the
  * outcome for the feed-health view, and writes {@code error/<feed>/<file>.error.txt} for rejected files and for
  * skipped rows of accepted ones. Infrastructure failures become {@link RetryLaterException} so the route retries
  * instead of blaming the file.
@@ -40,14 +48,14 @@ public class InboundFiles {
     private final Map<String, FeedHandler> handlers;
     private final FeedLog feedLog;
     private final Messages messages;
-    private final Path dataDir;
+    private final ExchangeLayout layout;
     private final long maxFileSize;
     private final Clock clock;
     private final InboundClaims claims;
     private final TransactionTemplate tx;
 
     public InboundFiles(List<FeedHandler> handlers, FeedLog feedLog, Messages messages,
-                        @Value("${hub.data-dir}") String dataDir,
+                        ExchangeLayout layout,
                         @Value("${hub.exchange.max-file-size}") DataSize maxFileSize, Clock clock,
                         InboundClaims claims, PlatformTransactionManager transactions) {
         this.claims = claims;
@@ -55,18 +63,38 @@ public class InboundFiles {
         this.handlers = handlers.stream().collect(Collectors.toMap(FeedHandler::feed, Function.identity()));
         this.feedLog = feedLog;
         this.messages = messages;
-        this.dataDir = Path.of(dataDir);
+        this.layout = layout;
         this.maxFileSize = maxFileSize.toBytes();
         this.clock = clock;
     }
 
-    /** The name of the file's copy in archive/ or error/: time-stamped, and safe to write whatever the name. */
-    public String storedName(String fileName) {
-        return InboundNames.stored(fileName, clock.instant());
+    /** The feeds the hub has handlers for. */
+    public java.util.Set<String> feeds() {
+        return handlers.keySet();
     }
 
-    /** Checks the size before the route reads the file, so a huge file is never loaded. */
-    public void checkSize(long size) {
+    /** The name of the file's copy in archive/ or error/: time-stamped, and safe to write whatever the name. */
+    public String storedName(String fileName) {
+        return layout.storedName(fileName, clock.instant());
+    }
+
+    /**
+     * The route's first step, before the file is read: names its stored copy and its claim (headers
+     * {@link RouteHeaders#STORED_NAME}, {@link RouteHeaders#CLAIM_KEY}), then refuses a file too large to read and one that
+     * was taken too often: a file in work whenever the hub died (it ran out of memory on it?) is quarantined rather
+     * than taken again.
+     */
+    public void admit(@Header(Exchange.FILE_NAME_ONLY) String fileName, @Header(Exchange.FILE_PARENT) String folder,
+                      @Header(Exchange.FILE_LENGTH) long size, @Header(Exchange.FILE_LAST_MODIFIED) long modified,
+                      @Headers Map<String, Object> headers) {
+        headers.put(RouteHeaders.STORED_NAME, storedName(fileName));
+        String claimKey = layout.claimKey(folder, fileName, size, modified);
+        headers.put(RouteHeaders.CLAIM_KEY, claimKey);
+        int attempts = claims.attempts(claimKey);
+        if (attempts > layout.maxAttempts()) {
+            throw new InvalidInputException(Problem.of(null, "file.tooManyAttempts", attempts - 1,
+                    layout.maxAttempts()));
+        }
         if (size > maxFileSize) {
             throw new InvalidInputException(Problem.of(null, "file.tooLarge", size, maxFileSize));
         }
@@ -76,7 +104,9 @@ public class InboundFiles {
      * Applies a file in one transaction with its claim's {@code APPLIED} mark and its feed-log entry, so a crash
      * leaves either all three or none. A file an earlier node applied but could not move is only archived.
      */
-    public FeedResult process(String feed, String fileName, String storedName, String claimKey, byte[] content) {
+    public FeedResult process(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+                              @Header(RouteHeaders.STORED_NAME) String storedName, @Header(RouteHeaders.CLAIM_KEY) String claimKey,
+                              @Body byte[] content) {
         FeedHandler handler = handlers.get(feed);
         if (handler == null) {
             throw new IllegalStateException("no handler for feed " + feed);
@@ -120,7 +150,8 @@ public class InboundFiles {
     }
 
     /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
-    public void reject(String feed, String fileName, String storedName, Exception cause) {
+    public void reject(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+                       @Header(RouteHeaders.STORED_NAME) String storedName, @ExchangeException Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
                 : List.of(Problem.of(null, "file.failed", describe(cause)));
         if (!(cause instanceof InvalidInputException)) {
@@ -162,10 +193,10 @@ public class InboundFiles {
     }
 
     private void writeReport(String feed, String storedName, String report) {
-        Path dir = dataDir.resolve("error").resolve(feed);
+        Path dir = layout.folder(ExchangeLayout.ERROR, feed);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(storedName + ".error.txt"), report, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(storedName + ExchangeLayout.REPORT_SUFFIX), report, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,6 @@
 package cn.gov.sd.pilotzone.exchange;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +14,8 @@ import cn.gov.sd.pilotzone.common.Problem;
  * reason. Spaces, Chinese and a leading dash are fine: clerks name files that way, and the stored copy starts with a
  * time stamp anyway.
  * <p>
- * The copy in {@code archive/} or {@code error/} is named {@code <UTC time stamp>_<name>}; for a rejected name the
+ * The copy in {@code archive/} or {@code error/} is named {@code <UTC time stamp>_<name>}
+ * ({@link ExchangeLayout#storedName}); for a rejected name the
  * offending characters are replaced by {@code _} and the name is shortened, so that the stored copy and its
  * {@code .error.txt} can always be written (a file system allows 255 bytes per name, a Chinese character takes 3).
  */
@@ -37,8 +35,6 @@ public final class InboundNames {
 
     /** Every inbox poll asks for every file: compiled once. */
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
 
     private InboundNames() {
     }
@@ -58,11 +54,6 @@ public final class InboundNames {
             return Optional.of(Problem.of(null, "file.nameTooLong", MAX_LENGTH, MAX_BYTES));
         }
         return Optional.empty();
-    }
-
-    /** {@code <UTC time stamp>_<name>}, the name made safe to store when it is not. */
-    public static String stored(String name, Instant now) {
-        return STAMP.format(now) + "_" + safe(name);
     }
 
     static String safe(String name) {

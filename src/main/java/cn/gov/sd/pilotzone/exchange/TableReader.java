@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -10,26 +11,51 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
@@ -37,7 +63,7 @@ import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 
 /**
- * Reads a tabular inbound file (CSV in UTF-8 with or without BOM or GB18030, or the first sheet of an XLSX)
+ * Reads a tabular inbound file (CSV in UTF-8 with or without BOM or GB18030, or the first sheet of an XLSX or XLS)
  * into rows keyed by the feed's canonical column names. Headers may be the English names or their Chinese
  * aliases; an unknown, duplicate or missing required column rejects the file.
  */
@@ -45,9 +71,48 @@ public final class TableReader {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    /** A column of a feed: canonical (English) name, Chinese alias, whether every file must have it. */
-    public record Column(String name, String alias, boolean required) {
+    /**
+     * A column of a feed: canonical (English) name, Chinese alias, whether every file must have it, and whether
+     * it holds a code (an account number, a USCC, an id): a code is text, and one that arrives as a spreadsheet
+     * number cell or in scientific notation ({@code 1.6070011092001E+018}) was changed by the spreadsheet, so its
+     * row is refused naming the column.
+     */
+    public record Column(String name, String alias, boolean required, boolean code) {
+
+        public Column(String name, String alias, boolean required) {
+            this(name, alias, required, false);
+        }
+
+        /** A column holding a code: see {@link Column}. */
+        public static Column code(String name, String alias, boolean required) {
+            return new Column(name, alias, required, true);
+        }
     }
+
+    /** What a file is, by its first bytes, else by its name. */
+    private enum Format {
+        XLSX, XLS, CSV;
+
+        private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1};
+
+        static Format of(String fileName, byte[] content) {
+            if (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3) {
+                return XLSX;
+            }
+            if (content.length >= OLE2.length && Arrays.equals(content, 0, OLE2.length, OLE2, 0, OLE2.length)) {
+                return XLS;
+            }
+            String name = fileName.toLowerCase(Locale.ROOT);
+            return name.endsWith(".xlsx") ? XLSX : name.endsWith(".xls") ? XLS : CSV;
+        }
+    }
+
+    /** Bytes an XLSX part may inflate to before its ratio counts, as POI's own check allows. */
+    private static final long ZIP_GRACE = 100_000;
+
+    /** Scientific notation as spreadsheets write it ({@code 1.6070011092001E+018}): the exponent has its sign. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]\\d+");
 
     private TableReader() {
     }
@@ -57,13 +122,11 @@ public final class TableReader {
         if (content.length == 0) {
             throw new InvalidInputException(Problem.of(null, "file.empty"));
         }
-        boolean xlsx = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3);
         Rows rows = new Rows(columns);
-        if (xlsx) {
-            readXlsx(content, rows);
-        } else {
-            readCsv(decode(content, charset), rows);
+        switch (Format.of(fileName, content)) {
+            case XLSX -> readXlsx(content, rows);
+            case XLS -> readXls(content, rows);
+            case CSV -> readCsv(decode(content, charset), rows);
         }
         if (rows.index == null) {
             throw new InvalidInputException(Problem.of(null, "file.noHeader"));
@@ -81,6 +144,7 @@ public final class TableReader {
      * rather than a map, takes far less memory than a list of all lines plus a map per row (measured in the benchmark, README).
      */
     private static final class Rows {
+        private static final BitSet NO_NUMBERS = new BitSet();
         private final List<Column> columns;
         private final Map<String, Integer> slots = new HashMap<>();
         private final Set<String> present = new HashSet<>();
@@ -96,6 +160,11 @@ public final class TableReader {
         }
 
         void add(List<String> cells, int line) {
+            add(cells, NO_NUMBERS, line);
+        }
+
+        /** @param numbers which cells were spreadsheet number cells */
+        void add(List<String> cells, BitSet numbers, int line) {
             if (index == null) {
                 index = mapHeader(cells, columns);
                 headerSize = cells.size();
@@ -117,6 +186,15 @@ public final class TableReader {
             Row row = new Row(line, slots, values, present);
             if (cells.size() > headerSize) {
                 row.problems.add(Problem.of(null, "row.tooManyCells", cells.size(), headerSize).atLine(row.line()));
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).code() && !values[c].isEmpty()) {
+                    if (numbers.get(index[c])) {
+                        row.problem(columns.get(c).name(), "code.numberCell", values[c]);
+                    } else if (SCIENTIFIC.matcher(values[c]).matches()) {
+                        row.problem(columns.get(c).name(), "code.scientific", values[c]);
+                    }
+                }
             }
             rows.add(row);
         }
@@ -192,44 +270,217 @@ public final class TableReader {
         }
     }
 
+    /**
+     * Reads the first sheet of an XLSX streaming (POI's event API): the sheet's XML is parsed as it inflates and
+     * each row becomes a {@link Row} at once, so memory grows with the rows kept, not with the workbook's model (a
+     * 400,000-row sheet took more than 512 MB as an {@code XSSFWorkbook}). The shared strings are read read-only;
+     * the package is opened from a temporary file, whose entries POI inflates on demand with its zip-bomb checks.
+     */
     private static void readXlsx(byte[] content, Rows rows) {
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        // a formula cell counts by the value Excel computed, not by its formula text
-        formatter.setUseCachedValuesForFormulaCells(true);
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (org.apache.poi.ss.usermodel.Row r : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(r.getLastCellNum(), 0); c++) {
-                    Cell cell = r.getCell(c);
-                    cells.add(cell == null ? "" : cellText(cell, formatter));
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("hub-inbound-", ".xlsx");
+            Files.write(temp, content);
+            refuseZipBomb(temp);
+            try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
+                XSSFReader reader = new XSSFReader(pkg);
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    return; // no sheet, no header: reported as such
                 }
-                rows.add(cells, r.getRowNum() + 1);
+                SheetRows sheet = new SheetRows(rows);
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new CellTypes(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                        new ReadOnlySharedStringsTable(pkg), sheet, new CellFormatter(), false), sheet));
+                try (InputStream first = sheets.next()) {
+                    parser.parse(new InputSource(first));
+                }
             }
         } catch (InvalidInputException e) {
             throw e; // a bad header, reported as such
-        } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Zip bomb detected")) {
+        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException
+                 | RuntimeException e) {
+            if (zipBomb(e)) {
                 throw new InvalidInputException(Problem.of(null, "xlsx.zipBomb"));
             }
-            // POI's messages run over several lines of advice to developers: the first says what is wrong
-            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", message.lines().findFirst().orElse("")));
+            throw new InvalidInputException(Problem.of(null, "xlsx.malformed", firstLine(e)));
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
         }
     }
 
-    private static String cellText(Cell cell, DataFormatter formatter) {
-        org.apache.poi.ss.usermodel.CellType type = cell.getCellType();
-        if (type == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
-        }
-        if (type == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-            if (DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+    /** An Excel 97-2003 workbook (.xls, at most 65,536 rows a sheet): read through POI's HSSF model. */
+    private static void readXls(byte[] content, Rows rows) {
+        DataFormatter formatter = new CellFormatter();
+        // a formula cell counts by the value Excel computed, not by its formula text
+        formatter.setUseCachedValuesForFormulaCells(true);
+        try (Workbook wb = new HSSFWorkbook(new ByteArrayInputStream(content))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                List<String> cells = new ArrayList<>();
+                BitSet numbers = new BitSet();
+                for (int c = 0; c < Math.max(r.getLastCellNum(), 0); c++) {
+                    Cell cell = r.getCell(c);
+                    CellType type = cell == null ? CellType.BLANK : cell.getCellType();
+                    if (type == CellType.FORMULA) {
+                        type = cell.getCachedFormulaResultType();
+                    }
+                    numbers.set(c, type == CellType.NUMERIC);
+                    cells.add(cell == null ? "" : type != CellType.NUMERIC ? formatter.formatCellValue(cell)
+                            : DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                            : CellFormatter.plain(cell.getNumericCellValue()));
+                }
+                rows.add(cells, numbers, r.getRowNum() + 1);
             }
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(Problem.of(null, "xls.malformed", firstLine(e)));
         }
-        return formatter.formatCellValue(cell);
+    }
+
+    /**
+     * Refuses a package whose entries declare an inflation beyond POI's limit before any is opened: opened from a
+     * file, POI inflates only the parts it reads (and checks those as it reads them), so a bomb in a part it never
+     * reads, or before a failure, would otherwise pass as merely malformed.
+     */
+    private static void refuseZipBomb(Path file) throws IOException {
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                long size = entry.getSize();
+                if (size > ZipSecureFile.getMaxEntrySize() || size > ZIP_GRACE
+                        && (double) entry.getCompressedSize() / size < ZipSecureFile.getMinInflateRatio()) {
+                    throw new InvalidInputException(Problem.of(null, "xlsx.zipBomb"));
+                }
+            }
+        }
+    }
+
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Zip bomb detected")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** POI's messages run over several lines of advice to developers: the first says what is wrong. */
+    private static String firstLine(Exception e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    }
+
+    /**
+     * A numeric cell as the hub reads it: a date-formatted one as {@code yyyy-MM-dd}, any other as its plain
+     * decimal value (no grouping, no exponent, whatever the cell's display format).
+     */
+    private static final class CellFormatter extends DataFormatter {
+
+        CellFormatter() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+            }
+            return plain(value);
+        }
+
+        static String plain(double value) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Collects a sheet's cells row by row from POI's event handler, with which of them are number cells. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private static final Pattern RAW_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+        private final Rows rows;
+        private final List<String> cells = new ArrayList<>();
+        private final BitSet numbers = new BitSet();
+        /** Whether the cell being parsed is a number cell (set by {@link CellTypes}). */
+        private boolean number;
+
+        SheetRows(Rows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+            numbers.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rows.add(List.copyOf(cells), (BitSet) numbers.clone(), rowNum + 1);
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            String text = value == null ? "" : value;
+            // a number cell without a display format comes as the XML has it (1.6070011092001E18)
+            if (number && RAW_NUMBER.matcher(text).matches()) {
+                text = CellFormatter.plain(Double.parseDouble(text));
+            }
+            cells.add(text);
+            numbers.set(column, number);
+        }
+    }
+
+    /**
+     * Passes a sheet's XML to POI's handler and tells {@link SheetRows} the type of each cell, which POI's
+     * callback leaves out: a cell without a type, or of type {@code n}, is a number cell.
+     */
+    private static final class CellTypes extends DefaultHandler {
+        private final ContentHandler poi;
+        private final SheetRows sheet;
+
+        CellTypes(ContentHandler poi, SheetRows sheet) {
+            this.poi = poi;
+            this.sheet = sheet;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName)) {
+                String type = attributes.getValue("t");
+                sheet.number = type == null || "n".equals(type);
+            }
+            poi.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            poi.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            poi.characters(ch, start, length);
+        }
+
+        @Override
+        public void startDocument() throws SAXException {
+            poi.startDocument();
+        }
+
+        @Override
+        public void endDocument() throws SAXException {
+            poi.endDocument();
+        }
     }
 
     private static int[] mapHeader(List<String> header, List<Column> columns) {

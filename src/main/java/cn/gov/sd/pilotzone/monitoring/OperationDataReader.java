@@ -34,7 +34,7 @@ public final class OperationDataReader {
     public static final List<String> INDICATORS = List.of(REVENUE, PROFIT, ELECTRICITY, TAX);
 
     static final List<Column> COLUMNS = List.of(
-            new Column("uscc", "统一社会信用代码", true),
+            Column.code("uscc", "统一社会信用代码", true),
             new Column("period", "期间", true),
             new Column(REVENUE, "营业收入", false),
             new Column(PROFIT, "利润", false),

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreditRecordFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
-            new Column("uscc", "统一社会信用代码", true),
+            Column.code("uscc", "统一社会信用代码", true),
             new Column("enterprise_name", "企业名称", true),
             new Column("record_type", "失信类型", true),
             new Column("listed_on", "列入日期", true),

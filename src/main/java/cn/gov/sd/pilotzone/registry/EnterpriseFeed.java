@@ -21,14 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
-            new Column("uscc", "统一社会信用代码", true),
+            Column.code("uscc", "统一社会信用代码", true),
             new Column("enterprise_name", "企业名称", true),
             new Column("county_code", "区县代码", true),
             new Column("industry", "行业", false),
             new Column("above_scale", "规上", false),
             new Column("bank_name", "开户行", false),
             new Column("account_name", "户名", false),
-            new Column("account_no", "账号", false),
+            Column.code("account_no", "账号", false),
             new Column("mu_class", "亩产效益等级", false));
 
     private final EnterpriseRegistry registry;

@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.audit.AuditTrail;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ class FeedFoldersTest {
 
     @BeforeEach
     void setUp() {
-        folders = new FeedFolders(data.toString(), Clock.fixed(NOW, ZoneOffset.UTC), mock(AuditTrail.class));
+        folders = new FeedFolders(new ExchangeLayout(data, Duration.ofSeconds(10), 3, Map.of()),
+                Clock.fixed(NOW, ZoneOffset.UTC), mock(AuditTrail.class));
     }
 
     @Test
@@ -103,11 +108,5 @@ class FeedFoldersTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("reprocess.inboxTaken");
         assertThat(error.resolve("20250301-075900-123_x.csv")).exists();
         assertThat(data.resolve("inbox/enterprises/x.csv")).hasContent("waiting");
-    }
-
-    @Test
-    void originalNameStripsOnlyTheRoutesTimeStamp() {
-        assertThat(FeedFolders.originalName("20250301-075900-123_a_b.csv")).isEqualTo("a_b.csv");
-        assertThat(FeedFolders.originalName("2025_a.csv")).isEqualTo("2025_a.csv");
     }
 }

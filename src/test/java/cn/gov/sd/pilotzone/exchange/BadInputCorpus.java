@@ -83,6 +83,7 @@ public final class BadInputCorpus {
         c.recognitionLists();
         c.progressReports();
         c.paymentReceipts();
+        c.spreadsheets();
         return List.copyOf(c.all);
     }
 
@@ -115,7 +116,7 @@ public final class BadInputCorpus {
         awardKind("negative money", Map.of("amounts", Map.of("equipmentInvestment", -1000)), "amounts.equipmentInvestment",
                 "must not be negative");
         awardKind("absurd money (1e20)", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("1E+20"))),
-                "implausibly large");
+                "no exponent");
         awardKind("money with more than 2 decimals", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("100.005"))),
                 "at most 2 decimal places");
         awardKind("NaN / Infinity as money", Map.of("amounts", Map.of("equipmentInvestment", "Infinity", "insurancePremium", "NaN")),
@@ -244,7 +245,7 @@ public final class BadInputCorpus {
         bad = TestUscc.next("370783");
         skipped("absurd revenue (1e20) and NaN", OPERATION, "absurd.csv",
                 utf8(OPERATION_HEADER, good + ",2024-03,1000,1,1,1", bad + ",2024-03,1e20,1,1,1", bad + ",2024-04,NaN,1,1,1"), 1,
-                List.of("line 3, revenue: amount is implausibly large", "line 4, revenue: not a number: NaN"),
+                List.of("line 3, revenue: not an amount in yuan (plain digits with at most 2 decimals, no exponent)", "line 4, revenue: not a number: NaN"),
                 bad + "|2024-03", bad + "|2024-04");
         good = TestUscc.next("370783");
         skipped("month 13", OPERATION, "month13.csv",
@@ -320,6 +321,60 @@ public final class BadInputCorpus {
         rejected("PAID without paid_on", RECEIPTS, "no-date.csv", utf8(RECEIPT_HEADER, pay + ",PAID,,B1,"),
                 "paid_on: required");
         rejected("header only", RECEIPTS, "header.csv", utf8(RECEIPT_HEADER), "header but no data rows");
+    }
+
+    // ---- issue 14: codes a spreadsheet turned into numbers, old and large workbooks, in every table feed ----
+
+    private void spreadsheets() {
+        String numberCell = "a code must be a text cell, not a number cell";
+        String scientific = "a code in scientific notation";
+        String good = TestUscc.next("370705");
+        rejected("account number as a number cell (XLSX)", ENTERPRISES, "account-number.xlsx", FeedFiles.xlsx(List.of(
+                        List.of("uscc", "enterprise_name", "county_code", "account_no"),
+                        List.of(good, "潍坊甲公司", "370705", 1607001109200100001d))),
+                "line 2, account_no: " + numberCell + " (16070011092001", good);
+        rejected("account number in E-notation, as LibreOffice saves it (CSV)", ENTERPRISES, "account-e.csv",
+                utf8(ENTERPRISE_HEADER + ",account_no", good + ",潍坊甲公司,370705,1.6070011092001E+018"),
+                "line 2, account_no: " + scientific + " (1.6070011092001E+018)", good);
+        rejected("account number as a number cell (XLS)", ENTERPRISES, "account-number.xls", FeedFiles.xls(List.of(
+                        List.of("uscc", "enterprise_name", "county_code", "account_no"),
+                        List.of(good, "潍坊甲公司", "370705", 6228480402564890018d))),
+                "line 2, account_no: " + numberCell, good);
+        byte[] ole2 = Arrays.copyOf(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
+                0x1A, (byte) 0xE1}, 4096);
+        rejected("broken .xls (an OLE2 header and nothing else)", ENTERPRISES, "broken.xls", ole2,
+                "not a readable Excel 97-2003 (.xls) workbook", good);
+        rejected("large non-bomb XLSX (30,000 rows) with one number-cell account on its last line", ENTERPRISES,
+                "large.xlsx", largeEnterprises(30_000), "line 30001, account_no: " + numberCell);
+        String uscc = TestUscc.next("370784");
+        rejected("USCC as a number cell (XLSX)", CREDIT, "uscc-number.xlsx", FeedFiles.xlsx(List.of(
+                        List.of("uscc", "enterprise_name", "record_type", "listed_on"),
+                        List.of(913707845551234567d, "安丘某公司", "质量失信", "2024-01-01"))),
+                "line 2, uscc: " + numberCell);
+        String goodOperation = TestUscc.next("370783");
+        skipped("USCC as a number cell among good rows (XLSX)", OPERATION, "uscc-number.xlsx", FeedFiles.xlsx(List.of(
+                        List.of("uscc", "period", "revenue"),
+                        List.of(goodOperation, "2024-03", 1000d),
+                        List.of(913707835551234567d, "2024-03", 1000d))), 1,
+                List.of("line 3, uscc: " + numberCell));
+        skipped("USCC in E-notation (CSV)", RECOGNITION, "uscc-e.csv",
+                utf8(RECOGNITION_HEADER, "9.13707055551235E+17,潍坊乙公司,SINGLE_CHAMPION_NATIONAL,2024-05-01"), 0,
+                List.of("line 2, uscc: " + scientific));
+        rejected("bank reference as a number cell (XLSX)", RECEIPTS, "reference-number.xlsx", FeedFiles.xlsx(List.of(
+                        List.of("payment_id", "status", "paid_on", "bank_reference"),
+                        List.of(fixtures.issuedPaymentId(), "PAID", "2024-01-02", 20240102000123456d))),
+                "line 2, bank_reference: " + numberCell);
+    }
+
+    /** An enterprise list of {@code rows} good rows, but the last one's account is a number cell. */
+    private static byte[] largeEnterprises(int rows) {
+        List<List<Object>> sheet = new ArrayList<>();
+        sheet.add(List.of("uscc", "enterprise_name", "county_code", "account_no"));
+        for (int r = 1; r < rows; r++) {
+            sheet.add(List.of(TestUscc.next("370705"), "潍坊大表公司" + r, "370705", "62284804025648" + r));
+        }
+        sheet.add(List.of(TestUscc.next("370705"), "潍坊大表公司", "370705", 6228480402564890018d));
+        return FeedFiles.xlsx(sheet);
     }
 
     // ---- helpers ----

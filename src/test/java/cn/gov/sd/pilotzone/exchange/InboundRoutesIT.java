@@ -79,7 +79,7 @@ class InboundRoutesIT {
                 <awardApplication>
                   <applicationId>%s</applicationId><uscc>%s</uscc><enterpriseName>潍坊某公司</enterpriseName>
                   <countyCode>370705</countyCode><policyCode>STANDARD_INDUSTRY</policyCode><eventDate>2024-06-01</eventDate>
-                  <bankAccount><bankName>工行</bankName><accountName>潍坊某公司</accountName><accountNo>123</accountNo></bankAccount>
+                  <bankAccount><bankName>工行</bankName><accountName>潍坊某公司</accountName><accountNo>6222021234567890</accountNo></bankAccount>
                   <attachments><attachment><name>标准文本.pdf</name></attachment></attachments>
                 </awardApplication>""".formatted(id, app.get("uscc"));
         hub.drop("award-applications", id + ".xml", xml.getBytes());

@@ -49,6 +49,7 @@ final class HubProcess implements AutoCloseable {
                 "--hub.data-dir=" + dataDir.toAbsolutePath(),
                 "--hub.demo.enabled=true",
                 "--hub.exchange.poll-delay=200",
+                "--hub.exchange.quiet-period=PT2S", // the workloads rename finished files: no need to wait 10 s
                 "--hub.exchange.payment-batch-interval=PT1S",
                 "--hub.exchange.outbound-interval=PT1S",
                 "--hub.award.public-notice-period=PT2S",

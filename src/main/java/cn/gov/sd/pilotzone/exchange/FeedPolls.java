@@ -1,0 +1,67 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbound file consumers' poll strategy (bean {@code feedPolls}): before each poll it sweeps the feed's inbox
+ * ({@link InboxSweep}), and it remembers when each feed's last poll began and ended, so that the feed's health
+ * ({@link InboundFeedHealth}) can tell a consumer that stopped polling (its thread died) or is stuck in one poll.
+ */
+@Component("feedPolls")
+public class FeedPolls extends DefaultPollingConsumerPollStrategy {
+
+    /** A feed's latest poll; {@code finished} is null while it runs. */
+    public record Poll(Instant started, Instant finished) {
+    }
+
+    private final InboxSweep sweep;
+    private final Clock clock;
+    private final Map<String, Poll> polls = new ConcurrentHashMap<>();
+
+    public FeedPolls(InboxSweep sweep, Clock clock) {
+        this.sweep = sweep;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        String feed = feed(endpoint);
+        polls.put(feed, new Poll(clock.instant(), null));
+        sweep.sweep(feed);
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        finished(feed(endpoint));
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception e) throws Exception {
+        finished(feed(endpoint));
+        return super.rollback(consumer, endpoint, retryCounter, e);
+    }
+
+    public Optional<Poll> last(String feed) {
+        return Optional.ofNullable(polls.get(feed));
+    }
+
+    private void finished(String feed) {
+        polls.computeIfPresent(feed, (f, poll) -> new Poll(poll.started(), clock.instant()));
+    }
+
+    /** An inbound consumer's feed: the name of the inbox folder it polls. */
+    static String feed(Endpoint endpoint) {
+        return ((FileEndpoint) endpoint).getFile().getName();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.gov.sd.pilotzone.exchange;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The routed inbound feeds: the Camel routes that consume an inbox folder ({@code inbox/<feed>}), by feed. At
+ * start-up the hub checks that they are the feeds it has handlers for, both ways: a route without a handler would
+ * reject every file, a handler without a route would never see one.
+ */
+@Component
+public class InboundFeeds implements CamelContextConfiguration {
+
+    private final CamelContext camel;
+    private final ExchangeLayout layout;
+    private final InboundFiles inbound;
+
+    public InboundFeeds(CamelContext camel, ExchangeLayout layout, InboundFiles inbound) {
+        this.camel = camel;
+        this.layout = layout;
+        this.inbound = inbound;
+    }
+
+    /** Route id by feed, for every route whose consumer polls an inbox folder. */
+    public Map<String, String> routes() {
+        Path inbox = layout.dataDir().resolve(ExchangeLayout.INBOX).toAbsolutePath().normalize();
+        Map<String, String> routes = new TreeMap<>();
+        for (Route route : camel.getRoutes()) {
+            if (route.getEndpoint() instanceof FileEndpoint file) {
+                Path folder = file.getFile().toPath().toAbsolutePath().normalize();
+                if (inbox.equals(folder.getParent())) {
+                    routes.put(folder.getFileName().toString(), route.getRouteId());
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // the routes are loaded when the context starts
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        check(routes().keySet(), inbound.feeds());
+    }
+
+    /** Fails with the odd feeds named when the routed feeds and the handled feeds differ. */
+    static void check(Set<String> routed, Set<String> handled) {
+        Set<String> noHandler = new TreeSet<>(routed);
+        noHandler.removeAll(handled);
+        Set<String> noRoute = new TreeSet<>(handled);
+        noRoute.removeAll(routed);
+        if (!noHandler.isEmpty() || !noRoute.isEmpty()) {
+            throw new IllegalStateException("inbound feeds do not match: routed without a FeedHandler " + noHandler
+                    + ", FeedHandler without a route (routes/<feed>.yaml) " + noRoute);
+        }
+    }
+}
