@@ -49,8 +49,9 @@ class MoneyPropertiesTest {
 
     private static final AwardCatalog CATALOG = new AwardCatalog(new ConfigFiles("config"));
     private static final JdbcTemplate JDBC = new JdbcTemplate(database());
-    private static final TransactionTemplate TX = new TransactionTemplate(
-            new DataSourceTransactionManager(JDBC.getDataSource()));
+    private static final DataSourceTransactionManager TRANSACTIONS = new DataSourceTransactionManager(
+            JDBC.getDataSource());
+    private static final TransactionTemplate TX = new TransactionTemplate(TRANSACTIONS);
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Payments PAYMENTS = new Payments(JDBC,
             new Outbox(JDBC, CLOCK, new OutboundFormats(Map.of()), new FeedLog(JDBC, CLOCK)), CLOCK);
@@ -121,7 +122,7 @@ class MoneyPropertiesTest {
         int year = 2000 + (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 100);
         String policyKey = policy.code();
         BudgetLedger ledger = new BudgetLedger(JDBC, new AwardBudgets(List.of(
-                new AwardBudgets.Budget(policyKey, year, budget))), CLOCK);
+                new AwardBudgets.Budget(policyKey, year, budget))), CLOCK, TRANSACTIONS);
         JDBC.update("DELETE FROM award_budget_use WHERE policy_code = ? AND budget_year = ?", policyKey, year);
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
