@@ -10,6 +10,9 @@ import cn.gov.sd.pilotzone.common.Utc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What each policy's annual budget has used (tables {@code award_budget_use}, {@code award_budget_commitment}):
@@ -30,11 +33,14 @@ public class BudgetLedger {
     private final JdbcTemplate jdbc;
     private final AwardBudgets budgets;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock) {
+    public BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.budgets = budgets;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What is left of the policy's budget for the year; empty when it has no budget. */
@@ -100,14 +106,19 @@ public class BudgetLedger {
         return found.stream().findFirst();
     }
 
+    /**
+     * Creates the policy's row for the year in a transaction of its own, committed before the reservation: when
+     * parallel approvals inserted it in their own transactions, the losers held shared locks from the duplicate key
+     * and then all wanted the exclusive one (InnoDB deadlock, seen with 8 parallel clerks on MariaDB).
+     */
     private void ensureRow(String policyCode, int year) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM award_budget_use WHERE policy_code = ? AND budget_year = ?",
                 Integer.class, policyCode, year) == 0) {
             try {
-                jdbc.update("INSERT INTO award_budget_use (policy_code, budget_year, used, updated_at) "
-                        + "VALUES (?,?,?,?)", policyCode, year, BigDecimal.ZERO, now());
+                ownTransaction.executeWithoutResult(s -> jdbc.update("INSERT INTO award_budget_use (policy_code, "
+                        + "budget_year, used, updated_at) VALUES (?,?,?,?)", policyCode, year, BigDecimal.ZERO, now()));
             } catch (DuplicateKeyException raced) {
-                // another completion created it first: the conditional UPDATE below serialises on it
+                // another completion created it first: the conditional UPDATE serialises on it
             }
         }
     }

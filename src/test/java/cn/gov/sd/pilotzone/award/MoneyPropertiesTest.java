@@ -25,6 +25,7 @@ import cn.gov.sd.pilotzone.exchange.Outbox;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -49,8 +50,9 @@ class MoneyPropertiesTest {
 
     private static final AwardCatalog CATALOG = new AwardCatalog(new ConfigFiles("config"));
     private static final JdbcTemplate JDBC = new JdbcTemplate(database());
-    private static final TransactionTemplate TX = new TransactionTemplate(
-            new DataSourceTransactionManager(JDBC.getDataSource()));
+    private static final DataSourceTransactionManager TRANSACTIONS = new DataSourceTransactionManager(
+            JDBC.getDataSource());
+    private static final TransactionTemplate TX = new TransactionTemplate(TRANSACTIONS);
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Payments PAYMENTS = new Payments(JDBC,
             new Outbox(JDBC, CLOCK, new OutboundFormats(Map.of()), new FeedLog(JDBC, CLOCK)), CLOCK,
@@ -113,16 +115,16 @@ class MoneyPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
     void paidMoneyStaysWithinRuleBudgetAndEveryEarlierFigure(@ForAll("policies") AwardPolicy policy,
             @ForAll("investments") BigDecimal investment, @ForAll("budgets") BigDecimal budget,
-            @ForAll @Size(max = 60) List<@From("actions") Action> actions) {
+            @ForAll @Size(min = 40, max = 80) List<@From("actions") Action> actions) {
         Map<String, Object> inputs = Map.of("equipmentInvestment", investment, "resolutionCount",
                 new BigDecimal("2000000"), "topNodeConnected", true, "insurancePremium", investment);
         int year = 2000 + (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 100);
         String policyKey = policy.code();
         BudgetLedger ledger = new BudgetLedger(JDBC, new AwardBudgets(List.of(
-                new AwardBudgets.Budget(policyKey, year, budget))), CLOCK);
+                new AwardBudgets.Budget(policyKey, year, budget))), CLOCK, TRANSACTIONS);
         JDBC.update("DELETE FROM award_budget_use WHERE policy_code = ? AND budget_year = ?", policyKey, year);
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -154,7 +156,7 @@ class MoneyPropertiesTest {
             committedAndPaid = committedAndPaid.add(JDBC.queryForList("SELECT amount FROM award_budget_commitment "
                     + "WHERE application_id = ?", BigDecimal.class, c.id).stream().findFirst().orElse(BigDecimal.ZERO));
         }
-        Statistics.label("applications paid").collect(cases.stream().filter(c -> c.stage == Stage.PAID).count());
+        Statistics.label("applications paid").collect(cases.stream().anyMatch(c -> c.stage == Stage.PAID));
         Statistics.label("payments re-issued").collect(cases.stream().anyMatch(c -> c.paymentIds.size() > 1));
         assertThat(committedAndPaid).as("committed and paid within the budget").isLessThanOrEqualTo(budget);
         assertThat(ledger.used(policyKey, year)).as("the ledger's figure is its commitments").isEqualByComparingTo(
@@ -253,16 +255,21 @@ class MoneyPropertiesTest {
 
     @Provide
     Arbitrary<Action> actions() {
-        Arbitrary<Integer> app = Arbitraries.integers().between(0, 2);
-        Arbitrary<BigDecimal> amount = Arbitraries.oneOf(
-                Arbitraries.bigDecimals().between(new BigDecimal("-10"), new BigDecimal("6000000")).ofScale(2),
-                Arbitraries.of(new BigDecimal("1e20"), new BigDecimal("9999999999999.99"), new BigDecimal("0.001"),
-                        BigDecimal.ZERO),
-                Arbitraries.just(null));
-        Arbitrary<Action> decide = Combinators.combine(app, Arbitraries.of("approve", "approve", "approve", "return",
-                "reject"), amount).as(Decide::new);
+        // the first application gets most actions, so that it often gets through to payment and beyond
+        Arbitrary<Integer> app = Arbitraries.frequency(net.jqwik.api.Tuple.of(4, 0), net.jqwik.api.Tuple.of(1, 1),
+                net.jqwik.api.Tuple.of(1, 2));
+        Arbitrary<BigDecimal> amount = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.bigDecimals().between(new BigDecimal("-10"),
+                        new BigDecimal("6000000")).ofScale(2)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(new BigDecimal("1e20"), new BigDecimal("9999999999999.99"),
+                        new BigDecimal("0.001"), BigDecimal.ZERO)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(null)));
+        Arbitrary<String> decision = Arbitraries.frequency(net.jqwik.api.Tuple.of(40, "approve"),
+                net.jqwik.api.Tuple.of(3, "return"), net.jqwik.api.Tuple.of(1, "reject"));
+        Arbitrary<Action> decide = Combinators.combine(app, decision, amount).as(Decide::new);
         Arbitrary<Action> object = app.map(Objection::new);
-        Arbitrary<Action> receipt = Combinators.combine(app, Arbitraries.of(true, false),
+        Arbitrary<Action> receipt = Combinators.combine(app, Arbitraries.frequency(net.jqwik.api.Tuple.of(3, true),
+                net.jqwik.api.Tuple.of(2, false)),
                 Arbitraries.of("REF-1", "REF-2")).as(Receipt::new);
         Arbitrary<Action> reissue = Combinators.combine(app, Arbitraries.of(FIRST_ACCOUNT, "1607 0011 0920 0012 345",
                 "abc-123", "1.6070011092001E+018", "62220200000000009", "6222020000000000001", "1234567"),
