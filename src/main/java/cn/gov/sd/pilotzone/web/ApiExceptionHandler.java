@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import cn.gov.sd.pilotzone.award.AwardApplications;
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -57,8 +57,7 @@ class ApiExceptionHandler {
         return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
     }
 
-    @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class,
-            FlowableTaskAlreadyClaimedException.class})
+    @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
