@@ -3,7 +3,6 @@ package cn.gov.sd.pilotzone.award;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.common.Messages;
@@ -39,12 +38,14 @@ class AwardTaskForms implements ProcessForms {
     private static final int MAX_ACCOUNT_TEXT = 200;
 
     private final ApplicationStore store;
-    private final AwardCatalog catalog;
+    private final MoneyRules rules;
+    private final Payments payments;
     private final Messages messages;
 
-    AwardTaskForms(ApplicationStore store, AwardCatalog catalog, Messages messages) {
+    AwardTaskForms(ApplicationStore store, MoneyRules rules, Payments payments, Messages messages) {
         this.store = store;
-        this.catalog = catalog;
+        this.rules = rules;
+        this.payments = payments;
         this.messages = messages;
     }
 
@@ -61,7 +62,7 @@ class AwardTaskForms implements ProcessForms {
                 TaskForm.of(INTENT_CONFIRMATION, TaskForm.APPROVE_REJECT).withFields(account)
                         .withCheck(this::checkIntent).withEffect(this::correctAccount),
                 TaskForm.of(PAYMENT_CORRECTION, TaskForm.APPROVE_REJECT).withFields(account)
-                        .withCheck((task, form, problems) -> checkAccount(form, problems))
+                        .withCheck(this::checkReissue)
                         .withEffect(this::correctAccount));
     }
 
@@ -69,13 +70,13 @@ class AwardTaskForms implements ProcessForms {
         return TaskForm.of(taskKey, TaskForm.ANY).withAmount().withCheck(this::checkAmount).withEffect(this::record);
     }
 
+    /** The money rules of a review (ceilings, lower-never-raise) are MoneyRules'; the form only asks them. */
     private void checkAmount(TaskView task, CompletionForm form, List<Problem> problems) {
         AwardApplication app = store.get(task.businessKey());
         BigDecimal amount = form.approvedAmount();
-        AwardApplicationForm filed = store.form(app);
-        Optional<BigDecimal> maximum = catalog.find(app.policyCode()).flatMap(p -> p.rule().maximum(filed.amounts()));
-        if (amount != null && maximum.isPresent() && amount.compareTo(maximum.get()) > 0) {
-            problems.add(Problem.of("approvedAmount", "task.amountAboveMaximum", maximum.get()));
+        if (amount != null) {
+            problems.addAll(MoneyRules.reviewAmount(rules.policy(app), store.form(app).amounts(),
+                    MoneyRules.earlierFigures(app, store.events(app.applicationId())), amount));
         }
         if (CompletionForm.APPROVE.equals(form.decision()) && amount == null && app.amount() == null) {
             problems.add(Problem.of("approvedAmount", "task.amountRequired"));
@@ -92,6 +93,16 @@ class AwardTaskForms implements ProcessForms {
         }
     }
 
+    /** A failed payment is re-issued only to a corrected account (MoneyRules.reissue). */
+    private void checkReissue(TaskView task, CompletionForm form, List<Problem> problems) {
+        checkAccount(form, problems);
+        if (CompletionForm.APPROVE.equals(form.decision())) {
+            MoneyRules.reissue(payments.failedAccounts(task.businessKey()),
+                    form.fields().get("accountNo") instanceof String s ? s : null, form.comment()).stream()
+                    .filter(p -> !problems.contains(p)).forEach(problems::add);
+        }
+    }
+
     private static void checkAccount(CompletionForm form, List<Problem> problems) {
         form.fields().forEach((k, v) -> {
             if (ACCOUNT_FIELDS.contains(k) && (!(v instanceof String text) || text.isBlank()
@@ -99,6 +110,9 @@ class AwardTaskForms implements ProcessForms {
                 problems.add(Problem.of("fields." + k, "field.notText"));
             }
         });
+        if (form.fields().get("accountNo") instanceof String accountNo) {
+            MoneyRules.accountProblem("fields.accountNo", accountNo).ifPresent(problems::add);
+        }
     }
 
     private void correctAccount(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
@@ -122,8 +136,12 @@ class AwardTaskForms implements ProcessForms {
     }
 
     private void record(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        String applicationId = task.businessKey();
         if (form.approvedAmount() != null) {
-            store.setApprovedAmount(task.businessKey(), form.approvedAmount());
+            store.setApprovedAmount(applicationId, form.approvedAmount());
+        }
+        if (FINANCE_REVIEW.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
+            rules.commitBudget(store.get(applicationId), store.get(applicationId).amount());
         }
         store.addEvent(task.businessKey(), caller.username(), task.taskDefinitionKey(), form.decision(),
                 form.comment(), form.approvedAmount());

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -116,8 +117,9 @@ public class Tasks {
             problems.add(Problem.of("comment", "field.tooLong", MAX_COMMENT));
         }
         BigDecimal amount = form.approvedAmount();
-        if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
-            problems.add(Problem.of("approvedAmount", "money.positive"));
+        if (amount != null) {
+            Money.problem(amount, Money.Sign.POSITIVE)
+                    .ifPresent(code -> problems.add(Problem.of("approvedAmount", code, Money.LIMIT)));
         }
         if (problems.isEmpty()) {
             if (amount != null && !taskForm.takesAmount()) {

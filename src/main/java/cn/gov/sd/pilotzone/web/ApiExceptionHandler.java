@@ -2,11 +2,13 @@ package cn.gov.sd.pilotzone.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.JsonProblems;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.task.Tasks;
@@ -44,6 +46,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
+        Optional<Problem> specific = JsonProblems.of(e);
+        if (specific.isPresent()) {
+            return badRequest(List.of(specific.get()), locale);
+        }
         if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
