@@ -92,7 +92,7 @@ class FeedRecipeIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !feed.applied.isEmpty());
         assertThat(feed.applied).containsExactly(new Visit("91370705MA3C5LTX2R", LocalDate.parse("2025-03-04")));
         await().atMost(Duration.ofSeconds(10)).until(() -> names(data.resolve("archive/site-visits")).stream()
-                .anyMatch(n -> n.startsWith("visits-1")));
+                .anyMatch(n -> n.endsWith("_visits-1.csv")));
     }
 
     @Test
@@ -100,7 +100,10 @@ class FeedRecipeIT {
         drop("visits-bad.csv", "uscc,visited_on\n91370705MA3C5LTX2R,yesterday\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> names(data.resolve("error/site-visits")).stream()
-                .anyMatch(n -> n.startsWith("visits-bad") && n.endsWith(".error.txt")));
+                .anyMatch(n -> n.endsWith("_visits-bad.csv.error.txt")));
+        Path report = data.resolve("error/site-visits").resolve(names(data.resolve("error/site-visits")).stream()
+                .filter(n -> n.endsWith("_visits-bad.csv.error.txt")).findFirst().orElseThrow());
+        assertThat(Files.readString(report)).contains("visited_on");
         assertThat(feed.applied).noneMatch(v -> v.visitedOn() == null);
     }
 
