@@ -122,7 +122,7 @@ class TaskSearchIT {
         String uscc = TestUscc.next(county);
         applications.submit(new AwardApplicationForm(id, uscc, "任务查询测试有限公司", county, policy,
                 LocalDate.of(2024, 11, 20), Map.of(), new AwardApplicationForm.Contact("李", "0536-1"),
-                new AwardApplicationForm.BankAccount("工行", "任务查询测试有限公司", "1607001109200012345"),
+                new AwardApplicationForm.BankAccount("工行", "任务查询测试有限公司", "6222021234567890"),
                 List.of(new AwardApplicationForm.Attachment("认定文件.pdf", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))), Channel.APPLY, "system");
         return id;
     }
