@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -33,14 +34,14 @@ public class AwardApplications {
     }
 
     /** A filing whose applicationId is known and not waiting for a correction. */
-    public static class DuplicateApplicationException extends RuntimeException {
+    public static class DuplicateApplicationException extends ConflictException {
         public DuplicateApplicationException(String applicationId) {
             super("applicationId " + applicationId + " is already known");
         }
     }
 
     /** An action that the application's current state does not allow. */
-    public static class WrongStateException extends RuntimeException {
+    public static class WrongStateException extends ConflictException {
         public WrongStateException(String message) {
             super(message);
         }

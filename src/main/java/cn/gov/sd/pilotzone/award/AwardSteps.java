@@ -77,6 +77,20 @@ public class AwardSteps {
     }
 
     /**
+     * For cases still running on a version of the process deployed before {@link AwardStatus} (their model calls
+     * these from listeners of its own): the database keeps every deployed version, and such a case must still end.
+     */
+    public void status(DelegateExecution execution, String status) {
+        store.setStatus(execution.getProcessInstanceBusinessKey(), Status.valueOf(status));
+    }
+
+    /** See {@link #status}: an older version's end task names its outcome itself. */
+    public void finish(DelegateExecution execution, String outcome) {
+        status(execution, outcome);
+        finish(execution);
+    }
+
+    /**
      * Ends the case in the status its end task set ({@link AwardStatus}): the ledger entry (paid) or its release
      * (rejected, withdrawn), and the result file.
      */

@@ -62,7 +62,7 @@ class AwardTaskForms implements ProcessForms {
                 TaskForm.of(INTENT_CONFIRMATION, TaskForm.APPROVE_REJECT).withFields(account)
                         .withCheck(this::checkIntent).withEffect(this::correctAccount),
                 TaskForm.of(PAYMENT_CORRECTION, TaskForm.APPROVE_REJECT).withFields(account)
-                        .withCheck(this::checkAccount)
+                        .withCheck(this::checkReissue)
                         .withEffect(this::correctAccount));
     }
 
@@ -70,6 +70,7 @@ class AwardTaskForms implements ProcessForms {
         return TaskForm.of(taskKey, TaskForm.ANY).withAmount().withCheck(this::checkAmount).withEffect(this::record);
     }
 
+    /** The money rules of a review (ceilings, lower-never-raise) are MoneyRules'; the form only asks them. */
     private void checkAmount(TaskView task, CompletionForm form, List<Problem> problems) {
         AwardApplication app = store.get(task.businessKey());
         BigDecimal amount = form.approvedAmount();
@@ -83,7 +84,7 @@ class AwardTaskForms implements ProcessForms {
     }
 
     private void checkIntent(TaskView task, CompletionForm form, List<Problem> problems) {
-        checkAccount(task, form, problems);
+        checkAccount(form, problems);
         if (CompletionForm.APPROVE.equals(form.decision())
                 && store.form(store.get(task.businessKey())).bankAccount() == null
                 && !form.fields().keySet().containsAll(ACCOUNT_FIELDS)) {
@@ -92,7 +93,17 @@ class AwardTaskForms implements ProcessForms {
         }
     }
 
-    private void checkAccount(TaskView task, CompletionForm form, List<Problem> problems) {
+    /** A failed payment is re-issued only to a corrected account (MoneyRules.reissue). */
+    private void checkReissue(TaskView task, CompletionForm form, List<Problem> problems) {
+        checkAccount(form, problems);
+        if (CompletionForm.APPROVE.equals(form.decision())) {
+            MoneyRules.reissue(payments.failedAccounts(task.businessKey()),
+                    form.fields().get("accountNo") instanceof String s ? s : null, form.comment()).stream()
+                    .filter(p -> !problems.contains(p)).forEach(problems::add);
+        }
+    }
+
+    private static void checkAccount(CompletionForm form, List<Problem> problems) {
         form.fields().forEach((k, v) -> {
             if (ACCOUNT_FIELDS.contains(k) && (!(v instanceof String text) || text.isBlank()
                     || text.length() > MAX_ACCOUNT_TEXT)) {
@@ -101,11 +112,6 @@ class AwardTaskForms implements ProcessForms {
         });
         if (form.fields().get("accountNo") instanceof String accountNo) {
             MoneyRules.accountProblem("fields.accountNo", accountNo).ifPresent(problems::add);
-        }
-        if (PAYMENT_CORRECTION.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
-            MoneyRules.reissue(payments.failedAccounts(task.businessKey()),
-                    form.fields().get("accountNo") instanceof String s ? s : null, form.comment()).stream()
-                    .filter(p -> !problems.contains(p)).forEach(problems::add);
         }
     }
 
@@ -130,12 +136,12 @@ class AwardTaskForms implements ProcessForms {
     }
 
     private void record(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
+        String applicationId = task.businessKey();
         if (form.approvedAmount() != null) {
-            store.setApprovedAmount(task.businessKey(), form.approvedAmount());
+            store.setApprovedAmount(applicationId, form.approvedAmount());
         }
         if (FINANCE_REVIEW.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
-            AwardApplication app = store.get(task.businessKey());
-            rules.commitBudget(app, app.amount());
+            rules.commitBudget(store.get(applicationId), store.get(applicationId).amount());
         }
         store.addEvent(task.businessKey(), caller.username(), task.taskDefinitionKey(), form.decision(),
                 form.comment(), form.approvedAmount());

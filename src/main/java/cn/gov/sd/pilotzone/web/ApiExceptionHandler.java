@@ -2,10 +2,11 @@ package cn.gov.sd.pilotzone.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import cn.gov.sd.pilotzone.award.AwardApplications;
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.JsonProblems;
 import cn.gov.sd.pilotzone.common.Messages;
@@ -49,7 +50,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
-        var specific = JsonProblems.of(e);
+        Optional<Problem> specific = JsonProblems.of(e);
         if (specific.isPresent()) {
             return badRequest(List.of(specific.get()), locale);
         }
@@ -73,8 +74,7 @@ class ApiExceptionHandler {
         return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
     }
 
-    @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class,
-            FlowableTaskAlreadyClaimedException.class})
+    @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }

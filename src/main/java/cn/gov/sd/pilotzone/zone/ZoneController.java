@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -16,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -172,11 +170,6 @@ class ZoneController {
             throw new AccessDeniedException("cancelling a lifecycle is for administrators");
         }
         lifecycles.cancel(zoneId, caller.username(), reason);
-    }
-
-    @ExceptionHandler({ZoneLifecycles.AlreadyRunningException.class, ZoneLifecycles.NotRunningException.class})
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
     }
 
     private ZonePlan visible(Caller caller, String zoneId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -39,14 +40,14 @@ public class ZoneLifecycles {
     }
 
     /** The zone already has a running lifecycle. */
-    public static class AlreadyRunningException extends RuntimeException {
+    public static class AlreadyRunningException extends ConflictException {
         public AlreadyRunningException(String zoneId) {
             super("zone " + zoneId + " already has a running lifecycle");
         }
     }
 
     /** The zone has no running lifecycle. */
-    public static class NotRunningException extends RuntimeException {
+    public static class NotRunningException extends ConflictException {
         public NotRunningException(String zoneId) {
             super("zone " + zoneId + " has no running lifecycle");
         }
