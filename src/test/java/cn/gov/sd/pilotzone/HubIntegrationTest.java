@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:hub-it-${random.uuid};DB_CLOSE_DELAY=-1", // one database per context: a second context must never share the first one's outbox
         "hub.demo.enabled=true",
         "hub.exchange.poll-delay=200",
+        "hub.exchange.db.url=jdbc:h2:mem:hub-ex-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "hub.exchange.db.quiet-period=PT1S",
         "hub.exchange.payment-batch-interval=PT1S",
         "hub.exchange.outbound-interval=PT1S",
         "hub.award.correction-period=PT3S",
