@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camel's side of the exchange database: the SQL component {@code exsql} on the exchange pool (the camel-sql
- * starter is not used, so the component is registered here), and one route per table feed of
- * {@code hub.exchange.db.feeds} from the template {@code inbound-table} (routes/exchange-tables.yaml). Feeds are
+ * Camel's side of exchange beyond folders: the SQL component {@code exsql} on the exchange database's pool (the
+ * camel-sql starter is not used, so the component is registered here); one route per table feed of
+ * {@code hub.exchange.db.feeds} from the template {@code inbound-table} (routes/exchange-tables.yaml) and one per
+ * SFTP inbox of {@code hub.exchange.sftp} from {@code inbound-sftp} (routes/sftp-template.yaml). Feeds are
  * configuration, so their routes are made from it once the YAML templates are loaded.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +33,7 @@ class ExchangeRoutes {
     }
 
     @Bean
-    CamelContextConfiguration exchangeTableRoutes(ExchangeDatabase database, List<FeedHandler> handlers) {
+    CamelContextConfiguration feedRoutesFromConfiguration(ExchangeDatabase database, ExchangeSftp sftp, List<FeedHandler> handlers) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
@@ -41,6 +42,13 @@ class ExchangeRoutes {
 
             @Override
             public void afterApplicationStart(CamelContext context) {
+                sftp.feeds().keySet().stream().filter(feed -> handlers.stream().anyMatch(h -> h.feed().equals(feed)))
+                        .forEach(feed -> TemplatedRouteBuilder.builder(context, "inbound-sftp")
+                                .routeId(feed + "-sftp")
+                                .parameter("feed", feed)
+                                .parameter("inbox", sftp.inbox(feed))
+                                .parameter("errors", sftp.errors(feed))
+                                .add());
                 for (String feed : database.feeds()) {
                     if (handlers.stream().noneMatch(h -> h.feed().equals(feed))) {
                         // outbound feeds are written by their outbound route; an inbound one without a handler

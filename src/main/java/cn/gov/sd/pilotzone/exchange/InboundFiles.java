@@ -117,8 +117,11 @@ public class InboundFiles {
         }
     }
 
-    /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
-    public void reject(String feed, String fileName, String storedName, Exception cause) {
+    /**
+     * Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}; returns
+     * the reason, which an SFTP inbox also puts on its server.
+     */
+    public String reject(String feed, String fileName, String storedName, Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
                 : List.of(Problem.of(null, "file.failed", describe(cause)));
         if (!(cause instanceof InvalidInputException)) {
@@ -133,6 +136,12 @@ public class InboundFiles {
             log.warn("{} {}: rejection not logged: {}", feed, fileName, e.getMessage());
         }
         log.warn("{} {} rejected to error/: {}", feed, fileName, cause.getMessage());
+        return report;
+    }
+
+    /** The reasons of an accepted file's skipped rows (as written to error/ by {@link #process}), or null. */
+    public String skippedReport(String feed, String fileName, FeedResult result) {
+        return result.skipped().isEmpty() ? null : report(feed, fileName, "rows.skipped", result.skipped());
     }
 
     /** The exception and its root cause: what an operator needs to tell a bad file from a bug. */
