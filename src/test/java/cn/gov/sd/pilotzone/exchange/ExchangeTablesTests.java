@@ -293,8 +293,25 @@ abstract class ExchangeTablesTests {
                 paymentId);
     }
 
+    @Autowired
+    ExchangeTables tables;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+
     @Test
-    void healthShowsTheExchangeDatabase() {
+    void healthAndTheDashboardShowTheExchangeTables() {
+        String batch = batch();
+        insert("ex_credit_records", batch, row("uscc", "bad", "enterprise_name", "潍坊", "record_type", "质量失信",
+                "listed_on", "2024-01-01"));
+        awaitDone("ex_credit_records", batch);
         assertThat(exchange.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(tables.health()).filteredOn(t -> t.feed().equals("credit-records")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.reachable()).isTrue();
+                    assertThat(t.error()).isPositive();
+                    assertThat(t.lastBatch()).isNotNull();
+                });
+        String page = rest.withBasicAuth("supervisor", "demo").getForObject("/dashboard", String.class);
+        assertThat(page).contains("id=\"exchange-tables\"").contains("ex_credit_records");
     }
 }
