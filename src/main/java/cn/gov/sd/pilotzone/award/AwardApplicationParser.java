@@ -28,11 +28,11 @@ import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Attachment;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Contact;
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.JsonFiles;
-import cn.gov.sd.pilotzone.exchange.TableReader;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Uscc;
 
@@ -177,7 +177,7 @@ public class AwardApplicationParser {
      */
     private static String freeText(JsonNode node, String name, String path, boolean required, List<Problem> problems) {
         String s = text(node, name, path, required, problems);
-        if (TableReader.formula(s)) {
+        if (FreeText.formula(s)) {
             problems.add(Problem.of(path, "field.formula"));
             return null;
         }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.exchange.Outbox;
 
@@ -41,11 +43,13 @@ public class Payments {
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Payments(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    public Payments(JdbcTemplate jdbc, Outbox outbox, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Voids earlier failed instructions and issues a new one, in the caller's transaction. */
@@ -55,7 +59,8 @@ public class Payments {
             throw new IllegalStateException("application " + app.applicationId() + " already has a live instruction");
         }
         LocalDateTime now = Utc.of(clock.instant());
-        jdbc.update("UPDATE payment_instruction SET status = 'VOID', updated_at = ? WHERE application_id = ? "
+        int voided = jdbc.update("UPDATE payment_instruction SET status = 'VOID', updated_at = ?"
+                + " WHERE application_id = ? "
                 + "AND status = 'FAILED'", now, app.applicationId());
         String paymentId = "PAY-" + DAY.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
@@ -77,6 +82,11 @@ public class Payments {
         row.put("account_no", account.accountNo());
         row.put("approved_on", approvedOn.toString());
         outbox.add(FEED, paymentId, row);
+        if (voided > 0) {
+            audit.record(AuditType.PAYMENT_REISSUE, app.applicationId() + "/" + paymentId,
+                    "re-issued after a failed payment: amount " + amount.toPlainString() + ", account "
+                            + account.accountNo());
+        }
         return paymentId;
     }
 

@@ -11,10 +11,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code hub.home} and {@code hub.data-dir} absolute and points Spring's config, Camel's routes and
- * Flowable's deployments at {@code ${hub.home}}, so that {@code java -jar … --hub.home=/srv/hub} works from any
- * working directory (SPEC §2). Two phases: the config location must be known before config files are read, the
- * data directory only after (it may be set in {@code config/application.yml}).
+ * Makes {@code hub.home} and {@code hub.data-dir} absolute and points Spring's config and Camel's routes at
+ * {@code ${hub.home}} (engine.BpmnDeployment reads bpmn/ there), so that
+ * {@code java -jar … --hub.home=/srv/hub} works from any working directory (README.md). Two phases: the config
+ * location must be known before config files are read, the data directory only after (it may be set in
+ * {@code config/application.yml}).
  */
 public final class HubHome {
 
@@ -54,7 +55,6 @@ public final class HubHome {
                     Map.of("hub.home", home.toString(), "hub.data-dir", data.toString())));
             Map<String, Object> defaults = new HashMap<>();
             defaults.put("camel.main.routes-include-pattern", "file:" + home.resolve("routes") + "/*.yaml");
-            defaults.put("flowable.process-definition-location-prefix", "file:" + home.resolve("bpmn") + "/");
             defaults.put("hub.config-dir", home.resolve("config").toString());
             env.getPropertySources().addLast(new MapPropertySource("hubHomeDefaults", defaults));
         }

@@ -23,11 +23,14 @@ import cn.gov.sd.pilotzone.common.Problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The exchange folders as the feed-health view sees them (SPEC §3): files waiting in {@code inbox/<feed>/}, the
+ * The exchange folders as the feed-health view sees them (docs/exchange.md): files waiting in {@code inbox/<feed>/}, the
  * rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed file back into the inbox.
  */
 @Component
@@ -51,10 +54,12 @@ public class FeedFolders {
 
     private final Path dataDir;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public FeedFolders(@Value("${hub.data-dir}") String dataDir, Clock clock) {
+    public FeedFolders(@Value("${hub.data-dir}") String dataDir, Clock clock, AuditTrail audit) {
         this.dataDir = Path.of(dataDir);
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Feed folders present under {@code inbox/} (a feed may have files before its route exists). */
@@ -149,6 +154,7 @@ public class FeedFolders {
             throw new UncheckedIOException(e);
         }
         log.info("{} put error/{}/{} back into inbox/{}/{}", actor, feed, storedName, feed, original);
+        audit.record(actor, AuditType.FILE_REPROCESS, feed + "/" + original, "from error/" + feed + "/" + storedName);
         return original;
     }
 

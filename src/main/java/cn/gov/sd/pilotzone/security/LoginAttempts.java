@@ -1,30 +1,36 @@
 package cn.gov.sd.pilotzone.security;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
+
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the lock-out from Spring Security's authentication events, so form login and HTTP Basic count alike. Only
- * bad credentials count: a locked or disabled account fails before its password is checked.
+ * Logins and failed logins into the audit trail, from Spring Security's events (form login and HTTP Basic alike).
+ * The lock-out itself is counted where the password is checked ({@link LockoutAuthenticationProvider}). Successful
+ * HTTP Basic requests are not entries: system clients authenticate on every request.
  */
 @Component
 class LoginAttempts {
 
-    private final UserStore users;
+    private final AuditTrail audit;
 
-    LoginAttempts(UserStore users) {
-        this.users = users;
+    LoginAttempts(AuditTrail audit) {
+        this.audit = audit;
     }
 
     @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        users.recordFailure(event.getAuthentication().getName());
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String name = event.getAuthentication().getName();
+        audit.record(name, AuditType.LOGIN_FAILED, name, event.getException().getClass().getSimpleName());
     }
 
     @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        users.recordSuccess(event.getAuthentication().getName());
+    void loggedIn(InteractiveAuthenticationSuccessEvent event) {
+        String name = event.getAuthentication().getName();
+        audit.record(name, AuditType.LOGIN, name, "form login");
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +15,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -22,9 +26,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what (SPEC §5). People log in with a form and keep a session; system accounts and API clients send
- * HTTP Basic on every request. Flowable's REST API and the actuator are for administrators and system accounts
- * only: the REST starter itself checks nothing (SPEC §7).
+ * Who may call what (docs/security.md). People log in with a form and keep a session; system accounts and API
+ * clients send HTTP Basic on every request. Flowable's REST API is for administrators only, and through
+ * {@link FlowableRestGate} only for reading and operating the engine: the REST starter itself checks nothing.
+ * The actuator is for administrators and system accounts (Prometheus); the audit trail for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -35,9 +40,13 @@ class SecurityConfig {
             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
     /**
      * Flowable's two REST servlets, its REST API and the external worker job API (list, acquire, complete, fail
-     * jobs) that the REST starter installs alongside it, check nothing themselves; nor does the actuator.
+     * jobs) that the REST starter installs alongside it, check nothing themselves; the audit trail is the
+     * administrators'.
      */
-    private static final String[] ADMIN_ONLY = {"/process-api/**", "/external-job-api/**", "/actuator/**"};
+    private static final String[] ADMIN_ONLY = {"/process-api/**", "/external-job-api/**", "/audit", "/api/audit",
+            "/api/audit.*"};
+    /** The actuator (metrics for Prometheus): administrators and system accounts. */
+    private static final String[] OPERATIONS = {"/actuator/**"};
     /** The dashboard (page, re-process action, JSON) is for those who watch every bureau. */
     private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**"};
     private static final String[] API = {"/api/**", "/process-api/**", "/external-job-api/**", "/actuator/**"};
@@ -69,24 +78,26 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock, AuditTrail audit)
+            throws Exception {
         RequestMatcher apiRequests = new OrRequestMatcher(paths(API),
                 request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint(json, clock);
 
-        // Remember only page visits for after login; saving API requests would open a session per 401.
-        HttpSessionRequestCache pageVisits = new HttpSessionRequestCache();
+        // Remember only page visits for after login, and in a cookie: an anonymous visit opens no server session.
+        CookieRequestCache pageVisits = new CookieRequestCache();
         pageVisits.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
                 new NegatedRequestMatcher(apiRequests)));
 
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths(PUBLIC)).permitAll()
-                        .requestMatchers(paths(ADMIN_ONLY)).hasAnyRole(Role.ADMIN.name(), Role.SYSTEM.name())
+                        .requestMatchers(paths(ADMIN_ONLY)).hasRole(Role.ADMIN.name())
+                        .requestMatchers(paths(OPERATIONS)).hasAnyRole(Role.ADMIN.name(), Role.SYSTEM.name())
                         .requestMatchers(paths(SUPERVISION)).hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 // The hub's own login page (ui.LoginPages); Spring Security still processes POST /login
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll().failureHandler(loginFailed()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 // Mapped entry points, matched in order: API requests get a JSON 401, everything else the login page.
                 .exceptionHandling(e -> e
@@ -95,8 +106,18 @@ class SecurityConfig {
                                 AnyRequestMatcher.INSTANCE))
                 .requestCache(cache -> cache.requestCache(pageVisits))
                 .logout(logout -> logout.permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_CREDENTIALS, NO_SESSION_API));
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens())
+                        .ignoringRequestMatchers(BASIC_CREDENTIALS, NO_SESSION_API))
+                .addFilterAfter(new FlowableRestGate(json, audit), AuthorizationFilter.class)
+                .addFilterAfter(new AdminActions(audit), FlowableRestGate.class);
         return http.build();
+    }
+
+    /** Back to the login page with the same message for every reason, and without opening a session to say it. */
+    private static SimpleUrlAuthenticationFailureHandler loginFailed() {
+        SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error");
+        failed.setAllowSessionCreation(false);
+        return failed;
     }
 
     /**

@@ -5,7 +5,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import cn.gov.sd.pilotzone.common.Utc;
 
@@ -57,36 +63,99 @@ public class UserStore {
     }
 
     boolean insert(HubUser user, String passwordHash) {
+        return insert(user, passwordHash, false);
+    }
+
+    /** A demo account; see {@link DemoAccounts}. */
+    boolean insertDemo(HubUser user, String passwordHash) {
+        return insert(user, passwordHash, true);
+    }
+
+    private boolean insert(HubUser user, String passwordHash, boolean demo) {
         try {
             jdbc.update("INSERT INTO hub_user (username, password_hash, role, bureau_code, display_name, enabled,"
-                            + " failed_logins, locked_until) VALUES (?, ?, ?, ?, ?, ?, 0, NULL)",
-                    user.username(), passwordHash, user.role().name(), user.bureauCode(), user.displayName(), true);
+                            + " failed_logins, locked_until, demo) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?)",
+                    user.username(), passwordHash, user.role().name(), user.bureauCode(), user.displayName(), true,
+                    demo);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
     }
 
-    /**
-     * Counts a wrong password. The failure that reaches the limit locks the account and starts the count again, so
-     * that after the lock-out the user has the full number of attempts. An unknown name matches no row, so guessing
-     * names leaves no trace in the table. One statement, so that concurrent attempts on two nodes cannot lose a count.
-     */
-    void recordFailure(String username) {
-        Instant lockedUntil = clock.instant().plus(lockout.lockout());
-        // locked_until is assigned first: MySQL evaluates single-table SET clauses left to right with the values
-        // already assigned, H2 with the old ones; in this order both read the old failed_logins.
-        jdbc.update("UPDATE hub_user"
-                        + " SET locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,"
-                        + " failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END"
-                        + " WHERE username = ?",
-                lockout.maxFailedLogins(), Utc.of(lockedUntil), lockout.maxFailedLogins(), username);
+    /** Marks existing accounts of these names as demo ones (and enables them): demo mode is on. */
+    void markDemo(List<String> names) {
+        for (String name : names) {
+            jdbc.update("UPDATE hub_user SET demo = TRUE, enabled = TRUE"
+                    + " WHERE username = ? AND (demo = FALSE OR enabled = FALSE)", name);
+        }
     }
 
-    /** Forgets earlier failures. Writes only when there is something to forget: system accounts log in per request. */
-    void recordSuccess(String username) {
-        jdbc.update("UPDATE hub_user SET failed_logins = 0, locked_until = NULL"
-                + " WHERE username = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)", username);
+    /**
+     * Disables the enabled demo accounts: those marked as such, and those of a demo name whose password hash
+     * {@code demoPassword} accepts (made before accounts were marked; one check per distinct hash, since demo mode
+     * gives all its accounts one). The names disabled.
+     */
+    List<String> disableDemoAccounts(List<String> demoNames, Predicate<String> demoPassword) {
+        Set<String> names = Set.copyOf(demoNames);
+        Map<String, Boolean> demoHash = new HashMap<>();
+        List<String> disabled = new ArrayList<>();
+        jdbc.query("SELECT username, password_hash, demo FROM hub_user WHERE enabled = TRUE ORDER BY username", rs -> {
+            String name = rs.getString("username");
+            boolean demo = rs.getBoolean("demo") || names.contains(name)
+                    && demoHash.computeIfAbsent(rs.getString("password_hash"), demoPassword::test);
+            if (demo) {
+                disabled.add(name);
+            }
+        });
+        for (String name : disabled) {
+            jdbc.update("UPDATE hub_user SET enabled = FALSE, demo = TRUE WHERE username = ?", name);
+        }
+        return disabled;
+    }
+
+    /** What {@link #claimAttempt} found. */
+    enum Claim { CLAIMED, LOCKED, BUSY, UNKNOWN }
+
+    /**
+     * Counts a password check against the limit before it is made (docs/security.md): one atomic statement, which
+     * succeeds only while the account is not locked and fewer than {@code max-failed-logins} checks are counted, so
+     * parallel guesses cannot get more checks than the limit between two of their answers. A check stays counted as
+     * a failure until {@link #recordSuccess} forgets it. {@link Claim#BUSY}: as many checks as the limit are under
+     * way; their answers decide whether the account locks.
+     */
+    Claim claimAttempt(String username) {
+        Instant now = clock.instant();
+        int claimed = jdbc.update("UPDATE hub_user SET failed_logins = failed_logins + 1"
+                        + " WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?) AND failed_logins < ?",
+                username, Utc.of(now), lockout.maxFailedLogins());
+        if (claimed == 1) {
+            return Claim.CLAIMED;
+        }
+        return findAccount(username).map(a -> a.lockedAt(now) ? Claim.LOCKED : Claim.BUSY).orElse(Claim.UNKNOWN);
+    }
+
+    /**
+     * Locks an account whose count has reached the limit: after a wrong password (a claimed check stays counted), or
+     * when checks were claimed and never answered (a node died in between) and a caller has waited long enough. The
+     * lock starts the count again, so that after the lock-out the user has the full number of attempts.
+     * {@code true} when this call locked it.
+     */
+    boolean lockIfLimitReached(String username) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE hub_user SET locked_until = ?, failed_logins = 0"
+                        + " WHERE username = ? AND failed_logins >= ? AND (locked_until IS NULL OR locked_until <= ?)",
+                Utc.of(now.plus(lockout.lockout())), username, lockout.maxFailedLogins(), Utc.of(now)) == 1;
+    }
+
+    /**
+     * A claimed check found the password right: the failures are forgotten, unless the account was locked in the
+     * meantime by parallel failures; then {@code false}, and the login is refused like any during a lock-out.
+     */
+    boolean recordSuccess(String username) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE hub_user SET failed_logins = 0, locked_until = NULL"
+                + " WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)", username, Utc.of(now)) == 1;
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

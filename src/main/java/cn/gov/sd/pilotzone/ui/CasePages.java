@@ -85,7 +85,8 @@ class CasePages {
         AwardApplication app = cases.application(caller, applicationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("award", cases.award(app));
-        Cases.CaseInfo info = app.processInstanceId() == null ? null : cases.info(app.processInstanceId()).orElse(null);
+        Cases.CaseInfo info = app.processInstanceId() == null ? null
+                : cases.info(caller, app.processInstanceId()).orElse(null);
         return show(caller, info, model);
     }
 
@@ -95,7 +96,7 @@ class CasePages {
         if (!cases.canSee(caller, processInstanceId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Cases.CaseInfo info = cases.info(processInstanceId)
+        Cases.CaseInfo info = cases.info(caller, processInstanceId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (info.award() != null) {
             return "redirect:/applications/" + info.award().app().applicationId();

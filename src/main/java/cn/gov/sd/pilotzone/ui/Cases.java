@@ -19,6 +19,8 @@ import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.zone.ZoneCaseAccess;
+import cn.gov.sd.pilotzone.zone.ZonePlan;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 
@@ -66,10 +68,12 @@ class Cases {
     private final TaskSearch search;
     private final MessageSource messages;
     private final MoneyRules moneyRules;
+    private final ZoneCaseAccess zoneCases;
 
     Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
-          MessageSource messages) {
+          MessageSource messages, ZoneCaseAccess zoneCases) {
+        this.zoneCases = zoneCases;
         this.history = history;
         this.repository = repository;
         this.store = store;
@@ -86,6 +90,10 @@ class Cases {
     boolean canSee(Caller caller, String processInstanceId) {
         if (caller.seesEverything()) {
             return true;
+        }
+        Optional<ZonePlan> zone = zoneCases.zoneOf(processInstanceId);
+        if (zone.isPresent()) {
+            return zoneCases.seesWholeCase(caller, zone.get());
         }
         HistoricProcessInstance pi = instance(processInstanceId);
         if (pi == null) {
@@ -129,8 +137,37 @@ class Cases {
                 payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null));
     }
 
-    /** Everything about the case of a process instance; the caller checked {@link #canSee} first. */
-    Optional<CaseInfo> info(String processInstanceId) {
+    /**
+     * A file of a case: for a zone lifecycle by ZoneCaseAccess's rule (a lead bureau sees its own tasks' documents,
+     * not the plan), otherwise for whoever sees the case.
+     */
+    boolean canSeeFile(Caller caller, TaskNotes.FileNote file) {
+        if (file.processInstanceId() == null) {
+            return false;
+        }
+        Optional<ZonePlan> zone = zoneCases.zoneOf(file.processInstanceId());
+        return zone.isPresent() ? zoneCases.seesDocument(caller, zone.get(), file.taskId())
+                : canSee(caller, file.processInstanceId());
+    }
+
+    /**
+     * Everything about the case of a process instance that the caller may see (who reaches a case through one of
+     * its tasks sees only what ZoneCaseAccess allows of a zone lifecycle).
+     */
+    Optional<CaseInfo> info(Caller caller, String processInstanceId) {
+        Optional<ZonePlan> zone = zoneCases.zoneOf(processInstanceId);
+        if (zone.isPresent() && !zoneCases.seesWholeCase(caller, zone.get())) {
+            ZonePlan plan = zone.get();
+            return info(processInstanceId).map(i -> new CaseInfo(i.processInstanceId(), i.processKey(),
+                    i.processName(), i.businessKey(), i.ended(), i.award(),
+                    i.comments().stream().filter(c -> zoneCases.seesDocument(caller, plan, c.taskId())).toList(),
+                    i.files().stream().filter(f -> zoneCases.seesDocument(caller, plan, f.taskId())).toList(),
+                    i.tasks(), i.diagram()));
+        }
+        return info(processInstanceId);
+    }
+
+    private Optional<CaseInfo> info(String processInstanceId) {
         HistoricProcessInstance pi = instance(processInstanceId);
         if (pi == null) {
             return Optional.empty();

@@ -19,6 +19,11 @@ public class Who {
         public boolean supervises() {
             return role == Role.SUPERVISOR || role == Role.ADMIN;
         }
+
+        /** Administrators see the audit trail. */
+        public boolean administers() {
+            return role == Role.ADMIN;
+        }
     }
 
     /** Null when nobody is logged in (the login page, public error pages). */

@@ -1,9 +1,15 @@
 package cn.gov.sd.pilotzone.zone;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -13,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records progress reports (SPEC §3 {@code progress-reports}, and the API): the report goes to the plan task of the
+ * Records progress reports (docs/exchange.md {@code progress-reports}, and the API): the report goes to the plan task of the
  * zone's running lifecycle, counts for the current report period (so no missing-report escalation is raised for
  * it), and sets the progress on the lead bureau's open task. Refused with the reason: an unknown zone or task, a
  * bureau that does not lead the task, a task that is not in implementation, bad values.
@@ -28,12 +34,16 @@ public class ProgressReports {
 
     static final int MAX_PERIOD = 32;
     static final int MAX_TEXT = 4000;
+    static final int FIRST_YEAR = 2000;
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})-(Q[1-4]|H[12]|0[1-9]|1[0-2])");
 
     private final ZonePlans plans;
     private final ZoneStore store;
     private final TaskService taskService;
+    private final Clock clock;
 
-    public ProgressReports(ZonePlans plans, ZoneStore store, TaskService taskService) {
+    public ProgressReports(ZonePlans plans, ZoneStore store, TaskService taskService, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.store = store;
         this.taskService = taskService;
@@ -80,14 +90,30 @@ public class ProgressReports {
         return recorded;
     }
 
+    /**
+     * A report period as reports name them: a quarter {@code 2024-Q3}, a half year {@code 2024-H1} or a month
+     * {@code 2024-07}, of a year from {@value #FIRST_YEAR} to next year. Anything else ({@code 9999-Q4},
+     * {@code ../../x}) is no period: it would only show up in bulletins and exports as if it were one.
+     */
+    boolean period(String period) {
+        Matcher m = PERIOD.matcher(period);
+        if (!m.matches()) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        return year >= FIRST_YEAR && year <= Year.now(clock).getValue() + 1;
+    }
+
     /** The running lifecycle the report goes to, or null with the problems added. */
     private Lifecycle check(Submission s, String p, List<Problem> problems) {
         int before = problems.size();
         required(p + "zoneId", s.zoneId(), problems);
         required(p + "taskCode", s.taskCode(), problems);
         required(p + "bureau", s.bureau(), problems);
-        if (required(p + "period", s.period(), problems) && s.period().strip().length() > MAX_PERIOD) {
-            problems.add(Problem.of(p + "period", "field.tooLong", MAX_PERIOD));
+        if (required(p + "period", s.period(), problems) && !period(s.period().strip())) {
+            problems.add(Problem.of(p + "period", "zone.reportPeriod", s.period().strip().length() > MAX_PERIOD
+                    ? s.period().strip().substring(0, MAX_PERIOD) + "…" : s.period().strip(),
+                    Year.now(clock).getValue() + 1));
         }
         if (s.progress() == null) {
             problems.add(Problem.of(p + "progress", "field.required"));
@@ -100,6 +126,8 @@ public class ProgressReports {
         if (s.issues() != null && s.issues().length() > MAX_TEXT) {
             problems.add(Problem.of(p + "issues", "field.tooLong", MAX_TEXT));
         }
+        FreeText.check(p + "summary", s.summary() == null ? null : s.summary().strip(), problems);
+        FreeText.check(p + "issues", s.issues() == null ? null : s.issues().strip(), problems);
         if (s.zoneId() == null || s.taskCode() == null) {
             return null;
         }
@@ -132,10 +160,10 @@ public class ProgressReports {
             return;
         }
         taskService.createTaskQuery().processInstanceId(lifecycle.processInstanceId())
-                .taskDefinitionKey("implementTask").taskVariableValueEquals("taskCode", taskCode).list()
+                .taskDefinitionKey(ZoneTaskForms.IMPLEMENT_TASK).taskVariableValueEquals("taskCode", taskCode).list()
                 .forEach(t -> {
                     taskService.setVariableLocal(t.getId(), "progress", r.progress());
-                    taskService.setVariableLocal(t.getId(), "lastReportAt", java.util.Date.from(r.receivedAt()));
+                    taskService.setVariableLocal(t.getId(), "lastReportAt", Date.from(r.receivedAt()));
                 });
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/zones} (SPEC §5): zones, a zone's phase and tasks, per-bureau counts, the supervisor bulletin (JSON
+ * {@code /api/zones} (docs/api.md): zones, a zone's phase and tasks, per-bureau counts, the supervisor bulletin (JSON
  * and Excel), progress reports, and starting a zone's lifecycle. Scoped by {@link ZoneAccess}: a zone or task the
  * caller may not see is "not found"; an action on a visible one that the caller may not take is "forbidden".
  */
@@ -49,9 +50,12 @@ class ZoneController {
     private final ZoneLifecycles lifecycles;
     private final ZoneStore store;
     private final ZoneDocuments documents;
+    private final ZoneCaseAccess caseAccess;
 
     ZoneController(ZonePlans plans, ZoneAccess access, ZoneViews views, BulletinWorkbook workbook,
-                   ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents) {
+                   ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents,
+                   ZoneCaseAccess caseAccess) {
+        this.caseAccess = caseAccess;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -109,8 +113,7 @@ class ZoneController {
         ZonePlan plan = visible(caller, zoneId);
         String pid = store.current(zoneId).map(Lifecycle::processInstanceId).orElse(null);
         var attachment = documents.find(pid, documentId)
-                .filter(a -> views.detail(plan, t -> access.seesTask(caller, plan, t), access.seesAllTasks(caller, plan))
-                        .documents().stream().anyMatch(d -> d.id().equals(a.getId())))
+                .filter(a -> caseAccess.seesDocument(caller, plan, a.getTaskId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + documentId));
         if (attachment.getUrl() != null) {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(attachment.getUrl())).build();
@@ -172,8 +175,8 @@ class ZoneController {
     }
 
     @ExceptionHandler({ZoneLifecycles.AlreadyRunningException.class, ZoneLifecycles.NotRunningException.class})
-    ResponseEntity<java.util.Map<String, Object>> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(java.util.Map.of("error", "conflict", "message", e.getMessage()));
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
     }
 
     private ZonePlan visible(Caller caller, String zoneId) {

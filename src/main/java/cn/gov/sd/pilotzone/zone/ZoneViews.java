@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,7 +23,6 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.Action;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
 
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -39,7 +39,7 @@ public class ZoneViews {
     public record BureauRef(String code, String name) {
     }
 
-    /** One plan task (SPEC §5 {@code tasks[]}), with the fields the bulletin needs besides. */
+    /** One plan task (docs/api.md {@code tasks[]}), with the fields the bulletin needs besides. */
     public record TaskItem(String code, String title, String titleEn, String action, String actionTitle,
                            List<BureauRef> leadBureaus, List<BureauRef> supportingUnits, TaskState.Status status,
                            String statusName, Integer progress, LocalDate lastReportOn, Instant lastReportAt,
@@ -99,17 +99,17 @@ public class ZoneViews {
     private final BureauDirectory bureaus;
     private final ZoneDocuments documents;
     private final TaskService taskService;
-    private final HistoryService history;
     private final Messages messages;
     private final Clock clock;
+    private final ZoneCaseAccess caseAccess;
 
     public ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
-                     HistoryService history, Messages messages, Clock clock) {
+                     Messages messages, Clock clock, ZoneCaseAccess caseAccess) {
+        this.caseAccess = caseAccess;
         this.store = store;
         this.bureaus = bureaus;
         this.documents = documents;
         this.taskService = taskService;
-        this.history = history;
         this.messages = messages;
         this.clock = clock;
     }
@@ -138,19 +138,9 @@ public class ZoneViews {
                 ref(plan.coordinator()), phases, item, tasks(plan, lifecycle, visible), acceptance, docs);
     }
 
-    /** A clerk who does not see every task sees only the evidence of tasks they see. */
+    /** A clerk who does not see every task sees only the evidence of tasks they see (ZoneCaseAccess's rule). */
     private boolean visibleTaskDocument(ZonePlan plan, ZoneDocuments.DocumentView d, Predicate<PlanTask> visible) {
-        if (d.taskId() == null) {
-            return false;
-        }
-        Object code = taskVariable(d.taskId());
-        return code instanceof String c && plan.task(c).filter(visible).isPresent();
-    }
-
-    /** The plan task of a (possibly completed) user task: its task-local {@code taskCode}, kept in the history. */
-    private Object taskVariable(String taskId) {
-        return history.createHistoricTaskInstanceQuery().taskId(taskId).includeTaskLocalVariables().list().stream()
-                .findFirst().map(t -> t.getTaskLocalVariables().get("taskCode")).orElse(null);
+        return caseAccess.planTask(plan, d.taskId()).filter(visible).isPresent();
     }
 
     public TaskDetail taskDetail(ZonePlan plan, PlanTask task) {
@@ -165,7 +155,7 @@ public class ZoneViews {
                 .taskVariableValueEquals("taskCode", task.code()).includeIdentityLinks().list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
                         t.getIdentityLinks().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                                .map(IdentityLinkInfo::getGroupId).filter(java.util.Objects::nonNull).toList(),
+                                .map(IdentityLinkInfo::getGroupId).filter(Objects::nonNull).toList(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         return new TaskDetail(item, store.reports(l.lifecycleId(), task.code()),

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
 import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
@@ -52,7 +53,8 @@ class MoneyPropertiesTest {
             new DataSourceTransactionManager(JDBC.getDataSource()));
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Payments PAYMENTS = new Payments(JDBC,
-            new Outbox(JDBC, CLOCK, new OutboundFormats(Map.of()), new FeedLog(JDBC, CLOCK)), CLOCK);
+            new Outbox(JDBC, CLOCK, new OutboundFormats(Map.of()), new FeedLog(JDBC, CLOCK)), CLOCK,
+            new AuditTrail(JDBC, CLOCK));
     private static final List<String> STEPS = List.of("countyReview", "cityReview", "financeReview");
     private static final String FIRST_ACCOUNT = "1607001109200012345";
 

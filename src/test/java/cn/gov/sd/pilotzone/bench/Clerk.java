@@ -29,11 +29,13 @@ final class Clerk {
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern XSRF_COOKIE = Pattern.compile("XSRF-TOKEN=([^;]*)");
 
     private final String username;
     private final String base;
     private final String authorization;
     private volatile String session;
+    private volatile String csrfCookie;
     private volatile String csrfToken;
 
     Clerk(String username, int port) {
@@ -88,8 +90,11 @@ final class Clerk {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
+        // Before the login the CSRF token lives in a cookie (the hub opens no session for anonymous visitors)
+        String cookies = (session == null ? "" : "JSESSIONID=" + session + "; ")
+                + (csrfCookie == null ? "" : "XSRF-TOKEN=" + csrfCookie);
+        if (!cookies.isBlank()) {
+            request.header("Cookie", cookies.strip());
         }
         try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -97,6 +102,10 @@ final class Clerk {
                 Matcher m = SESSION.matcher(c);
                 if (m.find()) {
                     session = m.group(1);
+                }
+                Matcher x = XSRF_COOKIE.matcher(c);
+                if (x.find()) {
+                    csrfCookie = x.group(1);
                 }
             });
             return r;

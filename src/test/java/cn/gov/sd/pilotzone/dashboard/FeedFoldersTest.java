@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ class FeedFoldersTest {
 
     @BeforeEach
     void setUp() {
-        folders = new FeedFolders(data.toString(), Clock.fixed(NOW, ZoneOffset.UTC));
+        folders = new FeedFolders(data.toString(), Clock.fixed(NOW, ZoneOffset.UTC), mock(AuditTrail.class));
     }
 
     @Test

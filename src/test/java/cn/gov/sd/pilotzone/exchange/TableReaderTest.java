@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.TableReader.Column;
@@ -164,7 +165,7 @@ class TableReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1200.50", "+86 536 8888888", "-", "潍坊=奎文", "a@b.cn", "0536-8888888"})
     void negativeNumbersPhonesAndInnerSignsAreNotFormulas(String cell) {
-        assertThat(TableReader.formula(cell)).isFalse();
+        assertThat(FreeText.formula(cell)).isFalse();
     }
 
     @Test

@@ -45,9 +45,10 @@ class FlowableRestSecurityIT {
         assertThat(answer.getBody()).contains("\"data\"");
     }
 
+    /** System accounts use the hub API (docs/security.md). */
     @Test
-    void systemAccountCanUseFlowableRest() {
-        assertThat(get("system", "demo").getStatusCode()).isEqualTo(HttpStatus.OK);
+    void systemAccountCannotUseFlowableRest() {
+        assertThat(get("system", "demo").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private ResponseEntity<String> get(String username, String password) {

@@ -1,7 +1,6 @@
 package cn.gov.sd.pilotzone.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.instanceOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +22,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.sd.pilotzone.audit.AuditEntry;
+import cn.gov.sd.pilotzone.audit.AuditQuery;
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
 import cn.gov.sd.pilotzone.common.Utc;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -64,6 +66,9 @@ class LockoutIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    AuditTrail audit;
+
     @Test
     void accountLocksAfterFiveFailures() throws Exception {
         assertThat(settings.maxFailedLogins()).isEqualTo(5);
@@ -91,8 +96,10 @@ class LockoutIT {
 
         mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf()))
                 .andExpect(redirectedUrl("/login?error"))
-                .andExpect(request().sessionAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
-                        instanceOf(LockedException.class)));
+                .andExpect(request().sessionAttributeDoesNotExist(WebAttributes.AUTHENTICATION_EXCEPTION));
+
+        assertThat(audit.search(new AuditQuery(name, AuditType.LOGIN_FAILED, null, null, null, 1)))
+                .extracting(AuditEntry::details).containsExactly(LockedException.class.getSimpleName());
     }
 
     @Test
@@ -164,8 +171,8 @@ class LockoutIT {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/login?error"))
                 .andReturn();
-        String page = mvc.perform(get("/login").param("error", "")
-                        .session((MockHttpSession) failed.getRequest().getSession(false)))
+        assertThat(failed.getRequest().getSession(false)).as("a failed login opens no session").isNull();
+        String page = mvc.perform(get("/login").param("error", ""))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         Matcher alert = ALERT.matcher(page);

@@ -61,10 +61,10 @@ class UserStoreIT {
         UserStore store = store();
         String name = createdAccount(store);
 
-        store.recordFailure(name);
-        store.recordFailure(name);
+        fail(store, name);
+        fail(store, name);
         assertThat(store.isLocked(name)).isFalse();
-        store.recordFailure(name);
+        fail(store, name);
         assertThat(store.isLocked(name)).isTrue();
 
         clock.advance(LOCKOUT.minusSeconds(1));
@@ -78,12 +78,12 @@ class UserStoreIT {
         UserStore store = store();
         String name = createdAccount(store);
         for (int i = 0; i < 3; i++) {
-            store.recordFailure(name);
+            fail(store, name);
         }
         clock.advance(LOCKOUT.plusSeconds(1));
 
-        store.recordFailure(name);
-        store.recordFailure(name);
+        fail(store, name);
+        fail(store, name);
 
         assertThat(store.isLocked(name)).isFalse();
     }
@@ -92,12 +92,12 @@ class UserStoreIT {
     void successForgetsEarlierFailures() {
         UserStore store = store();
         String name = createdAccount(store);
-        store.recordFailure(name);
-        store.recordFailure(name);
+        fail(store, name);
+        fail(store, name);
 
         store.recordSuccess(name);
-        store.recordFailure(name);
-        store.recordFailure(name);
+        fail(store, name);
+        fail(store, name);
 
         assertThat(store.isLocked(name)).isFalse();
         assertThat(jdbc.queryForObject("SELECT failed_logins FROM hub_user WHERE username = ?", Integer.class, name))
@@ -109,7 +109,7 @@ class UserStoreIT {
         UserStore store = store();
         String name = createdAccount(store);
         for (int i = 0; i < 3; i++) {
-            store.recordFailure(name);
+            fail(store, name);
         }
 
         assertThat(store.findAccount(name).orElseThrow().lockedUntil())
@@ -117,15 +117,38 @@ class UserStoreIT {
     }
 
     @Test
+    void checksUnderWayCountAgainstTheLimitUntilAnswered() {
+        UserStore store = store();
+        String name = createdAccount(store);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(store.claimAttempt(name)).isEqualTo(UserStore.Claim.CLAIMED);
+        }
+        assertThat(store.claimAttempt(name)).as("a fourth check while three are under way")
+                .isEqualTo(UserStore.Claim.BUSY);
+        assertThat(store.lockIfLimitReached(name)).as("the first wrong answer locks").isTrue();
+        assertThat(store.claimAttempt(name)).isEqualTo(UserStore.Claim.LOCKED);
+        assertThat(store.recordSuccess(name)).as("a right answer of a check begun before the lock").isFalse();
+        assertThat(store.isLocked(name)).as("and the lock stays").isTrue();
+    }
+
+    @Test
     void failureOfUnknownUserCreatesNoRow() {
         UserStore store = store();
         String name = newName();
 
-        store.recordFailure(name);
+        assertThat(store.claimAttempt(name)).isEqualTo(UserStore.Claim.UNKNOWN);
+        fail(store, name);
         store.recordSuccess(name);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hub_user WHERE username = ?", Integer.class, name))
                 .isZero();
+    }
+
+    /** A wrong password, as LockoutAuthenticationProvider records it: claimed, then answered wrong. */
+    private static void fail(UserStore store, String name) {
+        store.claimAttempt(name);
+        store.lockIfLimitReached(name);
     }
 
     private static String createdAccount(UserStore store) {
