@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // half-written file test (exchange/HalfWrittenFilesIT)
         "hub.exchange.quiet-period=PT2S",
         "hub.exchange.feeds.progress-reports.quiet-period=PT7S",
+        "hub.exchange.db.url=jdbc:h2:mem:hub-ex-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "hub.exchange.db.quiet-period=PT1S",
         "hub.exchange.payment-batch-interval=PT1S",
         "hub.exchange.outbound-interval=PT1S",
         "hub.award.correction-period=PT3S",

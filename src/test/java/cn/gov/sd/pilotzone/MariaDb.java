@@ -27,13 +27,21 @@ import org.springframework.test.context.TestPropertySource;
                 + "&characterEncoding=UTF-8}",
         "spring.datasource.username=${HUB_TEST_DB_USER:hub}",
         "spring.datasource.password=${HUB_TEST_DB_PASSWORD:hub}",
-        "hub.demo.enabled=true"})
+        "hub.demo.enabled=true",
+        // the exchange database (前置库) on the same server, a database of its own (.ci/run creates it)
+        "hub.exchange.db.feeds=" + MariaDb.EXCHANGE_FEEDS,
+        "hub.exchange.db.url=${HUB_EXCHANGE_DB_URL:jdbc:mariadb://127.0.0.1:3306/hub_ex}",
+        "hub.exchange.db.user=${HUB_TEST_DB_USER:hub}",
+        "hub.exchange.db.password=${HUB_TEST_DB_PASSWORD:hub}"})
 @ExtendWith(MariaDb.Reachable.class)
 public @interface MariaDb {
 
     String URL = System.getenv().getOrDefault("HUB_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/hub_test"
             + "?nullDatabaseMeansCurrent=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
             + "&rewriteBatchedStatements=true&characterEncoding=UTF-8&connectTimeout=2000");
+    /** The mysql profile has no exchange database; the suites use every table feed, as the default profile does. */
+    String EXCHANGE_FEEDS = "enterprises, credit-records, recognition-lists, operation-data, payment-receipts, "
+            + "payment-instructions, application-results";
     String USER = System.getenv().getOrDefault("HUB_TEST_DB_USER", "hub");
     String PASSWORD = System.getenv().getOrDefault("HUB_TEST_DB_PASSWORD", "hub");
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -69,7 +70,7 @@ public class InboundFiles {
     }
 
     /** The feeds the hub has handlers for. */
-    public java.util.Set<String> feeds() {
+    public Set<String> feeds() {
         return handlers.keySet();
     }
 
@@ -149,9 +150,12 @@ public class InboundFiles {
         }
     }
 
-    /** Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}. */
-    public void reject(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
-                       @Header(RouteHeaders.STORED_NAME) String storedName, @ExchangeException Exception cause) {
+    /**
+     * Called by the shared error handling before the file is moved to {@code error/<feed>/<storedName>}; returns
+     * the reason, which an SFTP inbox also puts on its server.
+     */
+    public String reject(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+                         @Header(RouteHeaders.STORED_NAME) String storedName, @ExchangeException Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
                 : List.of(Problem.of(null, "file.failed", describe(cause)));
         if (!(cause instanceof InvalidInputException)) {
@@ -166,6 +170,13 @@ public class InboundFiles {
             log.warn("{} {}: rejection not logged: {}", feed, fileName, e.getMessage());
         }
         log.warn("{} {} rejected to error/: {}", feed, fileName, cause.getMessage());
+        return report;
+    }
+
+    /** The reasons of an accepted file's skipped rows (as written to error/ by {@link #process}), or null. */
+    public String skippedReport(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+                                @Body FeedResult result) {
+        return result.skipped().isEmpty() ? null : report(feed, fileName, "rows.skipped", result.skipped());
     }
 
     /** The exception and its root cause: what an operator needs to tell a bad file from a bug. */

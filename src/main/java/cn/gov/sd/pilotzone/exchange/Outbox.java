@@ -106,13 +106,16 @@ public class Outbox {
         }
     }
 
+    /** The rows of a batch (column → value), in the order they were added. */
+    public List<Map<String, Object>> items(String batchId) {
+        return jdbc.query("SELECT payload FROM outbox_item WHERE batch_id = ? ORDER BY created_at, id",
+                (rs, i) -> read(rs.getString(1)), batchId);
+    }
+
     private List<OutFile> render(String feed, String batchId) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        jdbc.query("SELECT item_key, payload FROM outbox_item WHERE batch_id = ? ORDER BY created_at, id", rs -> {
-            keys.add(rs.getString(1));
-            items.add(read(rs.getString(2)));
-        }, batchId);
+        List<Map<String, Object>> items = items(batchId);
+        List<String> keys = jdbc.queryForList("SELECT item_key FROM outbox_item WHERE batch_id = ? ORDER BY created_at, id",
+                String.class, batchId);
         OutboundFormats.Format format = formats.of(feed);
         if (format.json()) {
             List<OutFile> files = new ArrayList<>();

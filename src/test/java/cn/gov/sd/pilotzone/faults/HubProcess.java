@@ -67,7 +67,13 @@ final class HubProcess implements AutoCloseable {
         builder.environment().put("HUB_DB_USER", FaultDatabase.USER);
         builder.environment().put("HUB_DB_PASSWORD", FaultDatabase.PASSWORD);
         HubProcess hub = new HubProcess(name, port, builder.start());
-        hub.awaitHealth("UP", Duration.ofMinutes(3));
+        try {
+            hub.awaitHealth("UP", Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            // a node that never came up must not outlive the test (it would keep working on the fault database)
+            hub.process.destroyForcibly();
+            throw e;
+        }
         return hub;
     }
 
