@@ -21,6 +21,7 @@ import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
 import cn.gov.sd.pilotzone.common.YamlLines;
 import cn.gov.sd.pilotzone.province.Target.Source;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
+import cn.gov.sd.pilotzone.registry.ClusterCodes;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * problem, as the zone plans do: measuring against a wrong target would mislead the province.
  */
 @Component
-public class ProvinceConfig {
+public class ProvinceConfig implements ClusterCodes {
 
     static final String DIR = "province";
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -275,7 +276,8 @@ public class ProvinceConfig {
         return clusters.values();
     }
 
-    public boolean clusterExists(String code) {
+    @Override
+    public boolean exists(String code) {
         return code != null && clusters.containsKey(code);
     }
 
