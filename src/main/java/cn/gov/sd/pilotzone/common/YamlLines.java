@@ -43,6 +43,19 @@ public final class YamlLines {
         return node.getStartMark().getLine() + 1;
     }
 
+    /** The line of a mapping key (where a problem with the key itself is), e.g. an unknown zone id. */
+    public int keyLine(Object mapping, String key) {
+        Node map = child(root, mapping);
+        if (map instanceof MappingNode m) {
+            for (NodeTuple tuple : m.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())) {
+                    return k.getStartMark().getLine() + 1;
+                }
+            }
+        }
+        return line(mapping);
+    }
+
     private static Node child(Node node, Object step) {
         if (node instanceof MappingNode map && step instanceof String key) {
             for (NodeTuple tuple : map.getValue()) {

@@ -120,7 +120,7 @@ public class ProvinceConfig implements ClusterCodes {
         for (Map.Entry<String, List<Target>> e : t.targets().entrySet()) {
             String zoneId = e.getKey();
             if (!province.id().equals(zoneId) && !zones.containsKey(zoneId)) {
-                problems.add(new Problem(lines.line("targets", zoneId), "unknown zone " + zoneId
+                problems.add(new Problem(lines.keyLine("targets", zoneId), "unknown zone " + zoneId
                         + " (not the province nor a zone of zones.yml)"));
             }
             List<Target> list = e.getValue() == null ? List.of() : e.getValue();
