@@ -6,7 +6,7 @@ CREATE TABLE indicator_value (
   zone_id        VARCHAR(32)   NOT NULL,
   indicator_code VARCHAR(64)   NOT NULL,
   period         VARCHAR(7)    NOT NULL,
-  value          DECIMAL(24,6) NOT NULL,
+  actual_value   DECIMAL(24,6) NOT NULL,
   file_name      VARCHAR(255),
   updated_at     TIMESTAMP(3)  NOT NULL,
   PRIMARY KEY (zone_id, indicator_code, period)

@@ -53,9 +53,9 @@ public class IndicatorFeed implements FeedHandler {
         List<Object[]> rows = values.stream()
                 .map(v -> new Object[] {v.value(), source, now, v.zoneId(), v.code(), v.period()}).toList();
         BatchUpsert.apply(jdbc,
-                "UPDATE indicator_value SET value = ?, file_name = ?, updated_at = ? "
+                "UPDATE indicator_value SET actual_value = ?, file_name = ?, updated_at = ? "
                         + "WHERE zone_id = ? AND indicator_code = ? AND period = ?",
-                "INSERT INTO indicator_value (value, file_name, updated_at, zone_id, indicator_code, period) "
+                "INSERT INTO indicator_value (actual_value, file_name, updated_at, zone_id, indicator_code, period) "
                         + "VALUES (?,?,?,?,?,?)", rows);
     }
 }

@@ -66,7 +66,7 @@ public class Indicators {
 
     private List<Point> series(String zoneId, Target t) {
         return switch (t.source()) {
-            case FEED -> jdbc.query("SELECT period, value FROM indicator_value WHERE zone_id = ? AND indicator_code = ? "
+            case FEED -> jdbc.query("SELECT period, actual_value FROM indicator_value WHERE zone_id = ? AND indicator_code = ? "
                     + "ORDER BY period", (rs, i) -> new Point(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros()),
                     zoneId, t.code());
             case REGISTRY -> registry(zoneId, t.derive());
