@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.Problem;
-import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.FormField;
 import cn.gov.sd.pilotzone.task.FormField.Kind;
-import cn.gov.sd.pilotzone.task.TaskCompletion;
+import cn.gov.sd.pilotzone.task.ProcessForms;
+import cn.gov.sd.pilotzone.task.TaskForm;
 import cn.gov.sd.pilotzone.task.TaskView;
 
 import org.springframework.stereotype.Component;
@@ -30,11 +30,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class DesignationForms implements TaskCompletion {
-
-    private static final Set<String> APPROVE = Set.of(CompletionForm.APPROVE);
-    private static final Set<String> APPROVE_RETURN = Set.of(CompletionForm.APPROVE, CompletionForm.RETURN);
-    private static final Set<String> APPROVE_REJECT = Set.of(CompletionForm.APPROVE, CompletionForm.REJECT);
+class DesignationForms implements ProcessForms {
 
     private final Designations designations;
     private final DesignationStore store;
@@ -54,107 +50,84 @@ class DesignationForms implements TaskCompletion {
     }
 
     @Override
-    public Set<String> decisions(TaskView task) {
-        return switch (task.taskDefinitionKey()) {
-            case "formalCheck" -> APPROVE_RETURN;
-            case "provinceDecision" -> APPROVE_REJECT;
-            default -> APPROVE;
-        };
-    }
-
-    @Override
-    public List<FormField> fields(TaskView task) {
-        return switch (task.taskDefinitionKey()) {
-            case "formalCheck" -> List.of(new FormField("experts", Kind.LIST, false, designations.experts()));
-            case "correctApplication" -> List.of(FormField.of("theme", Kind.TEXT, false));
-            case "expertReview" -> List.of(FormField.of("score", Kind.NUMBER, true));
-            case "provinceDecision" -> List.of(FormField.of("batch", Kind.TEXT, false));
-            case "annualReport" -> List.of(FormField.of("year", Kind.NUMBER, true),
-                    FormField.of("report", Kind.LONG_TEXT, true));
-            case "annualEvaluation" -> List.of(new FormField("rating", Kind.LIST, true, DesignationSteps.RATINGS),
-                    new FormField("recommend", Kind.LIST, false, List.of("true", "false")));
-            default -> List.of();
-        };
-    }
-
-    @Override
-    public List<Problem> validate(TaskView task, CompletionForm form) {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Object> f = form.fields();
-        boolean approve = CompletionForm.APPROVE.equals(form.decision());
-        switch (task.taskDefinitionKey()) {
-            case "formalCheck" -> {
-                Object experts = f.get("experts");
-                if (experts != null && (!(experts instanceof List<?> list) || list.size() < 2
-                        || !designations.experts().containsAll(list) || Set.copyOf(list).size() != list.size())) {
-                    problems.add(Problem.of("fields.experts", "designation.experts", designations.experts()));
-                }
-            }
-            case "expertReview" -> {
-                BigDecimal score = number(f.get("score"));
-                if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    problems.add(Problem.of("fields.score", "designation.score"));
-                }
-            }
-            case "provinceDecision" -> {
-                if (approve && text(f.get("batch")) == null) {
-                    problems.add(Problem.of("fields.batch", "field.required"));
-                }
-            }
-            case "annualReport" -> {
-                BigDecimal year = number(f.get("year"));
-                if (year == null || year.scale() > 0 || year.intValue() < 2000 || year.intValue() > 2100) {
-                    problems.add(Problem.of("fields.year", "designation.year"));
-                }
-                if (text(f.get("report")) == null) {
-                    problems.add(Problem.of("fields.report", "field.required"));
-                }
-            }
-            case "annualEvaluation" -> {
-                String rating = text(f.get("rating"));
-                if (rating == null || !DesignationSteps.RATINGS.contains(rating)) {
-                    problems.add(Problem.of("fields.rating", "designation.rating", DesignationSteps.RATINGS));
-                } else if (recommend(f) && !List.of("优秀", "良好").contains(rating)) {
-                    problems.add(Problem.of("fields.recommend", "designation.recommend"));
-                }
-            }
-            default -> {
-            }
-        }
-        return problems;
-    }
-
-    @Override
-    public void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
-        Map<String, Object> f = form.fields();
-        String zoneId = task.businessKey();
-        switch (task.taskDefinitionKey()) {
-            case "formalCheck" -> {
-                if (f.get("experts") instanceof List<?> list) {
-                    variables.put("experts", new ArrayList<>(list.stream().map(String::valueOf).toList()));
-                }
-            }
-            case "correctApplication" -> {
-                if (text(f.get("theme")) != null) {
-                    variables.put("theme", text(f.get("theme")));
-                }
-            }
-            case "expertReview" -> variables.put(scoreVariable(task.assignee() != null ? task.assignee()
-                    : caller.username()), number(f.get("score")));
-            case "provinceDecision" -> variables.put("batch", text(f.get("batch")));
-            case "annualReport" -> {
-                int year = number(f.get("year")).intValue();
-                store.reported(zoneId, year, text(f.get("report")), caller.username());
-                variables.put("evaluationYear", year);
-            }
-            case "annualEvaluation" -> {
-                variables.put("rating", text(f.get("rating")));
-                variables.put("recommend", recommend(f));
-                variables.put("ratedBy", caller.username());
-            }
-            default -> {
-            }
-        }
+    public List<TaskForm> forms() {
+        return List.of(
+                TaskForm.of("formalCheck", TaskForm.APPROVE_RETURN)
+                        .withFields(new FormField("experts", Kind.LIST, false, designations.experts()))
+                        .withCheck((task, form, problems) -> {
+                            Object experts = form.fields().get("experts");
+                            if (experts != null && (!(experts instanceof List<?> list) || list.size() < 2
+                                    || !designations.experts().containsAll(list)
+                                    || Set.copyOf(list).size() != list.size())) {
+                                problems.add(Problem.of("fields.experts", "designation.experts",
+                                        designations.experts()));
+                            }
+                        })
+                        .withEffect((task, form, caller, variables) -> {
+                            if (form.fields().get("experts") instanceof List<?> list) {
+                                variables.put("experts", new ArrayList<>(list.stream().map(String::valueOf).toList()));
+                            }
+                        }),
+                TaskForm.of("correctApplication", TaskForm.APPROVE)
+                        .withFields(FormField.of("theme", Kind.TEXT, false))
+                        .withEffect((task, form, caller, variables) -> {
+                            if (text(form.fields().get("theme")) != null) {
+                                variables.put("theme", text(form.fields().get("theme")));
+                            }
+                        }),
+                TaskForm.of("expertReview", TaskForm.APPROVE)
+                        .withFields(FormField.of("score", Kind.NUMBER, true))
+                        .withCheck((task, form, problems) -> {
+                            BigDecimal score = number(form.fields().get("score"));
+                            if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
+                                problems.add(Problem.of("fields.score", "designation.score"));
+                            }
+                        })
+                        .withEffect((task, form, caller, variables) -> variables.put(scoreVariable(
+                                task.assignee() != null ? task.assignee() : caller.username()),
+                                number(form.fields().get("score")))),
+                TaskForm.of("provinceDecision", TaskForm.APPROVE_REJECT)
+                        .withFields(FormField.of("batch", Kind.TEXT, false))
+                        .withCheck((task, form, problems) -> {
+                            if (CompletionForm.APPROVE.equals(form.decision()) && text(form.fields().get("batch")) == null) {
+                                problems.add(Problem.of("fields.batch", "field.required"));
+                            }
+                        })
+                        .withEffect((task, form, caller, variables) -> variables.put("batch",
+                                text(form.fields().get("batch")))),
+                TaskForm.of("annualReport", TaskForm.APPROVE)
+                        .withFields(FormField.of("year", Kind.NUMBER, true), FormField.of("report", Kind.LONG_TEXT, true))
+                        .withCheck((task, form, problems) -> {
+                            BigDecimal year = number(form.fields().get("year"));
+                            if (year == null || year.scale() > 0 || year.intValue() < 2000 || year.intValue() > 2100) {
+                                problems.add(Problem.of("fields.year", "designation.year"));
+                            }
+                            if (text(form.fields().get("report")) == null) {
+                                problems.add(Problem.of("fields.report", "field.required"));
+                            }
+                        })
+                        .withEffect((task, form, caller, variables) -> {
+                            int year = number(form.fields().get("year")).intValue();
+                            store.reported(task.businessKey(), year, text(form.fields().get("report")),
+                                    caller.username());
+                            variables.put("evaluationYear", year);
+                        }),
+                TaskForm.of("annualEvaluation", TaskForm.APPROVE)
+                        .withFields(new FormField("rating", Kind.LIST, true, DesignationSteps.RATINGS),
+                                new FormField("recommend", Kind.LIST, false, List.of("true", "false")))
+                        .withCheck((task, form, problems) -> {
+                            String rating = text(form.fields().get("rating"));
+                            if (rating == null || !DesignationSteps.RATINGS.contains(rating)) {
+                                problems.add(Problem.of("fields.rating", "designation.rating", DesignationSteps.RATINGS));
+                            } else if (recommend(form.fields()) && !List.of("优秀", "良好").contains(rating)) {
+                                problems.add(Problem.of("fields.recommend", "designation.recommend"));
+                            }
+                        })
+                        .withEffect((task, form, caller, variables) -> {
+                            variables.put("rating", text(form.fields().get("rating")));
+                            variables.put("recommend", recommend(form.fields()));
+                            variables.put("ratedBy", caller.username());
+                        }));
     }
 
     private static boolean recommend(Map<String, Object> f) {
