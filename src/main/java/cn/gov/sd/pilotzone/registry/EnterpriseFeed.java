@@ -29,16 +29,20 @@ public class EnterpriseFeed implements FeedHandler {
             new Column("bank_name", "开户行", false),
             new Column("account_name", "户名", false),
             Column.code("account_no", "账号", false),
-            new Column("mu_class", "亩产效益等级", false));
+            new Column("mu_class", "亩产效益等级", false),
+            new Column("cluster_code", "集群代码", false));
 
     private final EnterpriseRegistry registry;
     private final BureauDirectory bureaus;
     private final FeedCharsets charsets;
+    private final ClusterCodes clusters;
 
-    public EnterpriseFeed(EnterpriseRegistry registry, BureauDirectory bureaus, FeedCharsets charsets) {
+    public EnterpriseFeed(EnterpriseRegistry registry, BureauDirectory bureaus, FeedCharsets charsets,
+                          ClusterCodes clusters) {
         this.registry = registry;
         this.bureaus = bureaus;
         this.charsets = charsets;
+        this.clusters = clusters;
     }
 
     @Override
@@ -67,9 +71,13 @@ public class EnterpriseFeed implements FeedHandler {
             if (muText != null && muClass == null) {
                 row.problem("mu_class", "muClass.format", muText);
             }
+            String cluster = row.text("cluster_code", false);
+            if (cluster != null && !clusters.exists(cluster)) {
+                row.problem("cluster_code", "clusterCode.unknown", cluster);
+            }
             Enterprise e = new Enterprise(uscc, row.text("enterprise_name", true), county, row.text("industry", false),
                     row.flag("above_scale", false), row.text("bank_name", false), row.text("account_name", false),
-                    row.text("account_no", false), muClass);
+                    row.text("account_no", false), muClass, cluster);
             if (row.valid()) {
                 enterprises.add(e);
             }

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Repository;
 public class EnterpriseRegistry {
 
     private static final String UPDATE = "UPDATE enterprise SET name=?, county_code=?, industry=?, above_scale=?, "
-            + "bank_name=?, account_name=?, account_no=?, mu_class=COALESCE(?, mu_class), updated_at=? WHERE uscc=?";
+            + "bank_name=?, account_name=?, account_no=?, mu_class=COALESCE(?, mu_class), cluster_code=COALESCE(?, cluster_code), updated_at=? WHERE uscc=?";
     private static final String INSERT = "INSERT INTO enterprise (name, county_code, industry, above_scale, bank_name, "
-            + "account_name, account_no, mu_class, updated_at, uscc) VALUES (?,?,?,?,?,?,?,?,?,?)";
+            + "account_name, account_no, mu_class, cluster_code, updated_at, uscc) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -51,11 +51,12 @@ public class EnterpriseRegistry {
         return found;
     }
 
-    /** Inserts or updates all, in the caller's transaction; a missing 亩产效益 class keeps the known one. */
+    /** Inserts or updates all, in the caller's transaction; a missing 亩产效益 class or cluster keeps the known one. */
     public void upsert(List<Enterprise> enterprises) {
         var now = Utc.of(clock.instant());
         List<Object[]> args = enterprises.stream().map(e -> new Object[] {e.name(), e.countyCode(), e.industry(),
-                e.aboveScale(), e.bankName(), e.accountName(), e.accountNo(), e.muClass(), now, e.uscc()}).toList();
+                e.aboveScale(), e.bankName(), e.accountName(), e.accountNo(), e.muClass(), e.clusterCode(), now,
+                e.uscc()}).toList();
         BatchUpsert.apply(jdbc, UPDATE, INSERT, args);
     }
 
@@ -66,6 +67,7 @@ public class EnterpriseRegistry {
     private static Enterprise map(ResultSet rs, int i) throws SQLException {
         return new Enterprise(rs.getString("uscc"), rs.getString("name"), rs.getString("county_code"),
                 rs.getString("industry"), (Boolean) rs.getObject("above_scale"), rs.getString("bank_name"),
-                rs.getString("account_name"), rs.getString("account_no"), rs.getString("mu_class"));
+                rs.getString("account_name"), rs.getString("account_no"), rs.getString("mu_class"),
+                rs.getString("cluster_code"));
     }
 }

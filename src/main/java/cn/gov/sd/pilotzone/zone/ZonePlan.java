@@ -8,11 +8,11 @@ import java.util.stream.Stream;
 /**
  * A zone plan of {@code config/zones/<zone>.yml} (docs/processes.md pilotZoneLifecycle): the three phases with the plan's
  * dates, the special actions with their tasks (lead bureaus = 责任单位, supporting units = 配合单位), the plan's
- * indicator targets and the acceptance settings. {@code coordinator} is the bureau that runs the lifecycle (市工信局:
+ * acceptance settings (its targets are the province's, config/province/targets.yml). {@code coordinator} is the bureau that runs the lifecycle (市工信局:
  * phase 1, confirming completions, acceptance); {@code gxj} unless the plan names another city's.
  */
 public record ZonePlan(String id, String name, String nameEn, String source, String coordinator, List<Phase> phases,
-                       Acceptance acceptance, List<Indicator> indicators, List<Action> actions) {
+                       Acceptance acceptance, List<Action> actions) {
 
     public static final String DEFAULT_COORDINATOR = "gxj";
 
@@ -20,7 +20,6 @@ public record ZonePlan(String id, String name, String nameEn, String source, Str
         coordinator = coordinator == null || coordinator.isBlank() ? DEFAULT_COORDINATOR : coordinator;
         phases = phases == null ? List.of() : List.copyOf(phases);
         acceptance = acceptance == null ? new Acceptance(List.of()) : acceptance;
-        indicators = indicators == null ? List.of() : List.copyOf(indicators);
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
@@ -35,9 +34,6 @@ public record ZonePlan(String id, String name, String nameEn, String source, Str
         public Acceptance {
             firstCounties = firstCounties == null ? List.of() : List.copyOf(firstCounties);
         }
-    }
-
-    public record Indicator(String code, String name, String target, String unit) {
     }
 
     public record Action(String code, String title, String titleEn, List<PlanTask> tasks) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.common.ConfigFiles;
+import cn.gov.sd.pilotzone.common.YamlLines;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;

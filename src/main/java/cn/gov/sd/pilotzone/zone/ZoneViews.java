@@ -66,7 +66,8 @@ public class ZoneViews {
     public record ZoneDetail(String zoneId, String name, String nameEn, Lifecycle.Phase phase, String phaseName,
                              BureauRef coordinator, List<PhaseItem> phases, LifecycleItem lifecycle,
                              List<TaskItem> tasks, List<AcceptanceItem> acceptance,
-                             List<ZoneDocuments.DocumentView> documents) {
+                             List<ZoneDocuments.DocumentView> documents,
+                             ZoneDesignations.DesignationSummary designation) {
     }
 
     public record ZoneSummary(String zoneId, String name, String nameEn, Lifecycle.Phase phase, String phaseName,
@@ -104,8 +105,9 @@ public class ZoneViews {
     private final ZoneCaseAccess caseAccess;
 
     public ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
-                     Messages messages, Clock clock, ZoneCaseAccess caseAccess) {
+                     Messages messages, Clock clock, ZoneCaseAccess caseAccess, ZoneDesignations designations) {
         this.caseAccess = caseAccess;
+        this.designations = designations;
         this.store = store;
         this.bureaus = bureaus;
         this.documents = documents;
@@ -113,6 +115,8 @@ public class ZoneViews {
         this.messages = messages;
         this.clock = clock;
     }
+
+    private final ZoneDesignations designations;
 
     public ZoneSummary summary(ZonePlan plan, Predicate<PlanTask> visible) {
         Optional<Lifecycle> lifecycle = store.current(plan.id());
@@ -135,7 +139,7 @@ public class ZoneViews {
                 .orElse(List.of()).stream()
                 .filter(d -> everything || visibleTaskDocument(plan, d, visible)).toList();
         return new ZoneDetail(plan.id(), plan.name(), plan.nameEn(), phase, phaseName(plan, phase, Locale.CHINESE),
-                ref(plan.coordinator()), phases, item, tasks(plan, lifecycle, visible), acceptance, docs);
+                ref(plan.coordinator()), phases, item, tasks(plan, lifecycle, visible), acceptance, docs, designations.of(plan.id()).orElse(null));
     }
 
     /** A clerk who does not see every task sees only the evidence of tasks they see (ZoneCaseAccess's rule). */

@@ -314,6 +314,35 @@ class BrowserIT {
     }
 
     /**
+     * The province page (省工信厅): the six zones side by side, a zone behind on a target marked, the trend of a
+     * measured indicator drawn by Chart.js, the clusters; a city's clerk sees only their own zone.
+     */
+    @Test
+    void provincePageComparesTheSixZonesAndDrawsTrends() {
+        String name = "browser-" + System.nanoTime() + ".csv";
+        hub.drop("indicators", name, "zone_id,indicator_code,period,value\nzibo,one_enterprise_one_tech_rd_centers,2023,20\n"
+                + "zibo,one_enterprise_one_tech_rd_centers,2025,30\n");
+        hub.awaitIn("archive", "indicators", name);
+        try (Browser b = browser()) {
+            b.logIn("sgxt", AwardFixtures.PASSWORD);
+            b.open("/province");
+            assertThat(b.all("#zone-comparison tbody tr")).hasSize(6);
+            assertThat(b.find("#zone-comparison tr[data-zone='zibo']").getDomAttribute("class")).contains("table-warning");
+            assertThat(b.text("#zone-comparison tr[data-zone='zibo'] .behind")).isNotEqualTo("0");
+            b.await(Duration.ofSeconds(10), d -> b.exists("#zone-zibo canvas.trend[style*='block']"));
+            assertThat(b.all("#clusters tbody tr")).hasSize(20);
+            assertThat(b.find("#province-export").getDomAttribute("href")).isEqualTo("/province.xlsx");
+            b.screenshot("16-province");
+        }
+        try (Browser b = browser()) {
+            b.logIn("zibo-gxj", AwardFixtures.PASSWORD);
+            b.open("/province");
+            assertThat(b.all("#zone-comparison tbody tr")).hasSize(1);
+            assertThat(b.exists("#zone-comparison tr[data-zone='zibo']")).isTrue();
+        }
+    }
+
+    /**
      * The coordinator (市工信局) completes the first zone lifecycle tasks in the browser, with documents uploaded
      * into the form and a missing one reported next to its field.
      */

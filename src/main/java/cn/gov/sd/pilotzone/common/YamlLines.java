@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.zone;
+package cn.gov.sd.pilotzone.common;
 
 import java.io.StringReader;
 
@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * problem found after binding (an unknown bureau, a duplicate code) can name its line. Composes SnakeYAML nodes
  * only: nothing is constructed, so no tag in a config file can instantiate a class.
  */
-final class YamlLines {
+public final class YamlLines {
 
     private final Node root;
 
@@ -23,12 +23,12 @@ final class YamlLines {
         this.root = root;
     }
 
-    static YamlLines of(String text) {
+    public static YamlLines of(String text) {
         return new YamlLines(new Yaml(new LoaderOptions()).compose(new StringReader(text)));
     }
 
     /** The line (1-based) of the node at the path, or of its deepest existing ancestor; 0 for an empty document. */
-    int line(Object... path) {
+    public int line(Object... path) {
         Node node = root;
         if (node == null) {
             return 0;
@@ -41,6 +41,19 @@ final class YamlLines {
             node = next;
         }
         return node.getStartMark().getLine() + 1;
+    }
+
+    /** The line of a mapping key (where a problem with the key itself is), e.g. an unknown zone id. */
+    public int keyLine(Object mapping, String key) {
+        Node map = child(root, mapping);
+        if (map instanceof MappingNode m) {
+            for (NodeTuple tuple : m.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())) {
+                    return k.getStartMark().getLine() + 1;
+                }
+            }
+        }
+        return line(mapping);
     }
 
     private static Node child(Node node, Object step) {
