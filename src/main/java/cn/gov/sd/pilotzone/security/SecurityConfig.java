@@ -39,7 +39,8 @@ class SecurityConfig {
      */
     private static final String[] ADMIN_ONLY = {"/process-api/**", "/external-job-api/**", "/actuator/**"};
     /** The dashboard (page, re-process action, JSON) is for those who watch every bureau. */
-    private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**"};
+    private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**",
+            "/supervision", "/supervision/**"};
     private static final String[] API = {"/api/**", "/process-api/**", "/external-job-api/**", "/actuator/**"};
 
     /**

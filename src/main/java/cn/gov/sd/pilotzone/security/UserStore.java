@@ -47,6 +47,18 @@ public class UserStore {
         return insert(user, encoder.encode(rawPassword));
     }
 
+    /** Where the person's notices are mailed; null or blank removes the address. */
+    public void setEmail(String username, String email) {
+        jdbc.update("UPDATE hub_user SET email = ? WHERE username = ?",
+                email == null || email.isBlank() ? null : email.strip(), username);
+    }
+
+    /** The mail addresses of a person, or of a bureau's (candidate group's) enabled accounts. */
+    public java.util.List<String> mailAddresses(String username, String bureauCode) {
+        return jdbc.queryForList("SELECT email FROM hub_user WHERE enabled = TRUE AND email IS NOT NULL"
+                + " AND (username = ? OR bureau_code = ?) ORDER BY username", String.class, username, bureauCode);
+    }
+
     public boolean isLocked(String username) {
         return findAccount(username).map(a -> a.lockedAt(clock.instant())).orElse(false);
     }
