@@ -11,7 +11,7 @@ public record Notice(long id, String bureauCode, String username, Kind kind, Str
                      String note, Instant created, Instant read) {
 
     /** What the notice is about; the page and the mail say it in words (bundle key {@code notice.kind.*}). */
-    public enum Kind { NEW, RETURNED, DUE_SOON, OVERDUE, REMINDED, HANDED_OVER }
+    public enum Kind { NEW, RETURNED, DUE_SOON, OVERDUE, REMINDED, HANDED_OVER, DUE_CHANGED }
 
     public boolean unread() {
         return read == null;

@@ -117,6 +117,18 @@ public class Notices {
                 args.toArray());
     }
 
+    /** Which of these open tasks a return brought back (the list marks them). */
+    public java.util.Set<String> returned(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(taskIds.size(), "?"));
+        List<Object> args = new ArrayList<>(taskIds);
+        args.add(Notice.Kind.RETURNED.name());
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT task_id FROM hub_notice WHERE task_id IN ("
+                + in + ") AND kind = ?", String.class, args.toArray()));
+    }
+
     /** The reminders of a task, newest first: who reminded whom, when, and what they wrote. */
     public List<Notice> reminders(String taskId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM hub_notice WHERE task_id = ? AND kind = ?"

@@ -32,7 +32,7 @@ class SecurityConfig {
     static final String LOGIN_PAGE = "/login";
 
     private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
+            "/favicon.ico", "/favicon-*.ico", "/error", "/actuator/health", "/actuator/health/**"};
     /**
      * Flowable's two REST servlets, its REST API and the external worker job API (list, acquire, complete, fail
      * jobs) that the REST starter installs alongside it, check nothing themselves; nor does the actuator.

@@ -59,6 +59,13 @@ public class UserStore {
                 + " AND (username = ? OR bureau_code = ?) ORDER BY username", String.class, username, bureauCode);
     }
 
+    /** The enabled clerks of a bureau, by name: whom a task of that bureau can be handed to. */
+    public java.util.List<HubUser> clerksOf(String bureauCode) {
+        return jdbc.query("SELECT username, password_hash, role, bureau_code, display_name, enabled, locked_until"
+                        + " FROM hub_user WHERE bureau_code = ? AND role = ? AND enabled = TRUE ORDER BY username",
+                UserStore::account, bureauCode, Role.CLERK.name()).stream().map(Account::user).toList();
+    }
+
     public boolean isLocked(String username) {
         return findAccount(username).map(a -> a.lockedAt(clock.instant())).orElse(false);
     }

@@ -111,6 +111,18 @@ public class TaskSearch {
                 .orderByHistoricTaskInstanceStartTime().asc().list());
     }
 
+    /** A task's name, open or done ("" if there is none): for messages about a task after it changed. */
+    public String name(String taskId) {
+        HistoricTaskInstance t = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        return t == null || t.getName() == null ? "" : t.getName();
+    }
+
+    /** A task that has ended, with who completed it and when; empty while it is open or if there is none. */
+    public java.util.Optional<DoneTask> finished(String taskId) {
+        return doneTasks(history.createHistoricTaskInstanceQuery().taskId(taskId).finished().list()).stream()
+                .findFirst();
+    }
+
     /** Whether the caller worked, or could have worked, a task of this case (its bureau was a candidate). */
     public boolean worksOn(Caller caller, String processInstanceId) {
         HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId);

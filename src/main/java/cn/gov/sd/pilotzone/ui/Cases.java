@@ -2,8 +2,11 @@ package cn.gov.sd.pilotzone.ui;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +20,7 @@ import cn.gov.sd.pilotzone.award.AwardPolicy;
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
@@ -42,8 +46,22 @@ class Cases {
 
     /** The award side of a case. {@code filed} is null when the stored payload no longer parses. */
     record AwardCase(AwardApplication app, AwardApplicationForm filed, AwardPolicy policy, BigDecimal maximum,
-                     List<AwardApplication.Event> events, List<Payments.Instruction> payments) {
+                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, List<Check> checks,
+                     String muClass, boolean priority) {
     }
+
+    /**
+     * One automated check as the case shows it: what is checked (bundle key {@code check.item.*}), whether it
+     * passed, and the problems it found in words.
+     */
+    record Check(String item, boolean passed, List<String> problems) {
+    }
+
+    /** The automated checks by the fields their problems name, in the order the checks run. */
+    private static final List<Map.Entry<String, String>> CHECK_ITEMS = List.of(
+            Map.entry("uscc", "uscc"), Map.entry("policy", "policyCode"), Map.entry("window", "eventDate"),
+            Map.entry("credit", "uscc.credit"), Map.entry("inputs", "amounts"), Map.entry("attachments", "attachments"),
+            Map.entry("bankAccount", "bankAccount"));
 
     record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
                     boolean ended, AwardCase award, List<TaskNotes.Note> comments, List<TaskNotes.FileNote> files,
@@ -60,10 +78,17 @@ class Cases {
     private final TaskNotes notes;
     private final TaskSearch search;
     private final MessageSource messages;
+    private final cn.gov.sd.pilotzone.award.AwardChecks awardChecks;
+    private final cn.gov.sd.pilotzone.registry.EnterpriseRegistry enterprises;
+    private final cn.gov.sd.pilotzone.registry.MuClasses muClasses;
 
     Cases(HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
-          MessageSource messages) {
+          MessageSource messages, cn.gov.sd.pilotzone.award.AwardChecks awardChecks,
+          cn.gov.sd.pilotzone.registry.EnterpriseRegistry enterprises, cn.gov.sd.pilotzone.registry.MuClasses muClasses) {
+        this.awardChecks = awardChecks;
+        this.enterprises = enterprises;
+        this.muClasses = muClasses;
         this.history = history;
         this.repository = repository;
         this.store = store;
@@ -116,8 +141,41 @@ class Cases {
                 return Optional.empty();
             }
         }).orElse(null);
+        String muClass = enterprises.find(app.uscc()).map(cn.gov.sd.pilotzone.registry.Enterprise::muClass)
+                .orElse(null);
         return new AwardCase(app, filed, policy.orElse(null), maximum, store.events(app.applicationId()),
-                payments.ofApplication(app.applicationId()));
+                payments.ofApplication(app.applicationId()), filed == null ? List.of() : checks(filed),
+                muClass, muClasses.priority(muClass));
+    }
+
+    /**
+     * Every automated check with its result, evaluated again on the filed data (the same rules as the process's
+     * step; the credit check against today's records).
+     */
+    private List<Check> checks(AwardApplicationForm filed) {
+        List<Problem> problems = awardChecks.evaluate(filed).problems();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Check> checks = new ArrayList<>();
+        for (Map.Entry<String, String> item : CHECK_ITEMS) {
+            List<String> found = problems.stream().filter(p -> belongs(p, item.getValue()))
+                    .map(p -> (p.field() != null && p.field().startsWith("amounts.")
+                            ? messages.getMessage("input." + p.field().substring(8), null, p.field().substring(8),
+                                    locale) + "："
+                            : "") + messages.getMessage(p.code(), p.args().toArray(), p.code(), locale))
+                    .toList();
+            checks.add(new Check(item.getKey(), found.isEmpty(), found));
+        }
+        return checks;
+    }
+
+    private static boolean belongs(Problem p, String field) {
+        return switch (field) {
+            case "uscc" -> "uscc".equals(p.field()) && !"check.creditRecord".equals(p.code());
+            case "uscc.credit" -> "check.creditRecord".equals(p.code());
+            case "policyCode" -> "policyCode".equals(p.field()) && !"check.duplicateAward".equals(p.code());
+            case "amounts" -> p.field() != null && p.field().startsWith("amounts.");
+            default -> field.equals(p.field());
+        };
     }
 
     /** Everything about the case of a process instance; the caller checked {@link #canSee} first. */

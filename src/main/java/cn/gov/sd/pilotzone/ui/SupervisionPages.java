@@ -14,6 +14,7 @@ import cn.gov.sd.pilotzone.notice.Reminders;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.TaskSearch;
+import cn.gov.sd.pilotzone.task.TaskTeam;
 import cn.gov.sd.pilotzone.task.TaskView;
 import cn.gov.sd.pilotzone.zone.ZonePlans;
 
@@ -51,10 +52,12 @@ class SupervisionPages {
     private final Who who;
     private final Clock clock;
     private final Duration window;
+    private final TaskTeam team;
 
     SupervisionPages(TaskSearch search, Reminders reminders, Notices notices, CaseLabels labels, TaskPages taskPages,
                      BureauDirectory bureaus, ZonePlans zones, Messages messages, UiFormat fmt, Who who, Clock clock,
-                     @Value("${hub.supervision.warning-window:P3D}") Duration window) {
+                     @Value("${hub.supervision.warning-window:P3D}") Duration window, TaskTeam team) {
+        this.team = team;
         this.search = search;
         this.reminders = reminders;
         this.notices = notices;
@@ -82,6 +85,14 @@ class SupervisionPages {
                         notices.reminders(t.id())))
                 .toList();
         model.addAttribute("rows", rows);
+        // whom each task can be given to; bureaus repeat across rows, so each bureau's clerks are read once
+        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> byBureau = new java.util.HashMap<>();
+        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> clerks = new java.util.HashMap<>();
+        for (Row r : rows) {
+            clerks.put(r.task().id(), r.task().candidateGroups().stream()
+                    .flatMap(g -> byBureau.computeIfAbsent(g, team::clerksOfBureau).stream()).toList());
+        }
+        model.addAttribute("clerks", clerks);
         model.addAttribute("overdueCount", rows.stream().filter(Row::overdue).count());
         model.addAttribute("soonCount", rows.stream().filter(r -> !r.overdue()).count());
         model.addAttribute("windowDays", Math.max(1, window.toDays()));
@@ -107,6 +118,32 @@ class SupervisionPages {
             redirect.addFlashAttribute("problem", messages.render(e.problems().get(0), locale));
         }
         // back to the filtered list the button was on (a path of this site only)
+        return back(back);
+    }
+
+    @PostMapping("/supervision/tasks/{id}/reassign")
+    String reassign(Caller caller, @PathVariable String id, @RequestParam(required = false) String assignee,
+                    @RequestParam(required = false) String due, @RequestParam(required = false) String reason,
+                    @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
+        try {
+            java.time.LocalDate day = null;
+            if (due != null && !due.isBlank()) {
+                try {
+                    day = java.time.LocalDate.parse(due.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInputException(cn.gov.sd.pilotzone.common.Problem.of("due", "date.format", due));
+                }
+            }
+            team.reassign(caller, id, assignee, day, reason);
+            redirect.addFlashAttribute("notice", messages.get("ui.team.reassigned", locale,
+                    search.name(id)));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", taskPages.fieldMessages(e.problems(), locale));
+        }
+        return back(back);
+    }
+
+    private static String back(String back) {
         String target = back != null && back.startsWith("/supervision") && !back.startsWith("//") ? back
                 : "/supervision";
         return "redirect:" + UriComponentsBuilder.fromUriString(target).build().toUriString();
