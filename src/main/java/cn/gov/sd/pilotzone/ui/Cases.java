@@ -17,6 +17,7 @@ import cn.gov.sd.pilotzone.award.AwardApplicationParser;
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.award.MoneyRules;
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
@@ -44,10 +45,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Cases {
 
-    /** The award side of a case. {@code filed} is null when the stored payload no longer parses. */
+    /**
+     * The award side of a case. {@code filed} is null when the stored payload no longer parses. {@code maximum} is
+     * what the next review may approve (catalog rule and earlier reviewers' figures), {@code budgetLeft} what is
+     * left this year of the policy's budget (null: no budget).
+     */
     record AwardCase(AwardApplication app, AwardApplicationForm filed, AwardPolicy policy, BigDecimal maximum,
-                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, List<Check> checks,
-                     String muClass, boolean priority) {
+                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, BigDecimal budgetLeft,
+                     List<Check> checks, String muClass, boolean priority) {
     }
 
     /**
@@ -81,8 +86,9 @@ class Cases {
     private final cn.gov.sd.pilotzone.award.AwardChecks awardChecks;
     private final cn.gov.sd.pilotzone.registry.EnterpriseRegistry enterprises;
     private final cn.gov.sd.pilotzone.registry.MuClasses muClasses;
+    private final MoneyRules moneyRules;
 
-    Cases(HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
+    Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
           MessageSource messages, cn.gov.sd.pilotzone.award.AwardChecks awardChecks,
           cn.gov.sd.pilotzone.registry.EnterpriseRegistry enterprises, cn.gov.sd.pilotzone.registry.MuClasses muClasses) {
@@ -99,6 +105,7 @@ class Cases {
         this.notes = notes;
         this.search = search;
         this.messages = messages;
+        this.moneyRules = moneyRules;
     }
 
     boolean canSee(Caller caller, String processInstanceId) {
@@ -134,18 +141,20 @@ class Cases {
         }
         Optional<AwardPolicy> policy = catalog.find(app.policyCode());
         AwardApplicationForm f = filed;
+        List<AwardApplication.Event> events = store.events(app.applicationId());
         BigDecimal maximum = policy.flatMap(p -> {
             try {
-                return f == null ? Optional.empty() : p.rule().maximum(f.amounts());
+                return f == null ? Optional.empty()
+                        : MoneyRules.ceiling(p, f.amounts(), MoneyRules.earlierFigures(app, events));
             } catch (RuntimeException badInputs) {
                 return Optional.empty();
             }
         }).orElse(null);
         String muClass = enterprises.find(app.uscc()).map(cn.gov.sd.pilotzone.registry.Enterprise::muClass)
                 .orElse(null);
-        return new AwardCase(app, filed, policy.orElse(null), maximum, store.events(app.applicationId()),
-                payments.ofApplication(app.applicationId()), filed == null ? List.of() : checks(filed),
-                muClass, muClasses.priority(muClass));
+        return new AwardCase(app, filed, policy.orElse(null), maximum, events,
+                payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null),
+                filed == null ? List.of() : checks(filed), muClass, muClasses.priority(muClass));
     }
 
     /**
