@@ -163,6 +163,27 @@ public class UiFormat {
         return code == null ? "" : msg("decision." + code, code);
     }
 
+    /** A text of the bundles in the page's language. */
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The decision column of an award case's history in words: the case's end status, a payment receipt's
+     * status, or a reviewer's decision.
+     */
+    public String eventDecision(String step, String decision) {
+        if (decision == null) {
+            return "";
+        }
+        return switch (step == null ? "" : step) {
+            case "end" -> status(decision);
+            case "paymentReceipt" -> status("PAYMENT_" + decision);
+            case "submitted" -> status(decision);
+            default -> decision(decision);
+        };
+    }
+
     public String process(String key, String fallback) {
         return key == null ? "" : msg("process." + key, fallback == null ? key : fallback);
     }

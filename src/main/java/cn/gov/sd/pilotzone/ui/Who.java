@@ -25,12 +25,37 @@ public class Who {
         }
     }
 
+    /** The account name of the hub's own automatic steps; {@code <bureau>-system} names a bureau's system. */
+    private static final String SYSTEM = "system";
+    private static final String SYSTEM_SUFFIX = "-system";
+
     private final UserStore users;
     private final Notices notices;
+    private final UiFormat fmt;
 
-    Who(UserStore users, Notices notices) {
+    Who(UserStore users, Notices notices, UiFormat fmt) {
         this.users = users;
         this.notices = notices;
+        this.fmt = fmt;
+    }
+
+    /**
+     * Who did something, as a history shows it: "县工信局经办人（county-370705）", "系统自动", "市财政局（系统对接）";
+     * never only an account name where the person has a name.
+     */
+    public String label(String username) {
+        if (username == null || username.isBlank()) {
+            return "—";
+        }
+        if (SYSTEM.equals(username)) {
+            return fmt.text("ui.actor.system");
+        }
+        if (username.endsWith(SYSTEM_SUFFIX)) {
+            String bureau = username.substring(0, username.length() - SYSTEM_SUFFIX.length());
+            return fmt.text("ui.actor.bureauSystem", fmt.bureau(bureau));
+        }
+        String name = name(username);
+        return name.equals(username) ? username : name + "（" + username + "）";
     }
 
     /** A person as pages name them: display name, else the account name; empty for none. */

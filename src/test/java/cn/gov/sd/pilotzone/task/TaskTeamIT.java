@@ -77,7 +77,7 @@ class TaskTeamIT {
         assertThat(notes.comments(task.getProcessInstanceId())).extracting(TaskNotes.Note::text)
                 .contains("转交给 王晓明（" + colleague + "）：我下周出差");
         assertThatThrownBy(() -> team.handOver(COUNTY, task.getId(), "county-370705", null))
-                .as("now the colleague's").isInstanceOf(InvalidInputException.class);
+                .as("now the colleague's, out of the handing clerk's list").isInstanceOf(Tasks.TaskNotFoundException.class);
     }
 
     @Test
