@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,7 +138,7 @@ public class Outbox {
                 printer.printRecord(header.stream().map(row::get).map(v -> v == null ? "" : v.toString()).toList());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         // UTF-8 with a byte-order mark: without it a Chinese desktop (Excel, WPS) opens the file as GBK and shows
         // mojibake; readers of the exchange skip it (TableReader). GB18030 has no such mark and needs none.

@@ -39,9 +39,11 @@ public class TaskTeam {
     private final UserStore users;
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
+    private final FlowableUser flowableUser;
 
     TaskTeam(Tasks tasks, TaskService taskService, UserStore users, ApplicationEventPublisher events,
-             @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+             @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, FlowableUser flowableUser) {
+        this.flowableUser = flowableUser;
         this.tasks = tasks;
         this.taskService = taskService;
         this.users = users;
@@ -131,7 +133,7 @@ public class TaskTeam {
     }
 
     private void comment(Caller caller, TaskView task, String text) {
-        FlowableUser.as(caller.username(), () -> taskService.addComment(task.id(), task.processInstanceId(), text));
+        flowableUser.as(caller.username(), () -> taskService.addComment(task.id(), task.processInstanceId(), text));
     }
 
     private static String name(HubUser u) {
