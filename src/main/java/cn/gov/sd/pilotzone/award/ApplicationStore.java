@@ -129,6 +129,14 @@ public class ApplicationStore {
 
     /** A page of applications, newest first. */
     public List<AwardApplication> page(Filter f, int page, int size) {
+        return slice(f, (long) page * size, size);
+    }
+
+    /**
+     * Up to {@code limit} applications from {@code offset} on, newest first: a page plus one more row tells whether
+     * there is a next page (asking {@link #page} for size + 1 would shift every later page by one and lose a row).
+     */
+    public List<AwardApplication> slice(Filter f, long offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM award_application WHERE 1=1");
         List<Object> args = new ArrayList<>();
         where(sql, args, "uscc", f.uscc());
@@ -137,8 +145,8 @@ public class ApplicationStore {
         where(sql, args, "channel", f.channel() == null ? null : f.channel().name());
         where(sql, args, "county_code", f.countyCode());
         sql.append(" ORDER BY created_at DESC, application_id DESC LIMIT ? OFFSET ?");
-        args.add(size);
-        args.add((long) page * size);
+        args.add(limit);
+        args.add(offset);
         return jdbc.query(sql.toString(), ApplicationStore::map, args.toArray());
     }
 

@@ -143,7 +143,10 @@ public class Outbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(charset);
+        // UTF-8 with a byte-order mark: without it a Chinese desktop (Excel, WPS) opens the file as GBK and shows
+        // mojibake; readers of the exchange skip it (TableReader). GB18030 has no such mark and needs none.
+        String text = StandardCharsets.UTF_8.equals(charset) && !rows.isEmpty() ? "\uFEFF" + out : out.toString();
+        return text.getBytes(charset);
     }
 
     private byte[] write(Map<String, Object> item) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.SheetLayout;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -44,6 +45,9 @@ public class FluctuationWorkbook {
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // headers such as 上年同期营业收入（元） are wider than their numbers: wrapped, not cut off
+            bold.setWrapText(true);
+            bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
             CellStyle money = wb.createCellStyle();
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             CellStyle percent = wb.createCellStyle();
@@ -77,6 +81,8 @@ public class FluctuationWorkbook {
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
+            SheetLayout.fitRowHeights(sheet, 0, 0);
+            SheetLayout.printable(sheet, 1);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -37,7 +37,7 @@ class DemoAccounts implements SmartInitializingSingleton {
     record File(List<DemoUser> users) {
     }
 
-    record DemoUser(String username, Role role, String displayName, String bureau) {
+    record DemoUser(String username, Role role, String displayName, String bureau, String email) {
     }
 
     private final ConfigFiles files;
@@ -92,6 +92,12 @@ class DemoAccounts implements SmartInitializingSingleton {
         // seventy BCrypt rounds would add seconds to every first start and every test context.
         String hash = encoder.encode(password);
         long created = missing.stream().filter(u -> users.insertDemo(u, hash)).count();
+        // notices are mailed to these addresses when spring.mail.host is set (docs/notices.md)
+        for (DemoUser u : files.read("demo-users.yml", File.class).users()) {
+            if (u.email() != null && missing.stream().anyMatch(m -> m.username().equals(u.username()))) {
+                users.setEmail(u.username(), u.email());
+            }
+        }
         log.info("Created {} demo accounts", created);
     }
 

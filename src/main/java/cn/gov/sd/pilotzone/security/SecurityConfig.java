@@ -37,7 +37,7 @@ class SecurityConfig {
     static final String LOGIN_PAGE = "/login";
 
     private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"};
+            "/favicon.ico", "/favicon-*.ico", "/error", "/actuator/health", "/actuator/health/**"};
     /**
      * Flowable's two REST servlets, its REST API and the external worker job API (list, acquire, complete, fail
      * jobs) that the REST starter installs alongside it, check nothing themselves; the audit trail is the
@@ -48,7 +48,8 @@ class SecurityConfig {
     /** The actuator (metrics for Prometheus): administrators and system accounts. */
     private static final String[] OPERATIONS = {"/actuator/**"};
     /** The dashboard (page, re-process action, JSON) is for those who watch every bureau. */
-    private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**"};
+    private static final String[] SUPERVISION = {"/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**",
+            "/supervision", "/supervision/**"};
     private static final String[] API = {"/api/**", "/process-api/**", "/external-job-api/**", "/actuator/**"};
 
     /**

@@ -75,6 +75,28 @@ public class TaskSearch {
                 .orderByDueDateNullsLast().asc().listPage(0, MAX_ROWS));
     }
 
+    /**
+     * Open tasks due before {@code bound} (overdue and due soon), earliest due first, for the supervision list and
+     * the due sweep; scoped like {@link #overdue}. Optionally one process, one bureau's candidate group, one case.
+     */
+    public List<TaskView> dueBefore(Caller caller, Instant bound, String process, String bureau, String businessKey) {
+        TaskQuery query = taskService.createTaskQuery();
+        if (!caller.seesEverything()) {
+            query = Tasks.scoped(query, caller);
+        }
+        if (process != null) {
+            query = query.processDefinitionKey(process);
+        }
+        if (bureau != null) {
+            query = query.taskCandidateGroup(bureau);
+        }
+        if (businessKey != null) {
+            query = query.processInstanceBusinessKey(businessKey);
+        }
+        return tasks.views(query.taskDueBefore(Date.from(bound)).includeIdentityLinks()
+                .orderByDueDateNullsLast().asc().orderByTaskId().asc().listPage(0, MAX_ROWS));
+    }
+
     public List<DoneTask> done(Caller caller, int page, int size) {
         return doneTasks(doneQuery(caller).orderByHistoricTaskInstanceEndTime().desc().listPage(page * size, size));
     }
@@ -87,6 +109,18 @@ public class TaskSearch {
     public List<DoneTask> ofCase(String processInstanceId) {
         return doneTasks(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .orderByHistoricTaskInstanceStartTime().asc().list());
+    }
+
+    /** A task's name, open or done ("" if there is none): for messages about a task after it changed. */
+    public String name(String taskId) {
+        HistoricTaskInstance t = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        return t == null || t.getName() == null ? "" : t.getName();
+    }
+
+    /** A task that has ended, with who completed it and when; empty while it is open or if there is none. */
+    public java.util.Optional<DoneTask> finished(String taskId) {
+        return doneTasks(history.createHistoricTaskInstanceQuery().taskId(taskId).finished().list()).stream()
+                .findFirst();
     }
 
     /** Whether the caller worked, or could have worked, a task of this case (its bureau was a candidate). */

@@ -62,7 +62,7 @@ class CasePages {
             String countyCode = scope.all() ? blankToNull(county) : scope.countyCode();
             var filter = new ApplicationStore.Filter(blankToNull(uscc), blankToNull(policy), status, channel, countyCode);
             // one more than a page tells whether there is a next one, without counting
-            list = store.page(filter, current, PAGE_SIZE + 1);
+            list = store.slice(filter, (long) current * PAGE_SIZE, PAGE_SIZE + 1);
             more = list.size() > PAGE_SIZE;
             list = more ? list.subList(0, PAGE_SIZE) : list;
         }

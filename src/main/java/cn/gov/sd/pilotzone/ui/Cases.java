@@ -2,11 +2,18 @@ package cn.gov.sd.pilotzone.ui;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.gov.sd.pilotzone.registry.MuClasses;
+import cn.gov.sd.pilotzone.registry.Enterprise;
+import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
+import cn.gov.sd.pilotzone.award.AwardChecks;
 import cn.gov.sd.pilotzone.award.AwardAccess;
 import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm;
@@ -18,6 +25,7 @@ import cn.gov.sd.pilotzone.award.MoneyRules;
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZoneCaseAccess;
 import cn.gov.sd.pilotzone.zone.ZonePlan;
@@ -49,8 +57,22 @@ class Cases {
      * left this year of the policy's budget (null: no budget).
      */
     record AwardCase(AwardApplication app, AwardApplicationForm filed, AwardPolicy policy, BigDecimal maximum,
-                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, BigDecimal budgetLeft) {
+                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, BigDecimal budgetLeft,
+                     List<Check> checks, String muClass, boolean priority) {
     }
+
+    /**
+     * One automated check as the case shows it: what is checked (bundle key {@code check.item.*}), whether it
+     * passed, and the problems it found in words.
+     */
+    record Check(String item, boolean passed, List<String> problems) {
+    }
+
+    /** The automated checks by the fields their problems name, in the order the checks run. */
+    private static final List<Map.Entry<String, String>> CHECK_ITEMS = List.of(
+            Map.entry("uscc", "uscc"), Map.entry("policy", "policyCode"), Map.entry("window", "eventDate"),
+            Map.entry("credit", "uscc.credit"), Map.entry("inputs", "amounts"), Map.entry("attachments", "attachments"),
+            Map.entry("bankAccount", "bankAccount"));
 
     record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
                     boolean ended, AwardCase award, List<TaskNotes.Note> comments, List<TaskNotes.FileNote> files,
@@ -67,13 +89,20 @@ class Cases {
     private final TaskNotes notes;
     private final TaskSearch search;
     private final MessageSource messages;
+    private final AwardChecks awardChecks;
+    private final EnterpriseRegistry enterprises;
+    private final MuClasses muClasses;
     private final MoneyRules moneyRules;
     private final ZoneCaseAccess zoneCases;
 
     Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
-          MessageSource messages, ZoneCaseAccess zoneCases) {
+          MessageSource messages, ZoneCaseAccess zoneCases, AwardChecks awardChecks, EnterpriseRegistry enterprises,
+          MuClasses muClasses) {
         this.zoneCases = zoneCases;
+        this.awardChecks = awardChecks;
+        this.enterprises = enterprises;
+        this.muClasses = muClasses;
         this.history = history;
         this.repository = repository;
         this.store = store;
@@ -133,8 +162,41 @@ class Cases {
                 return Optional.empty();
             }
         }).orElse(null);
+        String muClass = enterprises.find(app.uscc()).map(Enterprise::muClass)
+                .orElse(null);
         return new AwardCase(app, filed, policy.orElse(null), maximum, events,
-                payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null));
+                payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null),
+                filed == null ? List.of() : checks(filed), muClass, muClasses.priority(muClass));
+    }
+
+    /**
+     * Every automated check with its result, evaluated again on the filed data (the same rules as the process's
+     * step; the credit check against today's records).
+     */
+    private List<Check> checks(AwardApplicationForm filed) {
+        List<Problem> problems = awardChecks.evaluate(filed).problems();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Check> checks = new ArrayList<>();
+        for (Map.Entry<String, String> item : CHECK_ITEMS) {
+            List<String> found = problems.stream().filter(p -> belongs(p, item.getValue()))
+                    .map(p -> (p.field() != null && p.field().startsWith("amounts.")
+                            ? messages.getMessage("input." + p.field().substring(8), null, p.field().substring(8),
+                                    locale) + "："
+                            : "") + messages.getMessage(p.code(), p.args().toArray(), p.code(), locale))
+                    .toList();
+            checks.add(new Check(item.getKey(), found.isEmpty(), found));
+        }
+        return checks;
+    }
+
+    private static boolean belongs(Problem p, String field) {
+        return switch (field) {
+            case "uscc" -> "uscc".equals(p.field()) && !"check.creditRecord".equals(p.code());
+            case "uscc.credit" -> "check.creditRecord".equals(p.code());
+            case "policyCode" -> "policyCode".equals(p.field()) && !"check.duplicateAward".equals(p.code());
+            case "amounts" -> p.field() != null && p.field().startsWith("amounts.");
+            default -> field.equals(p.field());
+        };
     }
 
     /**

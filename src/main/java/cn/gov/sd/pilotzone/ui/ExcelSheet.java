@@ -107,6 +107,7 @@ final class ExcelSheet {
                 sheet.setColumnWidth(c, Math.min(widths[c] + 2, MAX_WIDTH_CHARS) * 256);
             }
             sheet.createFreezePane(0, 1);
+            cn.gov.sd.pilotzone.common.SheetLayout.printable(sheet, 1);
             if (!columns.isEmpty()) {
                 sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, columns.size() - 1));
             }
@@ -117,12 +118,7 @@ final class ExcelSheet {
         }
     }
 
-    /** Width in Excel character units: a CJK character takes two. */
     static int textWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= '\u2E80' ? 2 : 1;
-        }
-        return w;
+        return cn.gov.sd.pilotzone.common.SheetLayout.width(s);
     }
 }

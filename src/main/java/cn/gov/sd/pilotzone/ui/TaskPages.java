@@ -30,6 +30,8 @@ import cn.gov.sd.pilotzone.task.TaskFilter;
 import cn.gov.sd.pilotzone.task.TaskForm;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
+import cn.gov.sd.pilotzone.task.TaskTeam;
+import cn.gov.sd.pilotzone.notice.Notices;
 import cn.gov.sd.pilotzone.task.TaskView;
 import cn.gov.sd.pilotzone.task.Tasks;
 
@@ -78,10 +80,18 @@ class TaskPages {
     private final AwardCatalog catalog;
     private final BureauDirectory bureaus;
     private final Messages messages;
+    private final TaskTeam team;
+    private final Notices notices;
+    private final UiFormat fmt;
+    private final Who who;
 
     TaskPages(Tasks tasks, TaskCompleter completer, TaskService taskService, TaskSearch search, TaskNotes notes,
               Cases cases, RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus,
-              Messages messages) {
+              Messages messages, TaskTeam team, Notices notices, UiFormat fmt, Who who) {
+        this.team = team;
+        this.notices = notices;
+        this.fmt = fmt;
+        this.who = who;
         this.tasks = tasks;
         this.completer = completer;
         this.taskService = taskService;
@@ -113,6 +123,7 @@ class TaskPages {
         model.addAttribute("tasks", list);
         model.addAttribute("apps", applications(list.stream().map(TaskView::businessKey).toList(),
                 list.stream().map(TaskView::processDefinitionKey).toList()));
+        model.addAttribute("returned", notices.returned(list.stream().map(TaskView::id).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
@@ -141,8 +152,47 @@ class TaskPages {
     }
 
     @GetMapping("/tasks/{id}")
-    String task(Caller caller, @PathVariable String id, Model model) {
-        return show(caller, id, model, null, Map.of(), List.of());
+    String task(Caller caller, @PathVariable String id, Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            return show(caller, id, model, null, Map.of(), List.of());
+        } catch (Tasks.TaskNotFoundException e) {
+            return alreadyDone(caller, id, redirect, locale, e);
+        }
+    }
+
+    /**
+     * A task the caller's bureau had that is no longer open: someone completed it (a colleague, at the same time)
+     * — say who and when rather than "not found". Any other task stays "not found".
+     */
+    private String alreadyDone(Caller caller, String id, RedirectAttributes redirect, Locale locale,
+                               Tasks.TaskNotFoundException notFound) {
+        TaskSearch.DoneTask done = search.finished(id)
+                .filter(t -> t.processInstanceId() != null && search.worksOn(caller, t.processInstanceId()))
+                .orElseThrow(() -> notFound);
+        redirect.addFlashAttribute("problem", messages.get("ui.task.alreadyDone", locale,
+                done.assignee() == null ? "—" : who.name(done.assignee()), fmt.time(done.ended())));
+        return "redirect:/tasks";
+    }
+
+    @PostMapping("/tasks/{id}/hand-over")
+    String handOver(Caller caller, @PathVariable String id, @RequestParam(required = false) String colleague,
+                    @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+        try {
+            team.handOver(caller, id, colleague, note);
+            redirect.addFlashAttribute("notice", messages.get("ui.team.handedOver", locale, who.name(colleague)));
+            return "redirect:/tasks";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", fieldMessages(e.problems(), locale));
+            return "redirect:/tasks/" + id;
+        }
+    }
+
+    /** Problems as one line, each with its field's name in the page's language ("同事：必填"). */
+    String fieldMessages(List<Problem> problems, Locale locale) {
+        return String.join("；", problems.stream().map(p -> p.field() == null || "task".equals(p.field())
+                ? messages.get(p.code(), locale, p.args().toArray())
+                : messages.get("ui.field." + p.field(), locale) + "：" + messages.get(p.code(), locale,
+                        p.args().toArray())).toList());
     }
 
     @PostMapping("/tasks/{id}/complete")
@@ -150,7 +200,12 @@ class TaskPages {
                     @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
                     @RequestParam(required = false) String approvedAmount, HttpServletRequest request,
                     Locale locale) {
-        TaskView task = tasks.visible(caller, id);
+        TaskView task;
+        try {
+            task = tasks.visible(caller, id);
+        } catch (Tasks.TaskNotFoundException e) {
+            return alreadyDone(caller, id, redirect, locale, e);
+        }
         TaskForm spec = tasks.formOf(task);
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> shown = new LinkedHashMap<>();
@@ -178,6 +233,16 @@ class TaskPages {
                 problems.addAll(e.problems());
             } catch (FlowableOptimisticLockingException e) {
                 problems.add(Problem.of(null, "ui.task.changed"));
+            } catch (Tasks.TaskNotFoundException | org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+                // completed by a colleague between the page check and the completion
+                return alreadyDone(caller, id, redirect, locale, new Tasks.TaskNotFoundException(id));
+            } catch (FlowableException e) {
+                // a step that the completion ran (a service task) refused the input: shown at the form like any
+                // other problem, with what was typed
+                if (!(e.getCause() instanceof InvalidInputException invalid)) {
+                    throw e;
+                }
+                problems.addAll(invalid.problems());
             }
         }
         return show(caller, id, model, submitted, errors(problems, locale), globalErrors(problems, locale));
@@ -352,6 +417,7 @@ class TaskPages {
         model.addAttribute("errors", errors);
         model.addAttribute("globalErrors", globalErrors);
         model.addAttribute("mine", caller.username().equals(task.assignee()));
+        model.addAttribute("colleagues", team.colleagues(caller));
         model.addAttribute("claimedByOther", task.assignee() != null && !caller.username().equals(task.assignee()));
         return "task";
     }

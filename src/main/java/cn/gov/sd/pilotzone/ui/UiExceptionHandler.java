@@ -1,5 +1,9 @@
 package cn.gov.sd.pilotzone.ui;
 
+import java.util.Locale;
+
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.springframework.core.Ordered;
@@ -16,6 +20,25 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackageClasses = UiExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UiExceptionHandler {
+
+    private final Messages messages;
+
+    UiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * Bad input that a page did not answer itself: an HTML page naming the problems, never the API's JSON or XML
+     * (a browser's Accept header prefers XML).
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException e, Locale locale) {
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("status", 400);
+        page.addObject("problems", e.problems().stream().map(p -> messages.render(p, locale)).toList());
+        return page;
+    }
 
     @ExceptionHandler(Tasks.TaskNotFoundException.class)
     ModelAndView taskNotFound() {

@@ -167,6 +167,27 @@ public class UiFormat {
         return code == null ? "" : msg("decision." + code, code);
     }
 
+    /** A text of the bundles in the page's language. */
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The decision column of an award case's history in words: the case's end status, a payment receipt's
+     * status, or a reviewer's decision.
+     */
+    public String eventDecision(String step, String decision) {
+        if (decision == null) {
+            return "";
+        }
+        return switch (step == null ? "" : step) {
+            case "end" -> status(decision);
+            case "paymentReceipt" -> status("PAYMENT_" + decision);
+            case "submitted" -> status(decision);
+            default -> decision(decision);
+        };
+    }
+
     public String process(String key, String fallback) {
         return key == null ? "" : msg("process." + key, fallback == null ? key : fallback);
     }
@@ -181,6 +202,33 @@ public class UiFormat {
             return 0;
         }
         return Duration.between(due, clock.instant()).toDays();
+    }
+
+    /**
+     * How late a task is, in words: whole days from the first full day, hours before that ("超期 5 小时", never
+     * "超期 0 天"); empty while not overdue.
+     */
+    public String late(Instant due) {
+        if (!overdue(due)) {
+            return "";
+        }
+        return span("ui.late", Duration.between(due, clock.instant()));
+    }
+
+    /** How long until a task is due ("2 天后到期", "5 小时后到期"); empty when it is overdue or has no due date. */
+    public String dueIn(Instant due) {
+        if (due == null || overdue(due)) {
+            return "";
+        }
+        return span("ui.dueIn", Duration.between(clock.instant(), due));
+    }
+
+    private String span(String prefix, Duration d) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (d.toDays() >= 1) {
+            return messages.getMessage(prefix + ".days", new Object[] {d.toDays()}, locale);
+        }
+        return messages.getMessage(prefix + ".hours", new Object[] {Math.max(1, d.toHours())}, locale);
     }
 
     private String msg(String key, String fallback) {

@@ -1,7 +1,11 @@
 package cn.gov.sd.pilotzone.ui;
 
+import cn.gov.sd.pilotzone.notice.Notices;
+import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.HubUserDetails;
 import cn.gov.sd.pilotzone.security.Role;
+import cn.gov.sd.pilotzone.security.UserStore;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +28,53 @@ public class Who {
         public boolean administers() {
             return role == Role.ADMIN;
         }
+    }
+
+    /** The account name of the hub's own automatic steps; {@code <bureau>-system} names a bureau's system. */
+    private static final String SYSTEM = "system";
+    private static final String SYSTEM_SUFFIX = "-system";
+
+    private final UserStore users;
+    private final Notices notices;
+    private final UiFormat fmt;
+
+    Who(UserStore users, Notices notices, UiFormat fmt) {
+        this.users = users;
+        this.notices = notices;
+        this.fmt = fmt;
+    }
+
+    /**
+     * Who did something, as a history shows it: "县工信局经办人（county-370705）", "系统自动", "市财政局（系统对接）";
+     * never only an account name where the person has a name.
+     */
+    public String label(String username) {
+        if (username == null || username.isBlank()) {
+            return "—";
+        }
+        if (SYSTEM.equals(username)) {
+            return fmt.text("ui.actor.system");
+        }
+        if (username.endsWith(SYSTEM_SUFFIX)) {
+            String bureau = username.substring(0, username.length() - SYSTEM_SUFFIX.length());
+            return fmt.text("ui.actor.bureauSystem", fmt.bureau(bureau));
+        }
+        String name = name(username);
+        return name.equals(username) ? username : name + "（" + username + "）";
+    }
+
+    /** A person as pages name them: display name, else the account name; empty for none. */
+    public String name(String username) {
+        if (username == null) {
+            return "";
+        }
+        return users.find(username).map(HubUser::displayName).filter(n -> !n.isBlank()).orElse(username);
+    }
+
+    /** The logged-in person's unread notices (the navigation bar's badge). */
+    public long unread() {
+        Me me = me();
+        return me == null ? 0 : notices.unread(new Caller(me.username(), me.role(), me.bureauCode()));
     }
 
     /** Null when nobody is logged in (the login page, public error pages). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.SheetLayout;
 import cn.gov.sd.pilotzone.zone.ZoneViews.ActionGroup;
 import cn.gov.sd.pilotzone.zone.ZoneViews.Bulletin;
 import cn.gov.sd.pilotzone.zone.ZoneViews.BureauRef;
@@ -91,6 +92,8 @@ public class BulletinWorkbook {
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
             sheet.createFreezePane(2, HEADER_ROW + 1);
+            SheetLayout.fitRowHeights(sheet, HEADER_ROW + 1, r - 1);
+            SheetLayout.printable(sheet, HEADER_ROW + 1);
             sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, last));
             wb.write(out);
             return out.toByteArray();

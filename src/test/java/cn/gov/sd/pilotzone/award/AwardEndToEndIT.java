@@ -59,8 +59,8 @@ class AwardEndToEndIT {
         hub.awaitStatus(id, "PAYING");
         Path batch = awaitInstruction(id);
         String csv = Files.readString(batch, StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(
-                "payment_id,application_id,uscc,enterprise_name,policy_code,amount,bank_name,account_name,account_no,approved_on");
+        assertThat(csv.lines().findFirst().orElseThrow()).as("UTF-8 with a byte-order mark, for Chinese desktops").isEqualTo(
+                "\uFEFFpayment_id,application_id,uscc,enterprise_name,policy_code,amount,bank_name,account_name,account_no,approved_on");
         String row = csv.lines().filter(l -> l.contains("," + id + ",")).findFirst().orElseThrow();
         String paymentId = row.split(",")[0];
         assertThat(row).contains("," + approved.setScale(2).toPlainString() + ",");

@@ -111,16 +111,17 @@ class OutboxTest {
         byte[] utf8 = Outbox.csv(rows, StandardCharsets.UTF_8);
 
         assertThat(gb).isNotEqualTo(utf8);
-        assertThat(new String(gb, GB18030)).isEqualTo(new String(utf8, StandardCharsets.UTF_8))
+        assertThat(new String(gb, GB18030)).isEqualTo(utf8(utf8))
                 .contains("寿光蔬菜种业科技有限公司");
         assertThat(gb).startsWith("payment_id".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Excel and WPS on a Chinese desktop read a UTF-8 CSV without a BOM as GBK (issue 15): mojibake. */
     @Test
-    void utf8BatchHasNoBom() {
+    void utf8BatchStartsWithAByteOrderMarkForChineseDesktops() {
         byte[] csv = Outbox.csv(List.of(instruction("P-1", "潍坊", "1.00")), StandardCharsets.UTF_8);
 
-        assertThat(csv[0]).isEqualTo((byte) 'p');
+        assertThat(java.util.Arrays.copyOf(csv, 4)).containsExactly(0xEF, 0xBB, 0xBF, 'p');
     }
 
     @Test
@@ -145,7 +146,10 @@ class OutboxTest {
         assertThat(Outbox.csv(List.of(), StandardCharsets.UTF_8)).isEmpty();
     }
 
+    /** The CSV's text after its byte-order mark, which every UTF-8 batch starts with. */
     private static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark")
+                .containsExactly(0xEF, 0xBB, 0xBF);
+        return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }
 }

@@ -192,7 +192,7 @@ final class AwardWorkload {
         try (Stream<Path> files = Files.list(outbox)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-                List<String> header = List.of(lines.get(0).split(","));
+                List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
                 for (String line : lines.subList(1, lines.size())) {
                     String[] cells = line.split(",");
                     byApplication.computeIfAbsent(cells[header.indexOf("application_id")], k -> new ArrayList<>())

@@ -16,22 +16,22 @@ import org.springframework.http.ResponseEntity;
  * /api/award-applications} as the {@code system} account), each by a new enterprise of the given county so that
  * tests sharing the context never meet the one-award-per-enterprise-policy-year rule.
  */
-final class AwardFixtures {
+public final class AwardFixtures {
 
-    static final String PASSWORD = "demo";
-    static final String POLICY = "SINGLE_CHAMPION_NATIONAL";
+    public static final String PASSWORD = "demo";
+    public static final String POLICY = "SINGLE_CHAMPION_NATIONAL";
 
-    record Filed(String applicationId, String uscc, String enterpriseName, String countyCode) {
+    public record Filed(String applicationId, String uscc, String enterpriseName, String countyCode) {
     }
 
     private final HubClient hub;
 
-    AwardFixtures(HubClient hub) {
+    public AwardFixtures(HubClient hub) {
         this.hub = hub;
     }
 
     /** Files the application and checks that it passed the automated checks into county review. */
-    Filed file(String countyCode, String policyCode) {
+    public Filed file(String countyCode, String policyCode) {
         String id = Applications.newId();
         String uscc = TestUscc.next(countyCode);
         String name = "界面测试" + id.replace("-", "") + "科技有限公司";
@@ -45,7 +45,7 @@ final class AwardFixtures {
         return new Filed(id, uscc, name, countyCode);
     }
 
-    Filed file(String countyCode) {
+    public Filed file(String countyCode) {
         return file(countyCode, POLICY);
     }
 }

@@ -278,29 +278,20 @@ class BrowserIT {
     }
 
     /**
-     * The zone pages read the zone API of docs/api.md (the lifecycle issue). Where it is not installed they must say
-     * so; where it is, they show the zones, and a zone's phases and its tasks grouped by special action.
+     * The zone pages, rendered on the server: the zones, and a zone's phases and its tasks grouped by special
+     * action, with the same content as the zone API, and a table per lead bureau.
      */
     @Test
-    void zonePagesShowPhasesAndTasksPerActionOrSayThatTheZoneApiIsMissing() {
-        boolean installed = hub.call("supervisor", HttpMethod.GET, "/api/zones", null).getStatusCode().value() != 404;
+    void zonePagesShowPhasesTasksPerActionAndTheLeadBureausWork() {
         try (Browser b = browser()) {
             b.logIn("supervisor", AwardFixtures.PASSWORD);
             b.open("/zones");
-            b.await(Duration.ofSeconds(10), d -> !b.find("#zones-loading").isDisplayed());
-            if (!installed) {
-                assertThat(b.find("#zones-unavailable").isDisplayed()).isTrue();
-                assertThat(b.text("#zones-unavailable")).contains("尚未启用");
-                b.screenshot("14-zones-not-installed");
-                return;
-            }
             com.fasterxml.jackson.databind.JsonNode zones = hub.getJson("supervisor", "/api/zones");
             String zoneId = zones.get(0).path("zoneId").asText();
             assertThat(b.all(".zone-card")).hasSize(zones.size());
             b.screenshot("14-zones");
 
             b.follow(".zone-card[data-zone='" + zoneId + "'] a");
-            b.await(Duration.ofSeconds(10), d -> b.exists("#zone-actions .zone-action"));
             com.fasterxml.jackson.databind.JsonNode zone = hub.getJson("supervisor", "/api/zones/" + zoneId);
             assertThat(b.text("#zone-name")).isEqualTo(zone.path("name").asText());
             assertThat(b.all("#zone-actions tr[data-task]")).hasSize(zone.path("tasks").size());
@@ -309,6 +300,15 @@ class BrowserIT {
             assertThat(row).contains(first.path("title").asText(),
                     first.path("leadBureaus").get(0).path("name").asText());
             assertThat(b.find("#bulletin").getDomAttribute("href")).isEqualTo("/api/zones/" + zoneId + "/bulletin.xlsx");
+            com.fasterxml.jackson.databind.JsonNode bureaus = hub.getJson("supervisor", "/api/zones/" + zoneId + "/bureaus");
+            assertThat(b.all("#zone-bureaus tr[data-bureau]")).hasSize(bureaus.size());
+            if (bureaus.size() > 0) {
+                String bureau = "#zone-bureaus tr[data-bureau='" + bureaus.get(0).path("code").asText() + "']";
+                assertThat(b.text(bureau + " .open")).isEqualTo(bureaus.get(0).path("open").asText());
+                assertThat(b.text(bureau + " .overdue")).isEqualTo(bureaus.get(0).path("overdue").asText());
+                assertThat(b.text(bureau + " .done")).isEqualTo(bureaus.get(0).path("done").asText());
+                assertThat(b.find(bureau + " a").getDomAttribute("href")).contains("/supervision?zone=" + zoneId);
+            }
             b.screenshot("15-zone");
         }
     }
@@ -391,6 +391,109 @@ class BrowserIT {
             hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null);
             Files.deleteIfExists(research);
             Files.deleteIfExists(plan);
+        }
+    }
+
+    /**
+     * Supervision on screen (issue 15): the supervisor follows the dashboard's overdue figure to the list of late
+     * work, finds the zone's overdue task by the zone's name, reminds its bureau with a note, and that bureau's
+     * clerk sees the reminder among the notices and opens the task from it.
+     */
+    @Test
+    void supervisorFindsAnOverdueZoneTaskFromTheDashboardRemindsItsBureauAndTheClerkSeesTheNotice() {
+        String zone = "/api/zones/weifang/lifecycle";
+        hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null); // 409 when none runs
+        assertThat(hub.call("admin", HttpMethod.POST, zone, java.util.Map.of("mobilizationPeriod", "P30D",
+                "implementationPeriod", "P60D", "reportPeriod", "P30D", "rectificationPeriod", "P30D"))
+                .getStatusCode().value()).isEqualTo(201);
+        try {
+            org.flowable.task.api.Task research = taskService.createTaskQuery().processInstanceBusinessKey("weifang")
+                    .taskDefinitionKey("research").singleResult();
+            taskService.setDueDate(research.getId(), java.util.Date.from(java.time.Instant.now().minus(
+                    Duration.ofDays(2)).minus(Duration.ofHours(3))));
+            String row = "#sup-table tr[data-task-id='" + research.getId() + "']";
+            try (Browser b = browser()) {
+                b.logIn("supervisor", AwardFixtures.PASSWORD);
+                b.follow("#kpi-overdue");
+                assertThat(b.path()).startsWith("/supervision");
+                assertThat(b.find(row).getDomAttribute("class")).contains("overdue");
+                assertThat(b.text(row)).contains("超期 2 天", "开展调研论证", "潍坊市制造业高质量发展试验区", "市工信局");
+
+                new Select(b.find("#s-zone")).selectByValue("weifang");
+                b.follow("#s-submit");
+                assertThat(b.all("#sup-table tbody tr[data-task-id]")).allSatisfy(r ->
+                        assertThat(r.getDomAttribute("data-business-key")).isEqualTo("weifang"));
+                b.find(row + " input[name='note']").sendKeys("请本周内完成调研论证");
+                b.follow(b.find(row + " button.remind"));
+                assertThat(b.text("#notice")).contains("已向市工信局催办");
+                assertThat(b.text(row + " .reminders")).contains("督导员", "共 1 次");
+                assertThat(b.exists("#s-zone option[value='weifang'][selected]")).as("filters kept").isTrue();
+                b.screenshot("18-supervision-reminded");
+
+                // the zone's page: its coordinator's work per bureau, with the way to the late work
+                b.open("/zones/weifang");
+                assertThat(b.text("#zone-bureaus tr[data-bureau='gxj']")).contains("市工信局");
+                assertThat(b.find("#zone-supervision").getDomAttribute("href")).isEqualTo("/supervision?zone=weifang");
+                b.screenshot("18b-zone-late");
+            }
+            try (Browser b = browser()) {
+                b.logIn("gxj", AwardFixtures.PASSWORD);
+                assertThat(b.exists("#nav-unread")).isTrue();
+                b.follow("#nav-notices");
+                String notice = "#notice-table tr[data-kind='REMINDED'][data-task-id='" + research.getId() + "']";
+                assertThat(b.text(notice)).contains("催办", "开展调研论证", "潍坊市制造业高质量发展试验区", "督导员",
+                        "请本周内完成调研论证");
+                assertThat(b.find(notice).getDomAttribute("class")).contains("unread");
+                b.screenshot("19-notices-clerk");
+                b.follow(b.find(notice + " button.open"));
+                assertThat(b.path()).isEqualTo("/tasks/" + research.getId());
+                assertThat(b.text("#task-overdue")).isEqualTo("超期 2 天");
+                b.open("/notices");
+                assertThat(b.find(notice).getDomAttribute("class")).doesNotContain("unread");
+            }
+        } finally {
+            hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null);
+        }
+    }
+
+    /**
+     * Working as a team (issue 15): a clerk hands a task to a colleague, who finds it among the notices and works
+     * it; a task the city returned is marked as returned in the county's list.
+     */
+    @Test
+    void clerksHandATaskOverAndReturnedTasksAreMarked() {
+        String colleague = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new HubUser(colleague, Role.CLERK, "county-370705", "王晓明"), AwardFixtures.PASSWORD);
+        AwardFixtures.Filed handed = fixtures.file("370705");
+        AwardFixtures.Filed returned = fixtures.file("370705");
+        try (Browser b = browser()) {
+            b.logIn("county-370705", AwardFixtures.PASSWORD);
+            b.open("/tasks/" + taskOf(handed));
+            new Select(b.find("#colleague")).selectByValue(colleague);
+            b.find("#hand-over-form input[name='note']").sendKeys("我下周出差，请代为初审");
+            b.follow("#hand-over-submit");
+            assertThat(b.text("#notice")).isEqualTo("已转交给 王晓明。");
+            // now the colleague's: the bureau's list shows its unclaimed tasks and the clerk's own
+            assertThat(b.exists(rowSelector(handed.applicationId()))).isFalse();
+
+            b.screenshot("20-task-handed-over");
+        }
+        // the colleague decides the other one; the city returns it to the county
+        hub.decide(colleague, returned.applicationId(), "countyReview", java.util.Map.of("decision", "approve"));
+        try (Browser b = browser()) {
+            b.logIn(colleague, AwardFixtures.PASSWORD);
+            b.follow("#nav-notices");
+            String notice = "#notice-table tr[data-kind='HANDED_OVER'][data-task-id='" + taskOf(handed) + "']";
+            assertThat(b.text(notice)).contains("转交", "区县初审", "我下周出差");
+            b.follow(b.find(notice + " button.open"));
+            assertThat(b.text("#task-assignee")).contains("由我办理");
+        }
+        hub.decide("gxj", returned.applicationId(), "cityReview", java.util.Map.of("decision", "return",
+                "comment", "请核实营业收入"));
+        try (Browser b = browser()) {
+            b.logIn("county-370705", AwardFixtures.PASSWORD);
+            assertThat(row(b, returned.applicationId()).findElement(By.cssSelector(".returned")).getText())
+                    .isEqualTo("退回");
         }
     }
 

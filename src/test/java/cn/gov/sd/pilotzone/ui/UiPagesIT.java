@@ -36,6 +36,9 @@ class UiPagesIT {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void everyPageRendersForEveryRoleInBothLanguages() {
         AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
@@ -43,11 +46,17 @@ class UiPagesIT {
                 .getId();
         List<String> failures = new ArrayList<>();
         for (String user : List.of("admin", "supervisor", "gxj", "czj", "county-370705", "fgw")) {
-            List<String> paths = new ArrayList<>(List.of("/tasks", "/tasks/done", "/applications", "/zones", "/zones/weifang",
+            List<String> paths = new ArrayList<>(List.of("/tasks", "/tasks/done", "/applications", "/zones",
+                    "/notices",
                     "/tasks?overdue=true&sort=DUE&dir=asc&assignment=MINE&policy=" + AwardFixtures.POLICY,
                     "/applications?status=IN_REVIEW&county=370705"));
+            if (!user.startsWith("county-")) {
+                paths.add("/zones/weifang"); // a county's clerk is in no zone's plan: "not found", like the API
+            }
             if (user.equals("admin") || user.equals("supervisor")) {
                 paths.add("/dashboard");
+                paths.add("/supervision");
+                paths.add("/supervision?overdueOnly=true&zone=weifang&bureau=gxj&process=pilotZoneLifecycle");
             }
             if (user.equals("admin") || user.equals("supervisor") || user.equals("gxj") || user.equals("county-370705")) {
                 paths.add("/applications/" + app.applicationId());
@@ -70,6 +79,30 @@ class UiPagesIT {
         assertThat(failures).isEmpty();
     }
 
+    /** Every application is on exactly one page (a page of 20 asked for 21 rows and skipped the 21st). */
+    @Test
+    void theApplicationListShowsEveryApplicationOnceAcrossItsPages() {
+        // more than a page, whatever the other tests filed before
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM award_application", Integer.class) <= 21) {
+            new AwardFixtures(hub).file("370705");
+        }
+        List<String> shown = new ArrayList<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("data-application-id=\"([^\"]+)\"");
+        for (int page = 0; page < 100; page++) {
+            String body = get("admin", "/applications?page=" + page, "zh-CN").getBody();
+            java.util.regex.Matcher m = row.matcher(body);
+            while (m.find()) {
+                shown.add(m.group(1));
+            }
+            if (!body.contains("id=\"page-next\"")) {
+                break;
+            }
+        }
+        List<String> all = jdbc.queryForList("SELECT application_id FROM award_application", String.class);
+        assertThat(all.size()).as("more than one page").isGreaterThan(20);
+        assertThat(shown).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+    }
+
     @Test
     void casePageShowsTheApplicationItsStepsAndTheDiagram() {
         AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
@@ -79,6 +112,12 @@ class UiPagesIT {
         assertThat(page).contains(app.enterpriseName(), "国家级制造业单项冠军奖励", "800,000.00 元", "80.00 万元",
                 "data-step=\"submitted\"", "data-step=\"automatedChecks\"", "自动校验",
                 "bpmn-user-task bpmn-active\" data-element-id=\"countyReview\"");
+        // the history in words: who by name, the channel and decisions spelled out, no raw codes
+        assertThat(page).contains("系统自动", "企业申报").doesNotContain(">APPLY<", ">system<");
+        // every automated check with its result, and the enterprise's 亩产效益 class
+        assertThat(page).contains("id=\"app-checks\"", "统一社会信用代码有效", "无有效失信记录", "收款账户齐全",
+                "id=\"app-mu-class\"", "亩产效益评价");
+        assertThat(page.split("data-check=").length - 1).isEqualTo(7);
     }
 
     @Test

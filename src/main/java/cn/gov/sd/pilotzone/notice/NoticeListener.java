@@ -1,0 +1,125 @@
+package cn.gov.sd.pilotzone.notice;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.gov.sd.pilotzone.task.CompletionForm;
+
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Writes a notice for each bureau that a new user task is offered to, in the transaction that creates the task (so
+ * a rolled-back completion leaves no notice). A task that a {@code RETURN} decision brought back is "returned".
+ * Flowable dispatches {@code TASK_CREATED} after the candidates are set and the create listeners have run.
+ */
+@Configuration(proxyBeanMethods = false)
+class NoticeListener implements FlowableEventListener {
+
+    private final Notices notices;
+
+    NoticeListener(Notices notices) {
+        this.notices = notices;
+    }
+
+    @Bean
+    static EngineConfigurationConfigurer<SpringProcessEngineConfiguration> noticeListenerRegistration(
+            org.springframework.beans.factory.ObjectProvider<NoticeListener> listener) {
+        return configuration -> {
+            Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
+                    ? new java.util.HashMap<>() : new java.util.HashMap<>(configuration.getTypedEventListeners());
+            // resolved lazily: the listener needs JdbcTemplate, which must not be created while the engine is
+            typed.computeIfAbsent(FlowableEngineEventType.TASK_CREATED.name(), k -> new java.util.ArrayList<>())
+                    .add(new Lazy(listener));
+            configuration.setTypedEventListeners(typed);
+        };
+    }
+
+    @Override
+    public void onEvent(FlowableEvent event) {
+        if (!(event instanceof FlowableEntityEvent e) || !(e.getEntity() instanceof DelegateTask task)) {
+            return;
+        }
+        Notice.Kind kind = CompletionForm.RETURN.equals(task.getVariable("decision"))
+                ? Notice.Kind.RETURNED : Notice.Kind.NEW;
+        Notices.About about = about(task);
+        Set<String> groups = task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (String group : groups) {
+            notices.toBureau(group, kind, about, null, null);
+        }
+        if (groups.isEmpty() && task.getAssignee() != null) {
+            notices.toPerson(task.getAssignee(), kind, about, null, null);
+        }
+    }
+
+    static Notices.About about(DelegateTask task) {
+        String businessKey = null;
+        if (task.getProcessInstanceId() != null) {
+            ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager()
+                    .findById(task.getProcessInstanceId());
+            businessKey = instance == null ? null : instance.getBusinessKey();
+        }
+        String definition = task.getProcessDefinitionId();
+        return new Notices.About(task.getId(), task.getName(),
+                definition == null ? null : definition.substring(0, definition.indexOf(':')),
+                task.getProcessInstanceId(), businessKey,
+                task.getDueDate() == null ? null : Instant.ofEpochMilli(task.getDueDate().getTime()));
+    }
+
+    /** A notice that cannot be written must fail the step that created the task, not vanish. */
+    @Override
+    public boolean isFailOnException() {
+        return true;
+    }
+
+    @Override
+    public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+    }
+
+    @Override
+    public String getOnTransaction() {
+        return null;
+    }
+
+    /** The listener as the engine holds it, looked up when the first task is created. */
+    private record Lazy(org.springframework.beans.factory.ObjectProvider<NoticeListener> listener)
+            implements FlowableEventListener {
+
+        @Override
+        public void onEvent(FlowableEvent event) {
+            listener.getObject().onEvent(event);
+        }
+
+        @Override
+        public boolean isFailOnException() {
+            return true;
+        }
+
+        @Override
+        public boolean isFireOnTransactionLifecycleEvent() {
+            return false;
+        }
+
+        @Override
+        public String getOnTransaction() {
+            return null;
+        }
+    }
+}
