@@ -69,7 +69,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock, ApiTokens tokens)
+            throws Exception {
         RequestMatcher apiRequests = new OrRequestMatcher(paths(API),
                 request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint(json, clock);
@@ -88,6 +89,8 @@ class SecurityConfig {
                 // The hub's own login page (ui.LoginPages); Spring Security still processes POST /login
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                // API tokens (docs/api-tokens.md): Bearer JWTs, no password hash per request
+                .oauth2ResourceServer(resourceServer -> tokens.configure(resourceServer, apiEntryPoint))
                 // Mapped entry points, matched in order: API requests get a JSON 401, everything else the login page.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, apiRequests)

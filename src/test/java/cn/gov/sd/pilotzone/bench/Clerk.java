@@ -82,9 +82,11 @@ final class Clerk {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** API paths take JSON; pages (a case page) HTML, as a browser asks. */
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", authorization).header("Accept", "application/json");
+                .header("Authorization", authorization)
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
