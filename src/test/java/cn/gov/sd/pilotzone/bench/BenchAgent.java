@@ -415,14 +415,28 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         AwardApplications applications = bean(AwardApplications.class);
         ApplicationStore store = bean(ApplicationStore.class);
         List<String> finished = new ArrayList<>();
-        for (JsonNode id : body.get("applicationIds")) {
-            String applicationId = id.asText();
-            String pi = store.get(applicationId).processInstanceId();
-            for (Job timer : management.createTimerJobQuery().processInstanceId(pi).list()) {
-                management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
+        List<String> ids = new ArrayList<>();
+        body.get("applicationIds").forEach(id -> ids.add(id.asText()));
+        for (String applicationId : ids) {
+            // due now: the async executor runs it, as it would when the period ends (running it here as well
+            // would race the executor)
+            for (Job timer : management.createTimerJobQuery()
+                    .processInstanceId(store.get(applicationId).processInstanceId()).list()) {
+                management.moveTimerToExecutableJob(timer.getId());
             }
-            List<String> payments = jdbc().queryForList("SELECT payment_id FROM payment_instruction "
-                    + "WHERE application_id = ? AND status = 'ISSUED'", String.class, applicationId);
+        }
+        for (String applicationId : ids) {
+            List<String> payments = List.of();
+            for (long deadline = System.nanoTime() + 120_000_000_000L; payments.isEmpty(); ) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no payment instruction for " + applicationId);
+                }
+                payments = jdbc().queryForList("SELECT payment_id FROM payment_instruction "
+                        + "WHERE application_id = ? AND status = 'ISSUED'", String.class, applicationId);
+                if (payments.isEmpty()) {
+                    sleep(200);
+                }
+            }
             for (String paymentId : payments) {
                 applications.receipt(paymentId, cn.gov.sd.pilotzone.award.Payments.Status.PAID,
                         java.time.LocalDate.now(ZoneOffset.UTC), "BENCH-" + paymentId, null);
@@ -430,6 +444,15 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
             finished.add(applicationId + ":" + store.get(applicationId).status());
         }
         return Map.of("finished", finished);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static double seconds(long startNanos) {

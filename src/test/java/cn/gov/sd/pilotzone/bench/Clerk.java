@@ -29,10 +29,11 @@ final class Clerk {
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String username;
     private final String base;
-    private final String authorization;
+    private volatile String authorization;
     private volatile String session;
     private volatile String csrfToken;
 
@@ -63,6 +64,20 @@ final class Clerk {
             throw new IllegalStateException("no CSRF token on the task list of " + username);
         }
         csrfToken = token.group(1);
+        return this;
+    }
+
+    /**
+     * Trades the password for an API token (docs/api-tokens.md): one Basic request to {@code POST /api/token},
+     * then every request carries the token instead, and no session is kept.
+     */
+    Clerk withToken() {
+        HttpResponse<String> r = send(request("/api/token").POST(HttpRequest.BodyPublishers.noBody()));
+        Matcher token = ACCESS_TOKEN.matcher(r.body());
+        if (r.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        authorization = "Bearer " + token.group(1);
         return this;
     }
 

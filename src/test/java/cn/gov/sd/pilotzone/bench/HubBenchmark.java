@@ -140,6 +140,12 @@ class HubBenchmark {
             }
             section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
                     + "(a BCrypt check per request), p50", "ms", basic, null));
+            List<Double> token = new ArrayList<>();
+            for (int r = 0; r < s.runs(); r++) {
+                token.add(latency.tokenWithoutSession(10));
+            }
+            section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
+                    token, null));
             memory.sample("after 4");
             report.write();
 

@@ -100,6 +100,11 @@ final class TaskListLatency {
         return lone(client, requests);
     }
 
+    /** The same, the client sending an API token (one Basic login for it, before the clock starts). */
+    double tokenWithoutSession(int requests) {
+        return lone(new Clerk(clerks.get(0).clerk().username(), hub.port()).withToken(), requests);
+    }
+
     /** The task list asked by one client alone, back to back: the median. */
     static double lone(Clerk client, int requests) {
         List<Double> latencies = new ArrayList<>();
