@@ -131,7 +131,7 @@ final class BenchHub implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         BenchHub hub = new BenchHub(process, port, agentPort, dataDir);
         try {
-            hub.awaitUp(Duration.ofMinutes(5), log);
+            hub.awaitUp(Duration.ofMinutes(15), log); // on a busy shared machine a start has taken over 5
         } catch (RuntimeException e) {
             hub.close();
             throw e;
