@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * How a catalog entry computes the proposed amount (SPEC §4 step 2). {@code FIXED}: the amount.
  * {@code UP_TO}: the cap, reviewers may lower it. {@code PERCENTAGE}: rate × the input {@code base}, at most
- * the cap. {@code DISCRETIONARY}: none, a reviewer must set it.
+ * the cap. {@code DISCRETIONARY}: none, a reviewer must set it, at most the cap that configuration gives as the
+ * policy's ceiling (the clause names no amount; docs/money-rules.md).
  */
 public record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String base, BigDecimal cap) {
 
@@ -30,9 +31,9 @@ public record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String b
         };
     }
 
-    /** The most a reviewer may approve: the fixed amount, the cap, or the computed percentage. */
+    /** The most a reviewer may approve: the fixed amount, the cap, the computed percentage, or the ceiling. */
     public Optional<BigDecimal> maximum(Map<String, Object> inputs) {
-        return type == Type.DISCRETIONARY ? Optional.empty() : propose(inputs);
+        return type == Type.DISCRETIONARY ? Optional.ofNullable(cap).map(AmountRule::yuan) : propose(inputs);
     }
 
     static BigDecimal yuan(BigDecimal value) {

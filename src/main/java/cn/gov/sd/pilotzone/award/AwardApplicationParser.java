@@ -29,6 +29,7 @@ import cn.gov.sd.pilotzone.award.AwardApplicationForm.Attachment;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Contact;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.JsonFiles;
 import cn.gov.sd.pilotzone.exchange.TableReader;
@@ -49,7 +50,6 @@ public class AwardApplicationParser {
     static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
     static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    static final BigDecimal MAX_MONEY = new BigDecimal("10000000000000.00");
     private static final Set<String> FIELDS = Set.of("applicationId", "uscc", "enterpriseName", "countyCode",
             "policyCode", "eventDate", "amounts", "contact", "bankAccount", "attachments");
 
@@ -160,6 +160,9 @@ public class AwardApplicationParser {
         BankAccount bank = b == null ? null : new BankAccount(freeText(b, "bankName", "bankAccount.bankName", true, problems),
                 freeText(b, "accountName", "bankAccount.accountName", true, problems),
                 freeText(b, "accountNo", "bankAccount.accountNo", true, problems));
+        if (bank != null && bank.accountNo() != null) {
+            MoneyRules.accountProblem("bankAccount.accountNo", bank.accountNo()).ifPresent(problems::add);
+        }
         List<Attachment> attachments = attachments(root.get("attachments"), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -254,19 +257,13 @@ public class AwardApplicationParser {
                 result.put(e.getKey(), v.isBoolean() ? v.booleanValue() : Boolean.valueOf(s));
                 continue;
             }
+            // the hub's one rule for amounts (docs/money-rules.md): a JSON number by its precision and scale,
+            // text by its plain form, both before any arithmetic
             try {
-                BigDecimal n = v.isNumber() ? v.decimalValue() : new BigDecimal(s);
-                if (n.signum() < 0) {
-                    problems.add(Problem.of(path, "money.negative"));
-                } else if (n.compareTo(MAX_MONEY) > 0) {
-                    problems.add(Problem.of(path, "money.absurd"));
-                } else if (n.scale() > 2) {
-                    problems.add(Problem.of(path, "money.scale"));
-                } else {
-                    result.put(e.getKey(), n);
-                }
-            } catch (NumberFormatException ex) {
-                problems.add(Problem.of(path, "number.format", s));
+                result.put(e.getKey(), v.isNumber() ? Money.check(path, v.decimalValue(), Money.Sign.NON_NEGATIVE)
+                        : Money.parse(path, s, Money.Sign.NON_NEGATIVE));
+            } catch (InvalidInputException ex) {
+                problems.addAll(ex.problems());
             }
         }
         return result;

@@ -48,8 +48,11 @@ public class AwardApplications {
     private final RuntimeService runtime;
     private final AwardSettings settings;
     private final Payments payments;
+    private final MoneyRules rules;
 
-    public AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments) {
+    public AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments,
+                             MoneyRules rules) {
+        this.rules = rules;
         this.store = store;
         this.runtime = runtime;
         this.settings = settings;
@@ -59,6 +62,11 @@ public class AwardApplications {
     /** Files an application, or resumes the one waiting for this correction. */
     @Transactional
     public Submitted submit(AwardApplicationForm form, Channel channel, String actor) {
+        if (form.countyCode() != null) {
+            rules.county(form.uscc(), form.countyCode()).ifPresent(p -> {
+                throw new InvalidInputException(p);
+            });
+        }
         var existing = store.find(form.applicationId());
         if (existing.isPresent()) {
             if (existing.get().status() != Status.CORRECTION) {

@@ -42,8 +42,8 @@ public class AwardCatalog {
             problem = "every policy cites its clause";
         } else if (r.type() == AmountRule.Type.FIXED && r.amount() == null) {
             problem = "a FIXED rule needs amount";
-        } else if (r.type() == AmountRule.Type.UP_TO && r.cap() == null) {
-            problem = "an UP_TO rule needs cap";
+        } else if ((r.type() == AmountRule.Type.UP_TO || r.type() == AmountRule.Type.DISCRETIONARY) && r.cap() == null) {
+            problem = "an UP_TO rule needs cap, a DISCRETIONARY rule its ceiling as cap";
         } else if (r.type() == AmountRule.Type.PERCENTAGE && (r.rate() == null || r.cap() == null
                 || p.inputs().stream().noneMatch(i -> i.name().equals(r.base())))) {
             problem = "a PERCENTAGE rule needs rate, cap and its base among the inputs";

@@ -30,10 +30,12 @@ public class AwardSteps {
     private final AwardCatalog catalog;
     private final Outbox outbox;
     private final AwardSettings settings;
+    private final MoneyRules rules;
     private final Clock clock;
 
     public AwardSteps(ApplicationStore store, Payments payments, AwardLedger ledger, AwardCatalog catalog,
-                      Outbox outbox, AwardSettings settings, Clock clock) {
+                      Outbox outbox, AwardSettings settings, MoneyRules rules, Clock clock) {
+        this.rules = rules;
         this.store = store;
         this.payments = payments;
         this.ledger = ledger;
@@ -69,7 +71,9 @@ public class AwardSteps {
     /** Issues a payment instruction to the account on file, or the one the finance clerk corrected. */
     public void issuePayment(DelegateExecution execution) {
         AwardApplication app = store.get(execution.getProcessInstanceBusinessKey());
-        BankAccount bank = store.form(app).bankAccount();
+        AwardApplicationForm filed = store.form(app);
+        rules.requirePayable(app, filed.amounts(), store.events(app.applicationId()));
+        BankAccount bank = filed.bankAccount();
         Payments.Account account = new Payments.Account(bank.bankName(), bank.accountName(), bank.accountNo());
         String paymentId = payments.issue(app, app.amount(), account);
         execution.setVariable("paymentId", paymentId);
@@ -87,8 +91,10 @@ public class AwardSteps {
             String paymentId = (String) execution.getVariable("paymentId");
             ledger.markPaid(applicationId, amount, paymentId, payments.find(paymentId).map(Payments.Instruction::paidOn)
                     .orElse(null));
+            rules.budgetPaid(applicationId);
         } else {
             ledger.release(applicationId);
+            rules.releaseBudget(applicationId);
         }
         store.setStatus(applicationId, status);
         if (status == Status.REJECTED && app.reasons().isEmpty() && execution.getVariable("comment") != null) {

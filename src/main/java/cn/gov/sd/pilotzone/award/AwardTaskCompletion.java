@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
@@ -32,18 +31,21 @@ import org.springframework.stereotype.Component;
 class AwardTaskCompletion implements TaskCompletion {
 
     static final String INTENT_CONFIRMATION = "intentConfirmation";
-    private static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview");
+    static final String PAYMENT_CORRECTION = "paymentCorrection";
+    private static final Set<String> REVIEWS = MoneyRules.REVIEWS;
     private static final List<String> ACCOUNT_FIELDS = List.of("bankName", "accountName", "accountNo");
     private static final List<FormField> ACCOUNT_FORM = ACCOUNT_FIELDS.stream()
             .map(f -> FormField.of(f, FormField.Kind.TEXT, false)).toList();
 
     private final ApplicationStore store;
-    private final AwardCatalog catalog;
+    private final MoneyRules rules;
+    private final Payments payments;
     private final Messages messages;
 
-    AwardTaskCompletion(ApplicationStore store, AwardCatalog catalog, Messages messages) {
+    AwardTaskCompletion(ApplicationStore store, MoneyRules rules, Payments payments, Messages messages) {
         this.store = store;
-        this.catalog = catalog;
+        this.rules = rules;
+        this.payments = payments;
         this.messages = messages;
     }
 
@@ -85,6 +87,14 @@ class AwardTaskCompletion implements TaskCompletion {
                     problems.add(Problem.of("fields." + k, "field.notText"));
                 }
             });
+            if (form.fields().get("accountNo") instanceof String accountNo) {
+                MoneyRules.accountProblem("fields.accountNo", accountNo).ifPresent(problems::add);
+            }
+            if (PAYMENT_CORRECTION.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
+                MoneyRules.reissue(payments.failedAccounts(app.applicationId()),
+                        form.fields().get("accountNo") instanceof String s ? s : null, form.comment()).stream()
+                        .filter(p -> !problems.contains(p)).forEach(problems::add);
+            }
             if (INTENT_CONFIRMATION.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())
                     && store.form(app).bankAccount() == null && !form.fields().keySet().containsAll(ACCOUNT_FIELDS)) {
                 ACCOUNT_FIELDS.stream().filter(k -> !form.fields().containsKey(k)).sorted()
@@ -92,10 +102,9 @@ class AwardTaskCompletion implements TaskCompletion {
             }
             return problems;
         }
-        AwardApplicationForm filed = store.form(app);
-        Optional<BigDecimal> maximum = catalog.find(app.policyCode()).flatMap(p -> p.rule().maximum(filed.amounts()));
-        if (amount != null && maximum.isPresent() && amount.compareTo(maximum.get()) > 0) {
-            problems.add(Problem.of("approvedAmount", "task.amountAboveMaximum", maximum.get()));
+        if (amount != null) {
+            problems.addAll(MoneyRules.reviewAmount(rules.policy(app), store.form(app).amounts(),
+                    MoneyRules.earlierFigures(app, store.events(app.applicationId())), amount));
         }
         if (CompletionForm.APPROVE.equals(form.decision()) && amount == null && app.amount() == null) {
             problems.add(Problem.of("approvedAmount", "task.amountRequired"));
@@ -108,6 +117,9 @@ class AwardTaskCompletion implements TaskCompletion {
         String applicationId = task.businessKey();
         if (form.approvedAmount() != null) {
             store.setApprovedAmount(applicationId, form.approvedAmount());
+        }
+        if (MoneyRules.FINANCE_REVIEW.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
+            rules.commitBudget(store.get(applicationId), store.get(applicationId).amount());
         }
         if (!form.fields().isEmpty() && !REVIEWS.contains(task.taskDefinitionKey())) {
             AwardApplicationForm filed = store.form(store.get(applicationId));

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inbound feed {@code payment-receipts} from 市财政局. All rows are checked before any is applied; the file's
  * receipts go in one transaction. A receipt the hub already has (same payment, same status) is skipped and
- * reported, so a re-sent file is harmless; a receipt for an unknown or void instruction rejects the file.
+ * reported, so a re-sent file is harmless; a receipt for an unknown or void instruction rejects the file, and so
+ * does a {@code paid_on} after today. A second {@code PAID} receipt with another bank reference is not a re-send:
+ * it raises a possible double transfer to 市财政局 ({@link PaymentAlerts}) and is reported (docs/money-rules.md).
  */
 @Component
 public class PaymentReceiptFeed implements FeedHandler {
@@ -34,11 +36,19 @@ public class PaymentReceiptFeed implements FeedHandler {
                            String message) {
     }
 
+    private record SecondPayment(int line, Payments.Instruction paid, String reference, LocalDate paidOn) {
+    }
+
     private final Payments payments;
     private final AwardApplications applications;
     private final FeedCharsets charsets;
+    private final MoneyRules rules;
+    private final PaymentAlerts alerts;
 
-    public PaymentReceiptFeed(Payments payments, AwardApplications applications, FeedCharsets charsets) {
+    public PaymentReceiptFeed(Payments payments, AwardApplications applications, FeedCharsets charsets,
+                              MoneyRules rules, PaymentAlerts alerts) {
+        this.rules = rules;
+        this.alerts = alerts;
         this.payments = payments;
         this.applications = applications;
         this.charsets = charsets;
@@ -55,6 +65,7 @@ public class PaymentReceiptFeed implements FeedHandler {
         List<Receipt> receipts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Problem> skipped = new ArrayList<>();
+        List<SecondPayment> secondPayments = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String paymentId = row.text("payment_id", true);
@@ -68,10 +79,20 @@ public class PaymentReceiptFeed implements FeedHandler {
                 row.problem("status", "receipt.status", statusText);
             }
             LocalDate paidOn = row.date("paid_on", status == Payments.Status.PAID);
+            rules.paidOn(paidOn).ifPresent(p -> row.problem(p.field(), p.code(), p.args().toArray()));
+            String reference = row.text("bank_reference", false);
             var instruction = paymentId == null ? null : payments.find(paymentId).orElse(null);
             if (paymentId != null && instruction == null) {
                 row.problem("payment_id", "receipt.unknownPayment", paymentId);
             } else if (instruction != null && status != null && instruction.status() != Payments.Status.ISSUED) {
+                if (status == Payments.Status.PAID && instruction.status() == status && reference != null
+                        && !reference.equals(instruction.bankReference())) {
+                    if (row.valid()) {
+                        secondPayments.add(new SecondPayment(row.line(), instruction, reference, paidOn));
+                    }
+                    problems.addAll(row.problems());
+                    continue;
+                }
                 if (instruction.status() == status) {
                     skipped.add(Problem.of("payment_id", "receipt.duplicate", paymentId).atLine(row.line()));
                     continue;
@@ -79,8 +100,7 @@ public class PaymentReceiptFeed implements FeedHandler {
                 row.problem("payment_id", "receipt.notWaiting", paymentId, instruction.status());
             }
             if (row.valid()) {
-                receipts.add(new Receipt(row.line(), paymentId, status, paidOn, row.text("bank_reference", false),
-                        row.text("message", false)));
+                receipts.add(new Receipt(row.line(), paymentId, status, paidOn, reference, row.text("message", false)));
             }
             problems.addAll(row.problems());
         }
@@ -89,6 +109,11 @@ public class PaymentReceiptFeed implements FeedHandler {
         }
         for (Receipt r : receipts) {
             applications.receipt(r.paymentId(), r.status(), r.paidOn(), r.reference(), r.message());
+        }
+        for (SecondPayment s : secondPayments) {
+            alerts.doubleTransfer(s.paid(), s.reference(), s.paidOn());
+            skipped.add(Problem.of("bank_reference", "receipt.possibleDoubleTransfer", s.paid().paymentId(),
+                    s.paid().bankReference(), s.reference()).atLine(s.line()));
         }
         return new FeedResult(receipts.size() + skipped.size(), receipts.size(), skipped);
     }

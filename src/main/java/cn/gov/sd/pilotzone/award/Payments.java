@@ -95,6 +95,15 @@ public class Payments {
                         rs.getString("message")), applicationId);
     }
 
+    /**
+     * The accounts the bank refused for the application: those of its failed instructions (a failed one is voided
+     * when the next is issued, and only failed ones are). A re-issue must not use any of them again.
+     */
+    public List<String> failedAccounts(String applicationId) {
+        return jdbc.queryForList("SELECT account_no FROM payment_instruction WHERE application_id = ? AND status IN "
+                + "('FAILED','VOID')", String.class, applicationId);
+    }
+
     /** Records a receipt on an issued instruction; false when the instruction was not waiting for one. */
     public boolean recordReceipt(String paymentId, Status status, LocalDate paidOn, String bankReference, String message) {
         return jdbc.update("UPDATE payment_instruction SET status = ?, paid_on = ?, bank_reference = ?, message = ?, "

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.gov.sd.pilotzone.award.PaymentAlerts;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
 
 /**
@@ -12,7 +13,7 @@ import cn.gov.sd.pilotzone.exchange.FeedLog;
  */
 public record Dashboard(Instant at, long openTasks, long overdueTasks, List<BureauTasks> tasksByBureau,
                         List<PolicyAwards> awardsByPolicy, List<StatusCount> applicationsByStatus,
-                        List<FeedHealth> feeds, List<Node> nodes) {
+                        List<FeedHealth> feeds, List<Node> nodes, List<PaymentAlerts.Alert> paymentAlerts) {
 
     /** Open and overdue tasks of one candidate group (bureau code, or {@code supervisor}). */
     public record BureauTasks(String bureau, String name, String nameEn, long open, long overdue) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.award.PaymentAlerts;
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.BureauTasks;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.FeedHealth;
@@ -50,9 +51,12 @@ public class DashboardService {
     private final Clock clock;
     private final HubNode node;
 
+    private final PaymentAlerts paymentAlerts;
+
     public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
                             FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
-                            HubNode node) {
+                            HubNode node, PaymentAlerts paymentAlerts) {
+        this.paymentAlerts = paymentAlerts;
         this.node = node;
         this.jdbc = jdbc;
         this.bureaus = bureaus;
@@ -71,7 +75,7 @@ public class DashboardService {
         long open = count("SELECT COUNT(*) FROM ACT_RU_TASK");
         long overdue = count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", nowTs);
         return new Dashboard(now, open, overdue, tasksByBureau(nowTs), awardsByPolicy(), applicationsByStatus(),
-                feeds(), nodes());
+                feeds(), nodes(), paymentAlerts.open());
     }
 
     /** The hub nodes seen within a day, newest first: older rows are processes long gone. */

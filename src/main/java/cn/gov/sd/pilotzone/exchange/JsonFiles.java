@@ -7,17 +7,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.JsonProblems;
 import cn.gov.sd.pilotzone.common.Problem;
 
 /**
  * Reads an inbound JSON (or, through an XML mapper, XML) document into a tree, every failure a specific reason:
  * empty, not UTF-8 (JSON only: RFC 8259 requires it between systems, and a GBK file would otherwise be misread),
- * beyond Jackson's limits (nesting depth, number or string length), or malformed near a line.
+ * beyond Jackson's limits (nesting depth, number or string length), a key given twice, or malformed near a line.
  */
 public final class JsonFiles {
 
@@ -32,15 +34,19 @@ public final class JsonFiles {
         if (utf8) {
             requireUtf8(content);
         }
-        try {
-            JsonNode node = mapper.readTree(content);
+        try (JsonParser parser = mapper.getFactory().createParser(content)) {
+            // a key twice is refused, whichever mapper reads (docs/money-rules.md); XML trees turn repeated
+            // elements into arrays, which the readers' type checks refuse where one value is expected
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonNode node = mapper.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException(Problem.of(null, "file.empty"));
             }
             return node;
-        } catch (StreamConstraintsException e) {
-            throw new InvalidInputException(Problem.of(null, "json.tooDeep", e.getOriginalMessage()));
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | StreamConstraintsException e) {
+            JsonProblems.of(e).ifPresent(p -> {
+                throw new InvalidInputException(p);
+            });
             throw new InvalidInputException(Problem.of(null, "syntax.malformed",
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
         } catch (IOException e) {

@@ -28,6 +28,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 
 /**
@@ -382,14 +383,10 @@ public final class TableReader {
                 return null;
             }
             try {
-                BigDecimal n = new BigDecimal(v.replace(",", ""));
-                if (n.abs().compareTo(new BigDecimal("10000000000000")) > 0) {
-                    problem(column, "money.absurd");
-                    return null;
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(column, "number.format", v);
+                // the hub's one rule for amounts (docs/money-rules.md); callers that need a sign check it
+                return Money.parse(column, v.replace(",", ""), Money.Sign.ANY);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problem(column, p.code(), p.args().toArray()));
                 return null;
             }
         }

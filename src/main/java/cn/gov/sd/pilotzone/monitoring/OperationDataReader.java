@@ -130,10 +130,6 @@ public final class OperationDataReader {
             row.problem(column, "money.negative");
             return null;
         }
-        if (value.stripTrailingZeros().scale() > 2) {
-            row.problem(column, "number.scale", 2);
-            return null;
-        }
         return value;
     }
 }

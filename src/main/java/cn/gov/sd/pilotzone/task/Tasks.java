@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -129,8 +130,9 @@ public class Tasks {
             problems.add(Problem.of("comment", "field.tooLong", 2000));
         }
         BigDecimal amount = form.approvedAmount();
-        if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
-            problems.add(Problem.of("approvedAmount", "money.positive"));
+        if (amount != null) {
+            Money.problem(amount, Money.Sign.POSITIVE)
+                    .ifPresent(code -> problems.add(Problem.of("approvedAmount", code, Money.LIMIT)));
         }
         if (problems.isEmpty() && completion != null) {
             problems.addAll(completion.validate(task, form));

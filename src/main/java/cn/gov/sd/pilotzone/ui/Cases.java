@@ -14,6 +14,7 @@ import cn.gov.sd.pilotzone.award.AwardApplicationParser;
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
+import cn.gov.sd.pilotzone.award.MoneyRules;
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
@@ -40,9 +41,13 @@ import org.springframework.stereotype.Component;
 @Component
 class Cases {
 
-    /** The award side of a case. {@code filed} is null when the stored payload no longer parses. */
+    /**
+     * The award side of a case. {@code filed} is null when the stored payload no longer parses. {@code maximum} is
+     * what the next review may approve (catalog rule and earlier reviewers' figures), {@code budgetLeft} what is
+     * left this year of the policy's budget (null: no budget).
+     */
     record AwardCase(AwardApplication app, AwardApplicationForm filed, AwardPolicy policy, BigDecimal maximum,
-                     List<AwardApplication.Event> events, List<Payments.Instruction> payments) {
+                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, BigDecimal budgetLeft) {
     }
 
     record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
@@ -60,8 +65,9 @@ class Cases {
     private final TaskNotes notes;
     private final TaskSearch search;
     private final MessageSource messages;
+    private final MoneyRules moneyRules;
 
-    Cases(HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
+    Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
           MessageSource messages) {
         this.history = history;
@@ -74,6 +80,7 @@ class Cases {
         this.notes = notes;
         this.search = search;
         this.messages = messages;
+        this.moneyRules = moneyRules;
     }
 
     boolean canSee(Caller caller, String processInstanceId) {
@@ -109,15 +116,17 @@ class Cases {
         }
         Optional<AwardPolicy> policy = catalog.find(app.policyCode());
         AwardApplicationForm f = filed;
+        List<AwardApplication.Event> events = store.events(app.applicationId());
         BigDecimal maximum = policy.flatMap(p -> {
             try {
-                return f == null ? Optional.empty() : p.rule().maximum(f.amounts());
+                return f == null ? Optional.empty()
+                        : MoneyRules.ceiling(p, f.amounts(), MoneyRules.earlierFigures(app, events));
             } catch (RuntimeException badInputs) {
                 return Optional.empty();
             }
         }).orElse(null);
-        return new AwardCase(app, filed, policy.orElse(null), maximum, store.events(app.applicationId()),
-                payments.ofApplication(app.applicationId()));
+        return new AwardCase(app, filed, policy.orElse(null), maximum, events,
+                payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null));
     }
 
     /** Everything about the case of a process instance; the caller checked {@link #canSee} first. */

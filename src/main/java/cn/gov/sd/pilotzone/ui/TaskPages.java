@@ -17,6 +17,7 @@ import java.util.Optional;
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -159,9 +160,9 @@ class TaskPages {
         BigDecimal amount = null;
         if (approvedAmount != null && !approvedAmount.isBlank()) {
             try {
-                amount = new BigDecimal(approvedAmount.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                problems.add(Problem.of("approvedAmount", "number.format", approvedAmount));
+                amount = Money.parse("approvedAmount", approvedAmount.replace(",", ""), Money.Sign.POSITIVE);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
             }
         }
         if (problems.isEmpty()) {

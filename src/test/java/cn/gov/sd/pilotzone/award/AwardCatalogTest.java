@@ -147,7 +147,8 @@ class AwardCatalogTest {
         assertThat(policy.rule().type()).isEqualTo(type);
         if (yuan == null) {
             assertThat(proposed).isEmpty();
-            assertThat(policy.rule().maximum(Map.of())).isEmpty();
+            // the clause names no amount: the ceiling is configuration's (docs/money-rules.md), never unbounded
+            assertThat(policy.rule().maximum(Map.of())).contains(policy.rule().cap());
         } else {
             assertThat(proposed).contains(new BigDecimal(yuan));
             assertThat(proposed.get().scale()).isEqualTo(2);

@@ -321,9 +321,13 @@ class TableReaderTest {
     @Test
     void moneyAcceptsThousandsSeparatorsAndRefusesTheAbsurd() {
         assertThat(row("amount", "\"1,200,000.50\"").money("amount", true)).isEqualByComparingTo("1200000.50");
-        Row absurd = row("amount", "99999999999999");
+        Row absurd = row("amount", "1000000000000");
         assertThat(absurd.money("amount", true)).isNull();
-        assertThat(absurd.problems()).extracting(Problem::code).containsExactly("money.absurd");
+        assertThat(absurd.problems()).extracting(Problem::code).containsExactly("money.tooLarge");
+        Row exponent = row("amount", "1E+20");
+        assertThat(exponent.money("amount", true)).isNull();
+        assertThat(exponent.problems()).extracting(Problem::field, Problem::code)
+                .containsExactly(tuple("amount", "money.format"));
     }
 
     @Test

@@ -68,7 +68,7 @@ class OperationDataReaderTest {
                 tuple(3, "uscc", "uscc.orgCheck"),
                 tuple(4, "period", "period.format"),
                 tuple(5, "revenue", "money.negative"),
-                tuple(6, "revenue", "number.scale"),
+                tuple(6, "revenue", "money.scale"),
                 tuple(7, "revenue", "number.format"),
                 tuple(8, "period", "operation.duplicateRow"));
     }
