@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:hub-it-${random.uuid};DB_CLOSE_DELAY=-1", // one database per context: a second context must never share the first one's outbox
         "hub.demo.enabled=true",
         "hub.exchange.poll-delay=200",
+        "hub.dashboard.max-age=PT0S", // tests read the dashboard right after changing what it counts
         "hub.exchange.payment-batch-interval=PT1S",
         "hub.exchange.outbound-interval=PT1S",
         "hub.award.correction-period=PT3S",

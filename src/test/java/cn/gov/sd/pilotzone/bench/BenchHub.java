@@ -41,8 +41,8 @@ final class BenchHub implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "pilot-zone-hub.jar");
     private static final String MARIADB_DB = System.getProperty("bench.mariadb.database", "hub_bench");
-    /** The JVM settings of the hub's process: the README's run command, plus what the benchmark reads. */
-    static final String HUB_JVM_ARGS = System.getProperty("bench.hubJvmArgs", "-Xmx512m");
+    /** The JVM settings of the hub's process: the README's run command (bench.hubJvmArgs to try others). */
+    static final String HUB_JVM_ARGS = System.getProperty("bench.hubJvmArgs", "-Xmx512m -Xms128m -XX:+UseSerialGC");
 
     static Database h2() {
         return new Database("h2", "H2 (embedded file database, the default profile)", null, Map.of());
