@@ -1,4 +1,4 @@
--- Pilot-zone lifecycle (SPEC §4 pilotZoneLifecycle). Portable between H2 and MySQL/MariaDB; times UTC TIMESTAMP(3).
+-- Pilot-zone lifecycle (docs/processes.md pilotZoneLifecycle). Portable between H2 and MySQL/MariaDB; times UTC TIMESTAMP(3).
 -- The process instance carries the flow; these tables carry what the zone API, the bulletin and the dashboard read.
 
 -- One row per lifecycle run of a zone. running_zone = zone_id while it runs, NULL after: the unique index allows at

@@ -1,4 +1,4 @@
-// Zone pages: read the zone API of SPEC §5 with the session and draw the list or one zone. Text from the API is
+// Zone pages: read the zone API of docs/api.md with the session and draw the list or one zone. Text from the API is
 // only ever put into the page as text (textContent), never as HTML.
 (function () {
   const listPage = document.getElementById('zones-page');

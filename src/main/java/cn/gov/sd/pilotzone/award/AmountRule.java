@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a catalog entry computes the proposed amount (SPEC §4 step 2). {@code FIXED}: the amount.
+ * How a catalog entry computes the proposed amount (docs/processes.md step 2). {@code FIXED}: the amount.
  * {@code UP_TO}: the cap, reviewers may lower it. {@code PERCENTAGE}: rate × the input {@code base}, at most
  * the cap. {@code DISCRETIONARY}: none, a reviewer must set it, at most the cap that configuration gives as the
  * policy's ceiling (the clause names no amount; docs/money-rules.md).

@@ -66,12 +66,12 @@ public class ApplicationStore {
                 channel.name(), form.eventDate(), Status.CHECKING.name(), payload(form), now, now);
     }
 
-    /** A corrected application replaces the filed one (企业补正). */
+    /** A corrected application replaces the filed one (企业补正); its status follows the process ({@link AwardStatus}). */
     public void replace(AwardApplicationForm form) {
         jdbc.update("UPDATE award_application SET uscc=?, enterprise_name=?, county_code=?, policy_code=?, event_date=?, "
-                        + "payload=?, status=?, updated_at=? WHERE application_id=?",
+                        + "payload=?, updated_at=? WHERE application_id=?",
                 form.uscc(), form.enterpriseName(), form.countyCode(), form.policyCode(), form.eventDate(),
-                payload(form), Status.CHECKING.name(), Utc.of(clock.instant()), form.applicationId());
+                payload(form), Utc.of(clock.instant()), form.applicationId());
     }
 
     /** Replaces the filed data without restarting the checks (a clerk's correction of the bank account). */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code /api/award-applications} (SPEC §5). Filing is for system accounts (the portal) and administrators. */
+/** {@code /api/award-applications} (docs/api.md). Filing is for system accounts (the portal) and administrators. */
 @RestController
 @RequestMapping("/api/award-applications")
 class AwardApplicationController {
@@ -103,7 +104,7 @@ class AwardApplicationController {
         List<AwardApplication> apps = store.page(filter, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
         Map<String, Enterprise> enterprises = registry.findAll(apps.stream().map(AwardApplication::uscc).toList());
         return apps.stream().map(a -> view(a, false,
-                java.util.Optional.ofNullable(enterprises.get(a.uscc())).map(Enterprise::muClass).orElse(null))).toList();
+                Optional.ofNullable(enterprises.get(a.uscc())).map(Enterprise::muClass).orElse(null))).toList();
     }
 
     @PostMapping("/{applicationId}/objections")

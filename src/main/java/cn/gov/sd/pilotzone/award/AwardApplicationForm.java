@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An award application as the enterprise portal files it (SPEC §3), by file or {@code POST /api/award-applications}.
+ * An award application as the enterprise portal files it (docs/exchange.md), by file or {@code POST /api/award-applications}.
  * {@code amounts} holds the inputs of the policy's rule: money as {@link BigDecimal} yuan, counts as
  * {@link Long}, flags as {@link Boolean}.
  */

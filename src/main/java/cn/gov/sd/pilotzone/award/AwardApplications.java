@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AwardApplications {
 
     public static final String PROCESS = "awardApplication";
+    /** The process variable holding the application id (also its business key). */
+    static final String APPLICATION_ID = "applicationId";
 
     public record Submitted(String applicationId, String processInstanceId, Status status) {
     }
@@ -92,7 +94,7 @@ public class AwardApplications {
      */
     public Map<String, Object> startVariables(AwardApplicationForm form, Channel channel) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("applicationId", form.applicationId());
+        vars.put(APPLICATION_ID, form.applicationId());
         vars.put("channel", channel.name());
         vars.put("policyCode", form.policyCode());
         if (form.countyCode() != null) {
@@ -125,7 +127,6 @@ public class AwardApplications {
             throw new WrongStateException("application " + applicationId + " is not in its public notice period");
         }
         store.addEvent(applicationId, actor, "objection", "return", reason, null);
-        store.setStatus(applicationId, Status.IN_REVIEW);
         runtime.trigger(waitingAt(applicationId, "publicNotice").getId());
     }
 

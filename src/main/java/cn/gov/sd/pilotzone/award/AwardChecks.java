@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.gov.sd.pilotzone.award.AwardApplication.Status;
 import cn.gov.sd.pilotzone.award.AwardPolicy.Input;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -20,7 +19,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 1 of {@code awardApplication} (SPEC §4): the automated checks, every failing reason recorded, and step 2,
+ * Step 1 of {@code awardApplication} (docs/processes.md): the automated checks, every failing reason recorded, and step 2,
  * the proposed amount from the catalog rule. Runs again after each correction. The form was checked on intake;
  * the USCC and the policy are checked again here because a process can also be started by an administrator.
  */
@@ -68,9 +67,6 @@ public class AwardChecks implements JavaDelegate {
         store.setProposedAmount(applicationId, result.proposedAmount().orElse(null));
         store.addEvent(applicationId, "system", "automatedChecks", problems.isEmpty() ? "approve" : "reject",
                 problems.isEmpty() ? null : String.join("\n", reasons), result.proposedAmount().orElse(null));
-        if (!problems.isEmpty()) {
-            store.setStatus(applicationId, Status.REJECTED);
-        }
         execution.setVariable("checksPassed", problems.isEmpty());
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.sd.pilotzone.award.AwardApplication.Status;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -22,7 +21,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 数据比对 of channel {@code AUTO} (免申即享, SPEC §4): the enterprise did not file, so the registry (一企一档)
+ * 数据比对 of channel {@code AUTO} (免申即享, docs/processes.md): the enterprise did not file, so the registry (一企一档)
  * supplies the county and the bank account into the application's payload, and the list's enterprise name is
  * compared with the registered one (the registered name is used; a difference is noted for the county clerk).
  * <p>
@@ -96,9 +95,6 @@ public class AwardDataComparison implements JavaDelegate {
         store.setReasons(applicationId, reasons);
         store.addEvent(applicationId, "system", "dataComparison", problems.isEmpty() ? "approve" : "reject",
                 String.join("\n", remarks), null);
-        if (!problems.isEmpty()) {
-            store.setStatus(applicationId, Status.REJECTED);
-        }
         execution.setVariable("comparisonPassed", problems.isEmpty());
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automated steps of {@code awardApplication} after the checks, called from the BPMN as
- * {@code ${awardSteps.…(execution, …)}}: status changes, the public notice, the payment instruction, the end.
+ * {@code ${awardSteps.…(execution)}}: the public notice, the payment instruction, the end.
  */
 @Component("awardSteps")
 public class AwardSteps {
@@ -45,10 +46,6 @@ public class AwardSteps {
         this.clock = clock;
     }
 
-    public void status(DelegateExecution execution, String status) {
-        store.setStatus(execution.getProcessInstanceBusinessKey(), Status.valueOf(status));
-    }
-
     /** Enters the public notice period (公示): the award goes on the notice list for the government portal. */
     public void publishNotice(DelegateExecution execution) {
         AwardApplication app = store.get(execution.getProcessInstanceBusinessKey());
@@ -64,7 +61,6 @@ public class AwardSteps {
         row.put("notice_from", from.toString());
         row.put("notice_until", from.plusDays(Math.max(settings.publicNoticePeriod().toDays(), 1)).toString());
         outbox.add(NOTICES, app.applicationId(), row);
-        store.setStatus(app.applicationId(), Status.PUBLIC_NOTICE);
         store.addEvent(app.applicationId(), "system", "publicNotice", null, null, app.amount());
     }
 
@@ -77,15 +73,18 @@ public class AwardSteps {
         Payments.Account account = new Payments.Account(bank.bankName(), bank.accountName(), bank.accountNo());
         String paymentId = payments.issue(app, app.amount(), account);
         execution.setVariable("paymentId", paymentId);
-        store.setStatus(app.applicationId(), Status.PAYING);
         store.addEvent(app.applicationId(), "system", "issuePayment", null, paymentId, app.amount());
     }
 
-    /** Ends the case: the ledger entry (paid) or its release (rejected, withdrawn), and the result file. */
-    public void finish(DelegateExecution execution, String outcome) {
+    /**
+     * Ends the case in the status its end task set ({@link AwardStatus}): the ledger entry (paid) or its release
+     * (rejected, withdrawn), and the result file.
+     */
+    public void finish(DelegateExecution execution) {
         String applicationId = execution.getProcessInstanceBusinessKey();
-        Status status = Status.valueOf(outcome);
         AwardApplication app = store.get(applicationId);
+        Status status = app.status();
+        String outcome = status.name();
         BigDecimal amount = status == Status.PAID ? app.amount() : null;
         if (status == Status.PAID) {
             String paymentId = (String) execution.getVariable("paymentId");
@@ -96,9 +95,8 @@ public class AwardSteps {
             ledger.release(applicationId);
             rules.releaseBudget(applicationId);
         }
-        store.setStatus(applicationId, status);
         if (status == Status.REJECTED && app.reasons().isEmpty() && execution.getVariable("comment") != null) {
-            store.setReasons(applicationId, java.util.List.of((String) execution.getVariable("comment")));
+            store.setReasons(applicationId, List.of((String) execution.getVariable("comment")));
         }
         store.addEvent(applicationId, "system", "end", outcome, null, amount);
         AwardApplication ended = store.get(applicationId);

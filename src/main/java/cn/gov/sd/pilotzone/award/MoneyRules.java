@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 public class MoneyRules {
 
     /** The reviews that set money, in order: a later one may lower an earlier one's figure, never raise it. */
-    public static final Set<String> REVIEWS = Set.of("countyReview", "cityReview", "financeReview");
-    static final String FINANCE_REVIEW = "financeReview";
+    static final Set<String> REVIEWS = Set.of(AwardTaskForms.COUNTY_REVIEW, AwardTaskForms.CITY_REVIEW,
+            AwardTaskForms.FINANCE_REVIEW);
     /** An account number: digits once spaces are taken out, 8 to 32 of them (Chinese bank accounts are 12–21). */
     private static final Pattern ACCOUNT = Pattern.compile("\\d{8,32}");
 

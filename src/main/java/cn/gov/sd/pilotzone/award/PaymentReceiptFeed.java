@@ -2,7 +2,9 @@ package cn.gov.sd.pilotzone.award;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -66,7 +68,7 @@ public class PaymentReceiptFeed implements FeedHandler {
         List<Problem> problems = new ArrayList<>();
         List<Problem> skipped = new ArrayList<>();
         List<SecondPayment> secondPayments = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String paymentId = row.text("payment_id", true);
             // two receipts for one payment in one file (PAID and FAILED?): the finance bureau must say which holds

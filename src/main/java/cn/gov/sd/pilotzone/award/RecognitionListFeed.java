@@ -27,12 +27,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Inbound feed {@code recognition-lists} from 市工信局 / 市科技局: 免申即享 (seed 001 item 13, SPEC §3/§4). Each good
+ * Inbound feed {@code recognition-lists} from 市工信局 / 市科技局: 免申即享 (seed 001 item 13, docs/exchange.md and docs/processes.md). Each good
  * row starts an {@code awardApplication} with channel {@code AUTO}; the process's data comparison then takes the
  * county and bank account from the registry.
  * <p>
  * Transactions: <b>one per row</b>, not one per file. A row is an independent award, and one enterprise's problem
- * must not hold back the others' (SPEC §3 allows it when each row is individually accounted for): every row is
+ * must not hold back the others' (docs/exchange.md allows it when each row is individually accounted for): every row is
  * either started (its own transaction with its process) or listed with its reason in
  * {@code error/recognition-lists/<file>.error.txt}. A crash or database outage half-way leaves the file in the
  * inbox; on the retry the rows already started are found by their deterministic applicationId

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes {@code hub.home} and {@code hub.data-dir} absolute and points Spring's config, Camel's routes and
  * Flowable's deployments at {@code ${hub.home}}, so that {@code java -jar … --hub.home=/srv/hub} works from any
- * working directory (SPEC §2). Two phases: the config location must be known before config files are read, the
+ * working directory (README.md). Two phases: the config location must be known before config files are read, the
  * data directory only after (it may be set in {@code config/application.yml}).
  */
 public final class HubHome {

@@ -8,7 +8,7 @@ import cn.gov.sd.pilotzone.award.PaymentAlerts;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
 
 /**
- * What supervisors watch (SPEC §5), as {@code GET /api/dashboard} answers it and the dashboard page shows it.
+ * What supervisors watch (docs/api.md), as {@code GET /api/dashboard} answers it and the dashboard page shows it.
  * Money in yuan with its 万元 value alongside; names in Chinese with the English name next to them.
  */
 public record Dashboard(Instant at, long openTasks, long overdueTasks, List<BureauTasks> tasksByBureau,
@@ -28,7 +28,7 @@ public record Dashboard(Instant at, long openTasks, long overdueTasks, List<Bure
     }
 
     /**
-     * A hub process on this database (SPEC §6) with its last heartbeat; {@code alive} false once it has been silent
+     * A hub process on this database (README.md) with its last heartbeat; {@code alive} false once it has been silent
      * for {@code hub.cluster.node-timeout}: its inbound files are then taken over by the others.
      */
     public record Node(String nodeId, String host, Instant startedAt, Instant heartbeatAt, boolean alive) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,11 +111,11 @@ public class DashboardService {
         return jdbc.query("SELECT node_id, host, started_at, heartbeat_at FROM hub_node WHERE heartbeat_at > ? "
                         + "ORDER BY started_at DESC",
                 (rs, i) -> {
-                    Instant beat = Utc.instant(rs.getObject("heartbeat_at", java.time.LocalDateTime.class));
+                    Instant beat = Utc.instant(rs.getObject("heartbeat_at", LocalDateTime.class));
                     return new Dashboard.Node(rs.getString("node_id"), rs.getString("host"),
-                            Utc.instant(rs.getObject("started_at", java.time.LocalDateTime.class)), beat,
+                            Utc.instant(rs.getObject("started_at", LocalDateTime.class)), beat,
                             beat.isAfter(aliveSince));
-                }, Utc.of(clock.instant().minus(java.time.Duration.ofDays(1))));
+                }, Utc.of(clock.instant().minus(Duration.ofDays(1))));
     }
 
     /** Open and overdue tasks per candidate group, busiest first; a task with two groups counts for both. */

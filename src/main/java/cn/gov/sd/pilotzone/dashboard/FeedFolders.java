@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The exchange folders as the feed-health view sees them (SPEC §3): files waiting in {@code inbox/<feed>/}, the
+ * The exchange folders as the feed-health view sees them (docs/exchange.md): files waiting in {@code inbox/<feed>/}, the
  * rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed file back into the inbox.
  */
 @Component

@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ public class FeedLog {
                         rs.getString("direction"), Status.valueOf(rs.getString("status")),
                         (Integer) rs.getObject("rows_total"), (Integer) rs.getObject("rows_applied"),
                         rs.getString("reason"),
-                        Utc.instant(rs.getObject("occurred_at", java.time.LocalDateTime.class))),
+                        Utc.instant(rs.getObject("occurred_at", LocalDateTime.class))),
                 feed, limit);
     }
 

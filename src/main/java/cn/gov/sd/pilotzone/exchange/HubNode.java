@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.exchange;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public class HubNode {
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown/" + ProcessHandle.current().pid();
         }
     }

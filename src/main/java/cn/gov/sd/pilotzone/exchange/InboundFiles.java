@@ -1,11 +1,13 @@
 package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -148,7 +150,7 @@ public class InboundFiles {
     private String report(String feed, String fileName, String headline, List<Problem> problems) {
         StringBuilder text = new StringBuilder()
                 .append(messages.get(headline, Messages.CHINESE)).append(" / ")
-                .append(messages.get(headline, java.util.Locale.ENGLISH)).append('\n')
+                .append(messages.get(headline, Locale.ENGLISH)).append('\n')
                 .append("feed: ").append(feed).append('\n')
                 .append("file: ").append(InboundNames.printable(fileName)).append('\n')
                 .append("at: ").append(clock.instant()).append('\n');
@@ -165,7 +167,7 @@ public class InboundFiles {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(storedName + ".error.txt"), report, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,7 +138,7 @@ public class Outbox {
                 printer.printRecord(header.stream().map(row::get).map(v -> v == null ? "" : v.toString()).toList());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(charset);
     }

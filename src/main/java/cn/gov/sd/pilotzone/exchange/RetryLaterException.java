@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Collections;
@@ -36,7 +37,7 @@ public class RetryLaterException extends RuntimeException {
                     || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
                     || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
                 return true;
             }

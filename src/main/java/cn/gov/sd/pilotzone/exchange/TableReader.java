@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.exchange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -78,7 +82,7 @@ public final class TableReader {
     private static final class Rows {
         private final List<Column> columns;
         private final Map<String, Integer> slots = new HashMap<>();
-        private final java.util.Set<String> present = new java.util.HashSet<>();
+        private final Set<String> present = new HashSet<>();
         private final List<Row> rows = new ArrayList<>();
         private int[] index;
         private int headerSize;
@@ -194,7 +198,7 @@ public final class TableReader {
                 rows.add(cells, (int) start);
                 start = parser.getCurrentLineNumber() + 1;
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             // the parser's own words ("(startline 2) EOF reached before encapsulated token finished"), not its class
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
@@ -251,7 +255,7 @@ public final class TableReader {
             byName.put(columns.get(i).alias(), i);
         }
         int[] index = new int[columns.size()];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         List<Problem> problems = new ArrayList<>();
         for (int h = 0; h < header.size(); h++) {
             String name = header.get(h).replace("\uFEFF", "").strip();
@@ -285,10 +289,10 @@ public final class TableReader {
         private final int line;
         private final Map<String, Integer> slots; // column name → position in values, shared by the file's rows
         private final String[] values;
-        private final java.util.Set<String> present;
+        private final Set<String> present;
         final List<Problem> problems = new ArrayList<>();
 
-        Row(int line, Map<String, Integer> slots, String[] values, java.util.Set<String> present) {
+        Row(int line, Map<String, Integer> slots, String[] values, Set<String> present) {
             this.line = line;
             this.slots = slots;
             this.values = values;
@@ -333,7 +337,7 @@ public final class TableReader {
          * Reports this row as a duplicate when another row of the file has the same key: two rows for one record
          * would otherwise depend on their order, or fail the whole batch in the database.
          */
-        public void unique(java.util.Map<String, Integer> seen, String key, String column) {
+        public void unique(Map<String, Integer> seen, String key, String column) {
             if (key == null) {
                 return;
             }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The fluctuation rule of SPEC §3: an indicator has fallen when this month's value is at most
+ * The fluctuation rule of docs/exchange.md: an indicator has fallen when this month's value is at most
  * {@code (1 - threshold)} × the same month a year earlier (a fall of exactly the threshold counts). A month
  * without a positive value a year earlier, or without a value now, says nothing. The SQL of {@link Fluctuations}
  * applies the same inequality set-based; this class computes the ratios shown and is the rule's unit-tested form.

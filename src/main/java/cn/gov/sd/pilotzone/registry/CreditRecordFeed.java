@@ -2,7 +2,9 @@ package cn.gov.sd.pilotzone.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -45,7 +47,7 @@ public class CreditRecordFeed implements FeedHandler {
     public FeedResult accept(String fileName, byte[] content) {
         List<CreditRecord> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String uscc = row.text("uscc", true);
             if (uscc != null) {

@@ -1,7 +1,9 @@
 package cn.gov.sd.pilotzone.registry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -49,7 +51,7 @@ public class EnterpriseFeed implements FeedHandler {
     public FeedResult accept(String fileName, byte[] content) {
         List<Enterprise> enterprises = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Row row : TableReader.read(fileName, content, charsets.of(feed()), COLUMNS)) {
             String uscc = row.text("uscc", true);
             if (uscc != null) {

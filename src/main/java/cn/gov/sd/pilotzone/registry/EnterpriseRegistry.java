@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.gov.sd.pilotzone.common.BatchUpsert;
@@ -38,11 +40,11 @@ public class EnterpriseRegistry {
 
     /** The registry entries of these enterprises (those it has), by USCC: one query per 500 codes. */
     public Map<String, Enterprise> findAll(Collection<String> usccs) {
-        List<String> codes = usccs.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> codes = usccs.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, Enterprise> found = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(from + 500, codes.size()));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             jdbc.query("SELECT * FROM enterprise WHERE uscc IN (" + marks + ")", EnterpriseRegistry::map,
                     chunk.toArray()).forEach(e -> found.put(e.uscc(), e));
         }

@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo accounts of SPEC §5: those of {@code config/demo-users.yml} and a clerk per bureau, named by its code.
+ * The demo accounts of docs/api.md: those of {@code config/demo-users.yml} and a clerk per bureau, named by its code.
  * Created during context start-up rather than by a runner, so they exist before the web server takes requests.
  * Existing accounts are left alone (a changed password stays changed), and two nodes starting together are fine:
  * the loser of an insert race gets a duplicate key and moves on.

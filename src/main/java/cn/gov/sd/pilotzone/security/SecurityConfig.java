@@ -22,9 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what (SPEC §5). People log in with a form and keep a session; system accounts and API clients send
+ * Who may call what (docs/api.md). People log in with a form and keep a session; system accounts and API clients send
  * HTTP Basic on every request. Flowable's REST API and the actuator are for administrators and system accounts
- * only: the REST starter itself checks nothing (SPEC §7).
+ * only: the REST starter itself checks nothing (README.md).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The form a clerk completes a task with (SPEC §4): {@code decision} = approve | reject | return, a comment,
+ * The form a clerk completes a task with (docs/processes.md): {@code decision} = approve | reject | return, a comment,
  * {@code approvedAmount} on reviews that set money, and task-specific {@code fields}.
  */
 public record CompletionForm(String decision, String comment, BigDecimal approvedAmount, Map<String, Object> fields) {

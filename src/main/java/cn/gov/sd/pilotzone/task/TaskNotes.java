@@ -48,10 +48,12 @@ public class TaskNotes {
 
     private final TaskService taskService;
     private final Tasks tasks;
+    private final FlowableUser flowableUser;
 
-    public TaskNotes(TaskService taskService, Tasks tasks) {
+    public TaskNotes(TaskService taskService, Tasks tasks, FlowableUser flowableUser) {
         this.taskService = taskService;
         this.tasks = tasks;
+        this.flowableUser = flowableUser;
     }
 
     public List<Note> comments(String processInstanceId) {
@@ -70,7 +72,7 @@ public class TaskNotes {
         if (text.length() > MAX_COMMENT) {
             throw new InvalidInputException(Problem.of("comment", "field.tooLong", MAX_COMMENT));
         }
-        FlowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(), text.strip()));
+        flowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(), text.strip()));
     }
 
     public List<FileNote> attachments(String processInstanceId) {
@@ -91,7 +93,7 @@ public class TaskNotes {
         if (name.length() > MAX_NAME) {
             throw new InvalidInputException(Problem.of("file", "field.tooLong", MAX_NAME));
         }
-        Attachment a = FlowableUser.as(caller.username(), () -> taskService.createAttachment(
+        Attachment a = flowableUser.as(caller.username(), () -> taskService.createAttachment(
                 contentType == null ? "application/octet-stream" : contentType, taskId, task.processInstanceId(), name,
                 null, new ByteArrayInputStream(content)));
         return fileNote(a);

@@ -117,7 +117,7 @@ public class TaskSearch {
                     .forEach((HistoricProcessInstance pi) -> keys.put(pi.getId(), pi.getBusinessKey()));
         }
         return done.stream().map(t -> new DoneTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
-                Tasks.processKey(t.getProcessDefinitionId()), t.getProcessInstanceId(),
+                tasks.processKey(t.getProcessDefinitionId()), t.getProcessInstanceId(),
                 keys.get(t.getProcessInstanceId()), t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()),
                 instant(t.getEndTime()))).toList();
     }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
@@ -14,11 +14,7 @@ import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
-import org.flowable.engine.ManagementService;
-import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
-import org.flowable.engine.runtime.NativeProcessInstanceQuery;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
@@ -34,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tasks {
 
     /** A task the caller may not see, or that does not exist. */
+    static final int MAX_COMMENT = 2000;
+
     public static class TaskNotFoundException extends RuntimeException {
         public TaskNotFoundException(String id) {
             super("no task " + id + " for you");
@@ -41,19 +39,20 @@ public class Tasks {
     }
 
     private final TaskService taskService;
-    private final RuntimeService runtime;
-    private final String executionTable;
+    private final TaskForms forms;
+    private final BusinessKeys businessKeys;
+    private final ProcessKeys processKeys;
+    private final FlowableUser flowableUser;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final Map<String, TaskCompletion> completions;
 
-    public Tasks(TaskService taskService, RuntimeService runtime, ManagementService management,
-                 List<TaskCompletion> completions, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public Tasks(TaskService taskService, TaskForms forms, BusinessKeys businessKeys, ProcessKeys processKeys,
+                 FlowableUser flowableUser, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.taskService = taskService;
-        this.runtime = runtime;
-        this.executionTable = management.getTableName(ExecutionEntity.class);
-        this.completions = completions.stream()
-                .collect(Collectors.toMap(TaskCompletion::processDefinitionKey, Function.identity()));
+        this.forms = forms;
+        this.businessKeys = businessKeys;
+        this.processKeys = processKeys;
+        this.flowableUser = flowableUser;
     }
 
     /**
@@ -107,27 +106,10 @@ public class Tasks {
         return List.copyOf(views.values());
     }
 
-    /**
-     * Business keys come from the process instances, fetched once per page (Task does not carry them). By primary
-     * key, with a native query: {@code processInstanceIds(…)} filters on {@code PROC_INST_ID_} inside an OR group,
-     * which H2 evaluates row by row over every execution (measured: two thirds of a task-list request with 3,000
-     * open tasks, growing with the number of running processes).
-     */
+    /** Business keys come from the process instances, fetched once per page (Task does not carry them). */
     List<TaskView> views(List<Task> tasks) {
-        Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<String, String> keys = new HashMap<>();
-        if (!ids.isEmpty()) {
-            NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery();
-            StringBuilder in = new StringBuilder();
-            int i = 0;
-            for (String id : ids) {
-                in.append(i == 0 ? "" : ",").append("#{id").append(i).append('}');
-                query.parameter("id" + i++, id);
-            }
-            query.sql("SELECT * FROM " + executionTable + " WHERE ID_ IN (" + in + ")").list()
-                    .forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
-        }
+        Map<String, String> keys = businessKeys.of(tasks.stream().map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         return tasks.stream().map(t -> view(t, keys.get(t.getProcessInstanceId()))).toList();
     }
 
@@ -159,31 +141,41 @@ public class Tasks {
         taskService.unclaim(taskId);
     }
 
+    /**
+     * Completes a task with its form ({@link TaskForm}): the common checks (decision offered, comment when
+     * rejecting or returning, amount only where the form sets one, no unknown fields), then the form's own, then
+     * its effect and the engine's completion, all in one transaction.
+     */
     @Transactional
     public void complete(Caller caller, String taskId, CompletionForm form) {
         TaskView task = visible(caller, taskId);
         notClaimedByAnother(caller, task);
-        TaskCompletion completion = completions.get(task.processDefinitionKey());
+        TaskForm taskForm = formOf(task);
         List<Problem> problems = new ArrayList<>();
         if (form.decision() == null || form.decision().isBlank()) {
             problems.add(Problem.of("decision", "field.required"));
-        } else if (completion != null && !completion.decisions(task).contains(form.decision())) {
-            problems.add(Problem.of("decision", "task.decision", form.decision(), completion.decisions(task)));
+        } else if (!taskForm.decisions().contains(form.decision())) {
+            problems.add(Problem.of("decision", "task.decision", form.decision(), new TreeSet<>(taskForm.decisions())));
         }
         if ((CompletionForm.REJECT.equals(form.decision()) || CompletionForm.RETURN.equals(form.decision()))
                 && (form.comment() == null || form.comment().isBlank())) {
             problems.add(Problem.of("comment", "task.commentRequired"));
         }
-        if (form.comment() != null && form.comment().length() > 2000) {
-            problems.add(Problem.of("comment", "field.tooLong", 2000));
+        if (form.comment() != null && form.comment().length() > MAX_COMMENT) {
+            problems.add(Problem.of("comment", "field.tooLong", MAX_COMMENT));
         }
         BigDecimal amount = form.approvedAmount();
         if (amount != null) {
             Money.problem(amount, Money.Sign.POSITIVE)
                     .ifPresent(code -> problems.add(Problem.of("approvedAmount", code, Money.LIMIT)));
         }
-        if (problems.isEmpty() && completion != null) {
-            problems.addAll(completion.validate(task, form));
+        if (problems.isEmpty()) {
+            if (amount != null && !taskForm.takesAmount()) {
+                problems.add(Problem.of("approvedAmount", "task.noAmountHere"));
+            }
+            form.fields().keySet().stream().filter(k -> !taskForm.hasField(k)).sorted()
+                    .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
+            taskForm.check().check(task, form, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -191,12 +183,9 @@ public class Tasks {
         Map<String, Object> variables = new HashMap<>();
         variables.put("decision", form.decision());
         variables.put("comment", form.comment());
-        if (completion != null) {
-            completion.apply(task, form, caller, variables);
-        }
+        taskForm.effect().apply(task, form, caller, variables);
         if (form.comment() != null && !form.comment().isBlank()) {
-            // Flowable's own current user is not Spring Security's: set it, or the comment has no author
-            FlowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(),
+            flowableUser.as(caller.username(), () -> taskService.addComment(taskId, task.processInstanceId(),
                     form.comment()));
         }
         if (task.assignee() == null) {
@@ -212,19 +201,14 @@ public class Tasks {
         }
     }
 
-    /** What the form of a task takes: its decisions, whether it sets an amount, its task-specific fields. */
-    public record FormSpec(Set<String> decisions, boolean takesAmount, List<FormField> fields) {
-    }
-
-    private static final Set<String> ANY_DECISION =
-            Set.of(CompletionForm.APPROVE, CompletionForm.REJECT, CompletionForm.RETURN);
-
-    public FormSpec form(TaskView task) {
-        TaskCompletion completion = completions.get(task.processDefinitionKey());
-        if (completion == null) {
-            return new FormSpec(ANY_DECISION, false, List.of());
-        }
-        return new FormSpec(completion.decisions(task), completion.takesAmount(task), completion.fields(task));
+    /**
+     * The form of a task. Start-up checked that every deployed user task has one; a process deployed later
+     * through the engine's REST API may not, and its tasks are then refused rather than completed unchecked.
+     */
+    public TaskForm formOf(TaskView task) {
+        return forms.find(task.processDefinitionKey(), task.taskDefinitionKey()).orElseThrow(() ->
+                new InvalidInputException(Problem.of("task", "task.noForm", task.processDefinitionKey() + "/"
+                        + task.taskDefinitionKey())));
     }
 
     /** The caller's work: tasks of their bureau's candidate groups or assigned to them (all for admins and systems). */
@@ -236,11 +220,11 @@ public class Tasks {
         return query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
     }
 
-    static String processKey(String processDefinitionId) {
-        return processDefinitionId == null ? null : processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
+    String processKey(String processDefinitionId) {
+        return processKeys.of(processDefinitionId);
     }
 
-    private static TaskView view(Task t, String businessKey) {
+    private TaskView view(Task t, String businessKey) {
         List<String> groups = t.getIdentityLinks().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLinkInfo::getGroupId).toList();

@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.ui;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardApplications;
@@ -143,7 +145,7 @@ class ExportController {
     }
 
     private <T> ExcelSheet.Column<T> col(Locale locale, String key, ExcelSheet.Kind kind,
-                                         java.util.function.Function<T, Object> value) {
+                                         Function<T, Object> value) {
         return new ExcelSheet.Column<>(messages.get("ui.col." + key, locale), kind, value);
     }
 
@@ -157,6 +159,6 @@ class ExportController {
     }
 
     private static BigDecimal wan(BigDecimal yuan) {
-        return yuan == null ? null : yuan.divide(TEN_THOUSAND, 4, java.math.RoundingMode.HALF_UP);
+        return yuan == null ? null : yuan.divide(TEN_THOUSAND, 4, RoundingMode.HALF_UP);
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.FormField;
 import cn.gov.sd.pilotzone.task.TaskCompleter;
 import cn.gov.sd.pilotzone.task.TaskFilter;
+import cn.gov.sd.pilotzone.task.TaskForm;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.TaskView;
@@ -63,7 +65,7 @@ class TaskPages {
 
     static final int PAGE_SIZE = 20;
 
-    /** SPEC §4: the zone lifecycle's process key; its business key is the zone id. */
+    /** docs/processes.md: the zone lifecycle's process key; its business key is the zone id. */
     static final String ZONE_PROCESS = "pilotZoneLifecycle";
 
     private final Tasks tasks;
@@ -149,7 +151,7 @@ class TaskPages {
                     @RequestParam(required = false) String approvedAmount, HttpServletRequest request,
                     Locale locale) {
         TaskView task = tasks.visible(caller, id);
-        Tasks.FormSpec spec = tasks.form(task);
+        TaskForm spec = tasks.formOf(task);
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> shown = new LinkedHashMap<>();
         for (FormField f : spec.fields()) {
@@ -308,7 +310,7 @@ class TaskPages {
         if (note.get().url() != null) {
             // a link to the document system, checked as http(s) when it was attached
             return ResponseEntity.status(org.springframework.http.HttpStatus.FOUND)
-                    .location(java.net.URI.create(note.get().url())).build();
+                    .location(URI.create(note.get().url())).build();
         }
         MediaType type;
         try {
@@ -334,7 +336,7 @@ class TaskPages {
     private String show(Caller caller, String id, Model model, Submitted submitted, Map<String, String> errors,
                         List<String> globalErrors) {
         TaskView task = tasks.visible(caller, id);
-        Tasks.FormSpec spec = tasks.form(task);
+        TaskForm spec = tasks.formOf(task);
         model.addAttribute("task", task);
         model.addAttribute("spec", spec);
         model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),

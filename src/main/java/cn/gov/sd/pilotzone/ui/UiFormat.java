@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
@@ -91,8 +95,8 @@ public class UiFormat {
         return f.format(wan);
     }
 
-    public BigDecimal sum(java.util.Collection<BigDecimal> amounts) {
-        return amounts.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public BigDecimal sum(Collection<BigDecimal> amounts) {
+        return amounts.stream().filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
@@ -124,8 +128,8 @@ public class UiFormat {
     }
 
     /** Every bureau's name in the page's language, by code (for scripts that get codes from the API). */
-    public java.util.Map<String, String> bureauNames() {
-        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    public Map<String, String> bureauNames() {
+        Map<String, String> names = new LinkedHashMap<>();
         bureaus.all().forEach(b -> names.put(b.code(), bureauOf(b)));
         return names;
     }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Zone pages. They read the zone API of SPEC §5 ({@code GET /api/zones}, {@code /api/zones/{id}}, the bulletin at
+ * Zone pages. They read the zone API of docs/api.md ({@code GET /api/zones}, {@code /api/zones/{id}}, the bulletin at
  * {@code /api/zones/{id}/bulletin.xlsx}) from the browser with the session, rather than the zone package's Java
  * types: the pages depend on the published contract only, so the lifecycle can change inside without breaking
  * them, and the API's scoping (a clerk sees their bureau's tasks) applies unchanged. Until the zone API is

@@ -2,7 +2,6 @@ package cn.gov.sd.pilotzone.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -15,15 +14,17 @@ import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors of the hub API as JSON: 400 lists every bad field with a message in the caller's language
- * (Chinese unless Accept-Language asks otherwise), 404 for what the caller may not see, 409 for state conflicts.
+ * Errors of the hub API as RFC 9457 problem details ({@code application/problem+json}, Spring's ProblemDetail) that
+ * keep the members the API always had: {@code error} (invalid, conflict, not-found), and {@code fields} or
+ * {@code message}. 400 lists every bad field with a message in the caller's language (Chinese unless
+ * Accept-Language asks otherwise), 404 for what the caller may not see, 409 for state conflicts.
  */
 @RestControllerAdvice(basePackages = "cn.gov.sd.pilotzone")
 class ApiExceptionHandler {
@@ -38,12 +39,12 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e, Locale locale) {
+    ProblemDetail invalid(InvalidInputException e, Locale locale) {
         return badRequest(e.problems(), locale);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
+    ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
         var specific = JsonProblems.of(e);
         if (specific.isPresent()) {
             return badRequest(List.of(specific.get()), locale);
@@ -57,24 +58,37 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
     }
 
     @ExceptionHandler({AwardApplications.DuplicateApplicationException.class, AwardApplications.WrongStateException.class,
             FlowableTaskAlreadyClaimedException.class})
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
+    ProblemDetail conflict(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
     @ExceptionHandler(Tasks.TaskNotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found", "message", e.getMessage()));
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 
-    private ResponseEntity<Map<String, Object>> badRequest(List<Problem> problems, Locale locale) {
+    private ProblemDetail badRequest(List<Problem> problems, Locale locale) {
         List<FieldError> errors = problems.stream()
                 .map(p -> new FieldError(p.field(), p.code(), messages.render(p, locale))).toList();
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "fields", errors));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(f -> f.field() == null ? f.message() : f.field() + ": " + f.message())
+                        .reduce((a, b) -> a + "; " + b).orElse(null));
+        problem.setProperty("error", "invalid");
+        problem.setProperty("fields", errors);
+        return problem;
+    }
+
+    /** An RFC 9457 problem that also keeps the API's earlier members ({@code error}, {@code message}). */
+    private static ProblemDetail problem(HttpStatus status, String error, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setProperty("error", error);
+        problem.setProperty("message", message);
+        return problem;
     }
 }

@@ -10,7 +10,7 @@ public record Lifecycle(String lifecycleId, String zoneId, String processInstanc
                         Instant acceptanceStart, List<String> firstCounties, int acceptanceRound,
                         BigDecimal acceptanceScore, String startedBy, Instant startedAt, Instant endedAt) {
 
-    /** The zone's phase (SPEC §5 {@code phase}); {@code NOT_STARTED} only for a zone without a lifecycle. */
+    /** The zone's phase (docs/api.md {@code phase}); {@code NOT_STARTED} only for a zone without a lifecycle. */
     public enum Phase { NOT_STARTED, MOBILIZATION, IMPLEMENTATION, ACCEPTANCE, COMPLETED }
 
     public enum Status { RUNNING, ACCEPTED, CANCELLED }

@@ -15,7 +15,7 @@ import cn.gov.sd.pilotzone.exchange.JsonFiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Inbound feed {@code progress-reports} from the lead bureaus (SPEC §3): JSON with {@code zoneId, taskCode,
+ * Inbound feed {@code progress-reports} from the lead bureaus (docs/exchange.md): JSON with {@code zoneId, taskCode,
  * bureau, period, progress (0–100), summary, issues}; one report per file, or an array of reports applied
  * together. A file with any bad report goes to {@code error/} with every reason and nothing recorded.
  */

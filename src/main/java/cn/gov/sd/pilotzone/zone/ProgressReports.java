@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records progress reports (SPEC §3 {@code progress-reports}, and the API): the report goes to the plan task of the
+ * Records progress reports (docs/exchange.md {@code progress-reports}, and the API): the report goes to the plan task of the
  * zone's running lifecycle, counts for the current report period (so no missing-report escalation is raised for
  * it), and sets the progress on the lead bureau's open task. Refused with the reason: an unknown zone or task, a
  * bureau that does not lead the task, a task that is not in implementation, bad values.
@@ -132,10 +133,10 @@ public class ProgressReports {
             return;
         }
         taskService.createTaskQuery().processInstanceId(lifecycle.processInstanceId())
-                .taskDefinitionKey("implementTask").taskVariableValueEquals("taskCode", taskCode).list()
+                .taskDefinitionKey(ZoneTaskForms.IMPLEMENT_TASK).taskVariableValueEquals("taskCode", taskCode).list()
                 .forEach(t -> {
                     taskService.setVariableLocal(t.getId(), "progress", r.progress());
-                    taskService.setVariableLocal(t.getId(), "lastReportAt", java.util.Date.from(r.receivedAt()));
+                    taskService.setVariableLocal(t.getId(), "lastReportAt", Date.from(r.receivedAt()));
                 });
     }
 

@@ -7,7 +7,7 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees what of a zone (SPEC §5): supervisors, administrators and system accounts see every zone and task; the
+ * Who sees what of a zone (docs/api.md): supervisors, administrators and system accounts see every zone and task; the
  * coordinator's clerks (市工信局) see all of their zone; another bureau's clerk sees a zone only if the bureau leads
  * or supports one of its tasks, and then only those tasks. Only lead bureaus report progress.
  */

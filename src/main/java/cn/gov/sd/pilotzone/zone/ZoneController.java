@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/zones} (SPEC §5): zones, a zone's phase and tasks, per-bureau counts, the supervisor bulletin (JSON
+ * {@code /api/zones} (docs/api.md): zones, a zone's phase and tasks, per-bureau counts, the supervisor bulletin (JSON
  * and Excel), progress reports, and starting a zone's lifecycle. Scoped by {@link ZoneAccess}: a zone or task the
  * caller may not see is "not found"; an action on a visible one that the caller may not take is "forbidden".
  */
@@ -172,8 +173,8 @@ class ZoneController {
     }
 
     @ExceptionHandler({ZoneLifecycles.AlreadyRunningException.class, ZoneLifecycles.NotRunningException.class})
-    ResponseEntity<java.util.Map<String, Object>> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(java.util.Map.of("error", "conflict", "message", e.getMessage()));
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict", "message", e.getMessage()));
     }
 
     private ZonePlan visible(Caller caller, String zoneId) {

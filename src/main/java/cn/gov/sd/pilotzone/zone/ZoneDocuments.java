@@ -1,11 +1,16 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.Problem;
@@ -28,7 +33,7 @@ public class ZoneDocuments {
 
     /** A stored attachment as the zone API lists it. */
     public record DocumentView(String id, String type, String name, String description, String url, String taskId,
-                               java.time.Instant attachedAt, String attachedBy) {
+                               Instant attachedAt, String attachedBy) {
     }
 
     private static final Set<String> KEYS = Set.of("name", "url", "content", "contentType");
@@ -137,23 +142,23 @@ public class ZoneDocuments {
             return List.of();
         }
         return taskService.getProcessInstanceAttachments(processInstanceId).stream()
-                .sorted(java.util.Comparator.comparing(Attachment::getTime))
+                .sorted(Comparator.comparing(Attachment::getTime))
                 .map(a -> new DocumentView(a.getId(), type(a.getType()), a.getName(), a.getDescription(), a.getUrl(),
                         a.getTaskId(), a.getTime() == null ? null : a.getTime().toInstant(), a.getUserId()))
                 .toList();
     }
 
-    public java.util.Optional<Attachment> find(String processInstanceId, String attachmentId) {
+    public Optional<Attachment> find(String processInstanceId, String attachmentId) {
         Attachment a = taskService.getAttachment(attachmentId);
         return a != null && processInstanceId != null && processInstanceId.equals(a.getProcessInstanceId())
-                ? java.util.Optional.of(a) : java.util.Optional.empty();
+                ? Optional.of(a) : Optional.empty();
     }
 
     public byte[] content(String attachmentId) {
         try (var in = taskService.getAttachmentContent(attachmentId)) {
             return in == null ? null : in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

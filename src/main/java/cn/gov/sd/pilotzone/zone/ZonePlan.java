@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A zone plan of {@code config/zones/<zone>.yml} (SPEC §4 pilotZoneLifecycle): the three phases with the plan's
+ * A zone plan of {@code config/zones/<zone>.yml} (docs/processes.md pilotZoneLifecycle): the three phases with the plan's
  * dates, the special actions with their tasks (lead bureaus = 责任单位, supporting units = 配合单位), the plan's
  * indicator targets and the acceptance settings. {@code coordinator} is the bureau that runs the lifecycle (市工信局:
  * phase 1, confirming completions, acceptance); {@code gxj} unless the plan names another city's.
@@ -68,10 +68,6 @@ public record ZonePlan(String id, String name, String nameEn, String source, Str
 
     public Optional<PlanTask> task(String code) {
         return tasks().filter(t -> t.code().equals(code)).findFirst();
-    }
-
-    public Optional<Action> actionOf(String taskCode) {
-        return actions.stream().filter(a -> a.tasks().stream().anyMatch(t -> t.code().equals(taskCode))).findFirst();
     }
 
     public Optional<Phase> phase(PhaseCode code) {

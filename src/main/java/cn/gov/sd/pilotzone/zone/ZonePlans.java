@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,7 @@ public class ZonePlans {
                 checkTask(action.tasks().get(t), bureaus, lines, a, t, taskCodes, problems);
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(PlanProblem::line));
+        problems.sort(Comparator.comparingInt(PlanProblem::line));
         return problems;
     }
 

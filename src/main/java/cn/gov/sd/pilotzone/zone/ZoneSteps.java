@@ -217,7 +217,7 @@ public class ZoneSteps {
     public void startRectification(DelegateExecution execution) {
         Instant due = new IsoDuration((String) execution.getVariable("rectificationPeriod")).after(clock.instant());
         execution.setVariable("rectificationDue", Date.from(due));
-        store.addEvent(lifecycleId(execution), SYSTEM, "rectification", null, null, "due " + due);
+        store.addEvent(lifecycleId(execution), SYSTEM, ZoneTaskForms.RECTIFICATION, null, null, "due " + due);
     }
 
     public void raiseRectificationOverdue(DelegateExecution execution) {

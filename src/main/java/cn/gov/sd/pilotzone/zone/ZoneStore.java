@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import cn.gov.sd.pilotzone.common.Utc;
 
@@ -145,7 +146,7 @@ public class ZoneStore {
     public void insertTasks(String lifecycleId, List<String> taskCodes) {
         LocalDateTime now = now();
         jdbc.batchUpdate("INSERT INTO zone_task (lifecycle_id, task_code, seq, status, updated_at) VALUES (?,?,?,?,?)",
-                java.util.stream.IntStream.range(0, taskCodes.size()).mapToObj(i -> new Object[]{
+                IntStream.range(0, taskCodes.size()).mapToObj(i -> new Object[]{
                         lifecycleId, taskCodes.get(i), i, TaskState.Status.PLANNED.name(), now}).toList());
     }
 

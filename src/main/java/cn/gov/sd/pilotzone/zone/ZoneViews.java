@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public class ZoneViews {
     public record BureauRef(String code, String name) {
     }
 
-    /** One plan task (SPEC §5 {@code tasks[]}), with the fields the bulletin needs besides. */
+    /** One plan task (docs/api.md {@code tasks[]}), with the fields the bulletin needs besides. */
     public record TaskItem(String code, String title, String titleEn, String action, String actionTitle,
                            List<BureauRef> leadBureaus, List<BureauRef> supportingUnits, TaskState.Status status,
                            String statusName, Integer progress, LocalDate lastReportOn, Instant lastReportAt,
@@ -165,7 +166,7 @@ public class ZoneViews {
                 .taskVariableValueEquals("taskCode", task.code()).includeIdentityLinks().list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
                         t.getIdentityLinks().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                                .map(IdentityLinkInfo::getGroupId).filter(java.util.Objects::nonNull).toList(),
+                                .map(IdentityLinkInfo::getGroupId).filter(Objects::nonNull).toList(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         return new TaskDetail(item, store.reports(l.lifecycleId(), task.code()),

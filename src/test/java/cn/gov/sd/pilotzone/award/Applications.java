@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Award applications as the enterprise portal files them (SPEC §3), for tests. Ids are unique per run so tests
+ * Award applications as the enterprise portal files them (docs/exchange.md), for tests. Ids are unique per run so tests
  * can share one application context; each application defaults to a demo enterprise of 奎文区 (370705).
  */
 public final class Applications {

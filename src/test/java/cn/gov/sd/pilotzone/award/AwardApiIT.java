@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
-/** The hub API's contract for applications and tasks (SPEC §5), including bureau scope. */
+/** The hub API's contract for applications and tasks (docs/api.md), including bureau scope. */
 @HubIntegrationTest
 @Import(HubClient.class)
 class AwardApiIT {
@@ -31,7 +31,7 @@ class AwardApiIT {
     }
 
     @Test
-    void badApplicationGets400NamingEveryBadField() {
+    void badApplicationGets400ProblemDetailsNamingEveryBadField() {
         Map<String, Object> app = Applications.fresh("NO_SUCH_POLICY");
         app.put("uscc", "91370705MAAY4CL12Y");
         app.put("countyCode", "999999");
@@ -41,7 +41,12 @@ class AwardApiIT {
         app.put("color", "blue");
         ResponseEntity<String> r = hub.call("system", HttpMethod.POST, "/api/award-applications", app);
         assertThat(r.getStatusCode().value()).isEqualTo(400);
-        JsonNode fields = hub.read(r.getBody()).path("fields");
+        assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode body = hub.read(r.getBody());
+        assertThat(body.path("status").asInt()).isEqualTo(400);
+        assertThat(body.path("title").asText()).isEqualTo("Bad Request");
+        assertThat(body.path("error").asText()).isEqualTo("invalid");
+        JsonNode fields = body.path("fields");
         assertThat(fields.findValuesAsText("field")).contains("uscc", "countyCode", "policyCode", "eventDate",
                 "amounts.equipmentInvestment", "attachments[0].name", "color");
         assertThat(fields.findValuesAsText("message")).anyMatch(m -> m.contains("校验位"));

@@ -7,11 +7,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.Attachment;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm.BankAccount;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The form of an award application (SPEC §3), JSON and XML, with the real catalog and bureaus of config/. */
+/** The form of an award application (docs/exchange.md), JSON and XML, with the real catalog and bureaus of config/. */
 class AwardApplicationParserTest {
 
     private static final ConfigFiles CONFIG = new ConfigFiles("config");
@@ -36,7 +38,7 @@ class AwardApplicationParserTest {
     static final String USCC = "91370705MAAY4CL12X";
     static final String SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    /** The example of SPEC §3 with a valid USCC and complete values. */
+    /** The example of docs/exchange.md with a valid USCC and complete values. */
     static final String SPEC_EXAMPLE = """
             {
               "applicationId": "WF-2024-000123",
@@ -85,7 +87,7 @@ class AwardApplicationParserTest {
         assertThat(form.countyCode()).isEqualTo("370705");
         assertThat(form.policyCode()).isEqualTo("SINGLE_CHAMPION_NATIONAL");
         assertThat(form.eventDate()).isEqualTo(LocalDate.of(2024, 11, 20));
-        assertThat(form.amounts()).containsExactly(java.util.Map.entry("equipmentInvestment", new BigDecimal("12000000.00")));
+        assertThat(form.amounts()).containsExactly(Map.entry("equipmentInvestment", new BigDecimal("12000000.00")));
         assertThat(form.contact()).isEqualTo(new Contact("王经理", "0536-8888888"));
         assertThat(form.bankAccount()).isEqualTo(new BankAccount("中国工商银行潍坊奎文支行", "潍坊奎文智能装备有限公司",
                 "1607001109200012345"));
@@ -492,7 +494,7 @@ class AwardApplicationParserTest {
 
     @Test
     void jsonInGbkOrUtf16IsRefusedAsNotUtf8() {
-        assertThat(problems(() -> PARSER.parse("a.json", SPEC_EXAMPLE.getBytes(java.nio.charset.Charset.forName("GBK")))))
+        assertThat(problems(() -> PARSER.parse("a.json", SPEC_EXAMPLE.getBytes(Charset.forName("GBK")))))
                 .extracting(Problem::code).containsExactly("json.encoding");
         assertThat(problems(() -> PARSER.parse("a.json", ("\uFEFF" + SPEC_EXAMPLE).getBytes(StandardCharsets.UTF_16LE))))
                 .extracting(Problem::code).containsExactly("json.encoding");

@@ -41,7 +41,7 @@ class AwardCatalogTest {
     static final String SEED_001 = "/seeds/001_6452547a1f9eb020.txt";
     static final String DOCUMENT = "潍政字〔2022〕25号";
 
-    /** SPEC §4, "Award catalog codes". */
+    /** docs/processes.md, "Award catalog codes". */
     static final List<String> SPEC_CODES = List.of("TECH_RENOVATION", "SMART_FACTORY_DEMO_NATIONAL",
             "SMART_SCENARIO_NATIONAL", "SMART_FACTORY_PROVINCIAL", "SMART_SCENARIO_PROVINCIAL",
             "DIGITAL_WORKSHOP_PROVINCIAL", "SMART_SOLUTION_PROVIDER_PROVINCIAL", "IIOT_PLATFORM_NATIONAL",

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.award;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
-/** Every branch of {@code awardApplication} (SPEC §4), driven as its users drive it: API, files and timers. */
+/** Every branch of {@code awardApplication} (docs/processes.md), driven as its users drive it: API, files and timers. */
 @HubIntegrationTest
 @Import(HubClient.class)
 class AwardProcessIT {
@@ -74,7 +75,7 @@ class AwardProcessIT {
     private static String read(Path p) {
         try {
             return Files.readString(p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * SPEC §3: every CSV feed also takes XLSX (first sheet, same header rules) and GB18030 as well as UTF-8. One
+ * docs/exchange.md: every CSV feed also takes XLSX (first sheet, same header rules) and GB18030 as well as UTF-8. One
  * GB18030 file with Chinese headers and one XLSX workbook written with POI for each of the five CSV feeds,
  * dropped into the inbox and checked by their effect.
  */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * The exchange-folder contract of SPEC §3 through the real routes: archive or error with a reason, never lost,
+ * The exchange-folder contract of docs/exchange.md through the real routes: archive or error with a reason, never lost,
  * never twice, and the routes keep polling after bad files.
  */
 @HubIntegrationTest
@@ -46,7 +47,7 @@ class InboundRoutesIT {
 
     /** The file's reason; its name made unique, as other suites of the shared context drop files too. */
     private String rejected(String feed, String name, byte[] content) {
-        String unique = java.util.UUID.randomUUID().toString().substring(0, 8) + "-" + name;
+        String unique = UUID.randomUUID().toString().substring(0, 8) + "-" + name;
         hub.drop(feed, unique, content);
         return hub.errorReport(hub.awaitIn("error", feed, unique));
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, fault 3 (SPEC §6): two hub processes on one MariaDB database and one shared inbox, 1,000 files
+ * Issue 6, fault 3 (README.md): two hub processes on one MariaDB database and one shared inbox, 1,000 files
  * dropped: each file processed once (and both nodes take part), each public-notice timer fired once, each
  * payment instruction once.
  */

@@ -39,7 +39,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Feed operation-data through the inbox, the fluctuation list (SPEC §3: revenue or electricity down at least 20%
+ * Feed operation-data through the inbox, the fluctuation list (docs/exchange.md: revenue or electricity down at least 20%
  * against the same month a year earlier) and the one-to-one follow-ups, through the hub API with demo accounts.
  * Every test uses its own enterprises and its own month, so the shared database does not matter.
  */

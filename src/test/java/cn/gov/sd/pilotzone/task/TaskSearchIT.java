@@ -109,7 +109,7 @@ class TaskSearchIT {
         assertThat(search.done(WEICHENG, 0, 500)).noneMatch(t -> app.equals(t.businessKey()));
         assertThat(search.ofCase(processInstance)).extracting(TaskSearch.DoneTask::taskDefinitionKey)
                 .containsExactly("countyReview", "cityReview");
-        assertThat(tasks.form(tasks.visible(new Caller("gxj", Role.CLERK, "gxj"), taskOf(app))))
+        assertThat(tasks.formOf(tasks.visible(new Caller("gxj", Role.CLERK, "gxj"), taskOf(app))))
                 .satisfies(spec -> {
                     assertThat(spec.decisions()).containsExactlyInAnyOrder("approve", "reject", "return");
                     assertThat(spec.takesAmount()).isTrue();
@@ -122,7 +122,7 @@ class TaskSearchIT {
         String uscc = TestUscc.next(county);
         applications.submit(new AwardApplicationForm(id, uscc, "任务查询测试有限公司", county, policy,
                 LocalDate.of(2024, 11, 20), Map.of(), new AwardApplicationForm.Contact("李", "0536-1"),
-                new AwardApplicationForm.BankAccount("工行", "任务查询测试有限公司", "123456"),
+                new AwardApplicationForm.BankAccount("工行", "任务查询测试有限公司", "6222021234567890"),
                 List.of(new AwardApplicationForm.Attachment("认定文件.pdf", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))), Channel.APPLY, "system");
         return id;
     }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
@@ -276,7 +278,7 @@ class BrowserIT {
     }
 
     /**
-     * The zone pages read the zone API of SPEC §5 (the lifecycle issue). Where it is not installed they must say
+     * The zone pages read the zone API of docs/api.md (the lifecycle issue). Where it is not installed they must say
      * so; where it is, they show the zones, and a zone's phases and its tasks grouped by special action.
      */
     @Test
@@ -319,7 +321,7 @@ class BrowserIT {
     void coordinatorCompletesZoneTasksWithDocuments() throws IOException {
         String zone = "/api/zones/weifang/lifecycle";
         hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null); // 409 when none runs
-        assertThat(hub.call("admin", HttpMethod.POST, zone, java.util.Map.of("mobilizationPeriod", "P30D",
+        assertThat(hub.call("admin", HttpMethod.POST, zone, Map.of("mobilizationPeriod", "P30D",
                 "implementationPeriod", "P60D", "reportPeriod", "P30D", "rectificationPeriod", "P30D"))
                 .getStatusCode().value()).isEqualTo(201);
         Path research = Files.createTempFile("调研报告", ".pdf");
@@ -394,7 +396,7 @@ class BrowserIT {
         return Long.parseLong(b.text(css).trim());
     }
 
-    private static void awaitOnDashboard(Browser b, java.util.function.BooleanSupplier condition) {
+    private static void awaitOnDashboard(Browser b, BooleanSupplier condition) {
         b.await(FEED_TIMEOUT, d -> {
             b.open("/dashboard");
             return condition.getAsBoolean();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * The {@code progress-reports} feed (SPEC §3) on a running Zibo lifecycle: good reports are recorded on the right
+ * The {@code progress-reports} feed (docs/exchange.md) on a running Zibo lifecycle: good reports are recorded on the right
  * task and archived; a file with an unknown zone or task, a bureau that does not lead the task, bad values or bad
  * JSON goes to {@code error/} with the reason, and nothing of it is recorded.
  */
@@ -160,7 +161,7 @@ class ProgressReportFeedIT {
                 .formatted(zone, task, bureau, progress);
     }
 
-    private java.util.List<ProgressReport> reports(String taskCode) {
+    private List<ProgressReport> reports(String taskCode) {
         return store.reports(store.running(ZONE).orElseThrow().lifecycleId(), taskCode);
     }
 

@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The zone API's scoping (SPEC §5): supervisors see every zone and task, the coordinator its whole zone, a lead or
+ * The zone API's scoping (docs/api.md): supervisors see every zone and task, the coordinator its whole zone, a lead or
  * supporting bureau only its tasks, anyone else nothing ("not found"); only lead bureaus report, only the
  * coordinator or an administrator starts a lifecycle.
  */

@@ -6,15 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.Problem;
-import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.FormField;
-import cn.gov.sd.pilotzone.task.TaskCompletion;
-import cn.gov.sd.pilotzone.task.TaskView;
+import cn.gov.sd.pilotzone.task.ProcessForms;
+import cn.gov.sd.pilotzone.task.TaskForm;
 
 import org.springframework.stereotype.Component;
 
@@ -26,22 +23,18 @@ import org.springframework.stereotype.Component;
  * required). {@code superviseOverdue} (督办 after the contact went overdue): approve = urged. No task sets money.
  */
 @Component
-class FollowUpTaskCompletion implements TaskCompletion {
+class FollowUpTaskForms implements ProcessForms {
 
     static final String CONTACT = "contactEnterprise";
     static final String REVIEW = "supervisorReview";
-    private static final Set<String> CONTACT_FIELDS = Set.of("problems", "measures", "contactPerson", "contactedOn");
-    private static final List<FormField> CONTACT_FORM = List.of(
-            FormField.of("problems", FormField.Kind.LONG_TEXT, true),
-            FormField.of("measures", FormField.Kind.LONG_TEXT, true),
-            FormField.of("contactPerson", FormField.Kind.TEXT, false),
-            FormField.of("contactedOn", FormField.Kind.TEXT, false));
+    static final String SUPERVISE_OVERDUE = "superviseOverdue";
     private static final int MAX_TEXT = 2000;
+    private static final int MAX_PERSON = 100;
 
     private final FollowUps followUps;
     private final Clock clock;
 
-    FollowUpTaskCompletion(FollowUps followUps, Clock clock) {
+    FollowUpTaskForms(FollowUps followUps, Clock clock) {
         this.followUps = followUps;
         this.clock = clock;
     }
@@ -52,41 +45,26 @@ class FollowUpTaskCompletion implements TaskCompletion {
     }
 
     @Override
-    public Set<String> decisions(TaskView task) {
-        return REVIEW.equals(task.taskDefinitionKey()) ? Set.of(CompletionForm.APPROVE, CompletionForm.RETURN)
-                : Set.of(CompletionForm.APPROVE);
-    }
-
-    @Override
-    public List<FormField> fields(TaskView task) {
-        return CONTACT.equals(task.taskDefinitionKey()) ? CONTACT_FORM : List.of();
-    }
-
-    @Override
-    public List<Problem> validate(TaskView task, CompletionForm form) {
-        List<Problem> problems = new ArrayList<>();
-        if (form.approvedAmount() != null) {
-            problems.add(Problem.of("approvedAmount", "task.noAmountHere"));
-        }
-        Set<String> allowed = CONTACT.equals(task.taskDefinitionKey()) ? CONTACT_FIELDS : Set.of();
-        form.fields().keySet().stream().filter(k -> !allowed.contains(k)).sorted()
-                .forEach(k -> problems.add(Problem.of("fields." + k, "field.unknown")));
-        if (CONTACT.equals(task.taskDefinitionKey())) {
-            text(form, "problems", true, problems);
-            text(form, "measures", true, problems);
-            text(form, "contactPerson", false, problems);
-            contactedOn(form, problems);
-        }
-        return problems;
-    }
-
-    @Override
-    public void apply(TaskView task, CompletionForm form, Caller caller, Map<String, Object> variables) {
-        if (CONTACT.equals(task.taskDefinitionKey())) {
-            followUps.recordContact(task.businessKey(), text(form, "problems", true, new ArrayList<>()),
-                    text(form, "measures", true, new ArrayList<>()), text(form, "contactPerson", false, new ArrayList<>()),
-                    contactedOn(form, new ArrayList<>()), caller.username());
-        }
+    public List<TaskForm> forms() {
+        return List.of(
+                TaskForm.of(CONTACT, TaskForm.APPROVE).withFields(
+                        FormField.of("problems", FormField.Kind.LONG_TEXT, true),
+                        FormField.of("measures", FormField.Kind.LONG_TEXT, true),
+                        FormField.of("contactPerson", FormField.Kind.TEXT, false),
+                        FormField.of("contactedOn", FormField.Kind.TEXT, false))
+                        .withCheck((task, form, problems) -> {
+                            text(form, "problems", true, problems);
+                            text(form, "measures", true, problems);
+                            text(form, "contactPerson", false, problems);
+                            contactedOn(form, problems);
+                        })
+                        .withEffect((task, form, caller, variables) -> followUps.recordContact(task.businessKey(),
+                                text(form, "problems", true, new ArrayList<>()),
+                                text(form, "measures", true, new ArrayList<>()),
+                                text(form, "contactPerson", false, new ArrayList<>()),
+                                contactedOn(form, new ArrayList<>()), caller.username())),
+                TaskForm.of(REVIEW, TaskForm.APPROVE_RETURN),
+                TaskForm.of(SUPERVISE_OVERDUE, TaskForm.APPROVE));
     }
 
     private static String text(CompletionForm form, String name, boolean required, List<Problem> problems) {
@@ -101,8 +79,9 @@ class FollowUpTaskCompletion implements TaskCompletion {
             problems.add(Problem.of("fields." + name, "field.notText"));
             return null;
         }
-        if (s.length() > (name.equals("contactPerson") ? 100 : MAX_TEXT)) {
-            problems.add(Problem.of("fields." + name, "field.tooLong", name.equals("contactPerson") ? 100 : MAX_TEXT));
+        int max = name.equals("contactPerson") ? MAX_PERSON : MAX_TEXT;
+        if (s.length() > max) {
+            problems.add(Problem.of("fields." + name, "field.tooLong", max));
             return null;
         }
         return s.strip();
