@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hub.exchange.feeds.progress-reports.quiet-period=PT7S",
         "hub.exchange.db.url=jdbc:h2:mem:hub-ex-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "hub.exchange.db.quiet-period=PT1S",
+        "hub.dashboard.max-age=PT0S", // tests read the dashboard right after changing what it counts
         "hub.exchange.payment-batch-interval=PT1S",
         "hub.exchange.outbound-interval=PT1S",
         "hub.award.correction-period=PT3S",

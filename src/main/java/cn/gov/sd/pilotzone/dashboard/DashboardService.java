@@ -31,6 +31,7 @@ import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,11 +58,15 @@ public class DashboardService {
     private final HubNode node;
     private final InboundFeedHealth consumers;
     private final PaymentAlerts paymentAlerts;
+    private final java.time.Duration maxAge;
+    private volatile Dashboard last;
 
     public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
                             FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
-                            HubNode node, PaymentAlerts paymentAlerts, InboundFeedHealth consumers) {
+                            HubNode node, PaymentAlerts paymentAlerts, InboundFeedHealth consumers,
+                            @Value("${hub.dashboard.max-age:PT5S}") Duration maxAge) {
         this.paymentAlerts = paymentAlerts;
+        this.maxAge = maxAge;
         this.node = node;
         this.consumers = consumers;
         this.jdbc = jdbc;
@@ -74,7 +79,27 @@ public class DashboardService {
         this.clock = clock;
     }
 
+    /**
+     * The dashboard as of at most {@code hub.dashboard.max-age} ago (5 s). Its figures aggregate whole tables (every
+     * application, the ledger, every open task), whose cost grows with a year of data; supervisors watching it at
+     * once share one computation instead of each paying it (README "Performance", figures 4 and 5).
+     */
     public Dashboard dashboard() {
+        Dashboard recent = last;
+        if (recent != null && !recent.at().plus(maxAge).isBefore(clock.instant())) {
+            return recent;
+        }
+        synchronized (this) {
+            recent = last;
+            if (recent != null && !recent.at().plus(maxAge).isBefore(clock.instant())) {
+                return recent;
+            }
+            last = compute();
+            return last;
+        }
+    }
+
+    private Dashboard compute() {
         Instant now = clock.instant();
         // Flowable binds dates with setTimestamp, so compare with a Timestamp bound the same way
         Timestamp nowTs = new Timestamp(now.toEpochMilli());

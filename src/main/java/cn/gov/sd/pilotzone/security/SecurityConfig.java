@@ -79,7 +79,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock, AuditTrail audit)
+    SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper json, Clock clock, AuditTrail audit, ApiTokens tokens)
             throws Exception {
         RequestMatcher apiRequests = new OrRequestMatcher(paths(API),
                 request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
@@ -100,6 +100,8 @@ class SecurityConfig {
                 // The hub's own login page (ui.LoginPages); Spring Security still processes POST /login
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll().failureHandler(loginFailed()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                // API tokens (docs/api-tokens.md): Bearer JWTs, no password hash per request
+                .oauth2ResourceServer(resourceServer -> tokens.configure(resourceServer, apiEntryPoint))
                 // Mapped entry points, matched in order: API requests get a JSON 401, everything else the login page.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, apiRequests)

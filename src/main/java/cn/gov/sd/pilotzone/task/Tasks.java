@@ -20,6 +20,7 @@ import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,11 @@ public class Tasks {
     private final ProcessKeys processKeys;
     private final FlowableUser flowableUser;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
 
     public Tasks(TaskService taskService, TaskForms forms, BusinessKeys businessKeys, ProcessKeys processKeys,
-                 FlowableUser flowableUser, ApplicationEventPublisher events) {
+                 FlowableUser flowableUser, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.taskService = taskService;
         this.forms = forms;
         this.businessKeys = businessKeys;
@@ -57,9 +60,55 @@ public class Tasks {
         this.events = events;
     }
 
+    /**
+     * A page of the caller's open tasks, newest first, with business keys and candidate groups, in one query.
+     * It starts from the caller's candidate groups (Flowable's index on the link's group) and the tasks assigned to
+     * them, then sorts those. Flowable's task query went the other way: it walked every open task in creation order
+     * and checked each one's links, so with 10,000 open tasks a bureau with few of them read all 10,000 per request
+     * (README "Performance"). Same rule as Flowable's candidate query: a group's task claimed by someone is that
+     * person's, no longer the group's.
+     */
     public List<TaskView> open(Caller caller, int page, int size) {
-        return views(scoped(taskService.createTaskQuery(), caller).includeIdentityLinks()
-                .orderByTaskCreateTime().desc().listPage(page * size, size));
+        List<String> groups = caller.candidateGroups();
+        List<Object> args = new ArrayList<>();
+        String pageSql;
+        if (groups.isEmpty()) { // administrators and system accounts work any task
+            pageSql = "SELECT p.ID_ FROM ACT_RU_TASK p ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
+        } else {
+            pageSql = "SELECT p.ID_ FROM (SELECT l.TASK_ID_ AS ID_ FROM ACT_RU_IDENTITYLINK l"
+                    + " JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_ WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN ("
+                    + String.join(",", groups.stream().map(g -> "?").toList()) + ") AND c.ASSIGNEE_ IS NULL"
+                    + " UNION SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
+                    + " JOIN ACT_RU_TASK p ON p.ID_ = mine.ID_ ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
+            args.addAll(groups);
+            args.add(caller.username());
+        }
+        args.add(size);
+        args.add((long) page * size);
+        Map<String, TaskView> views = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> candidates = new HashMap<>();
+        jdbc.query("SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_,"
+                + " t.CREATE_TIME_, t.DUE_DATE_, e.BUSINESS_KEY_, l.GROUP_ID_ AS CANDIDATE_GROUP_"
+                + " FROM (" + pageSql + ") pg JOIN ACT_RU_TASK t ON t.ID_ = pg.ID_"
+                + " LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_"
+                + " LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'"
+                + " AND l.GROUP_ID_ IS NOT NULL"
+                + " ORDER BY t.CREATE_TIME_ DESC, t.ID_ DESC", rs -> {
+                    String id = rs.getString("ID_");
+                    List<String> groupsOfTask = candidates.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (rs.getString("CANDIDATE_GROUP_") != null) {
+                        groupsOfTask.add(rs.getString("CANDIDATE_GROUP_"));
+                    }
+                    if (!views.containsKey(id)) {
+                        java.sql.Timestamp created = rs.getTimestamp("CREATE_TIME_");
+                        java.sql.Timestamp due = rs.getTimestamp("DUE_DATE_");
+                        views.put(id, new TaskView(id, rs.getString("NAME_"), rs.getString("TASK_DEF_KEY_"),
+                                processKey(rs.getString("PROC_DEF_ID_")), rs.getString("PROC_INST_ID_"),
+                                rs.getString("BUSINESS_KEY_"), groupsOfTask, rs.getString("ASSIGNEE_"),
+                                created == null ? null : created.toInstant(), due == null ? null : due.toInstant()));
+                    }
+                }, args.toArray());
+        return List.copyOf(views.values());
     }
 
     /** Business keys come from the process instances, fetched once per page (Task does not carry them). */

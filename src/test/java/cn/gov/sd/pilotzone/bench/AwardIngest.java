@@ -6,45 +6,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
-import cn.gov.sd.pilotzone.award.AwardApplicationParser;
-import cn.gov.sd.pilotzone.award.AwardApplications;
-import cn.gov.sd.pilotzone.award.ApplicationStore;
-import cn.gov.sd.pilotzone.award.AwardApplicationForm;
 import cn.gov.sd.pilotzone.award.Applications;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Enterprise;
-import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
-
 /**
- * Figure 1, award ingest. The hub side: N application files dropped into {@code inbox/award-applications} at
- * once, timed until every one has its first user task (county review), asked of Flowable. The raw side: the same
- * process started N times straight through {@link RuntimeService} with the variables the intake sets
- * ({@link AwardApplications#startVariables}). Its inputs are made before the clock starts, as the files are: the
- * application records the automated checks read. Every application is valid (a registered enterprise with a
- * fresh USCC, spread over the counties, a fixed-amount policy, an event date in its window), so each reaches
- * county review. The two sides alternate which goes first, so neither always meets the fuller tables.
+ * Figure 1, award ingest, four sides in one run. The hub: N application files dropped into
+ * {@code inbox/award-applications} at once, timed until every one has its first user task (county review). The
+ * raw side: the same process started N times straight through {@code RuntimeService} in the hub's process with the
+ * intake's own start variables, its application records (which the automated checks read) written before the clock
+ * starts, as the files are. The baseline: the minimal process ({@code src/test/resources/bench/minimal-task.bpmn20.xml},
+ * start → one user task, same history level) started N times bare, and N times more with the award's start
+ * variables: between the three raw sides lies what the award process's design costs per instance. Every application
+ * is valid (a registered enterprise with a fresh USCC, spread over the counties, a fixed-amount policy, an event
+ * date in its window), so each reaches county review. The sides rotate which goes first, so none always meets the
+ * fuller tables.
  */
 final class AwardIngest {
 
     static final String FEED = "award-applications";
     static final String POLICY = "STANDARD_NATIONAL";
 
-    /** One run: both sides' applications per second. */
-    record Run(double hubPerSecond, double rawPerSecond) {
+    /** One run: applications per second of each side. */
+    record Run(double hubPerSecond, double rawPerSecond, double minimalPerSecond, double minimalWithVariablesPerSecond) {
         double ratio() {
             return hubPerSecond / rawPerSecond;
+        }
+
+        /** The award process's start against the minimal one's: how many times a bare start it costs. */
+        double designCost() {
+            return minimalPerSecond / rawPerSecond;
         }
     }
 
@@ -54,9 +55,19 @@ final class AwardIngest {
 
     AwardIngest(BenchHub hub) {
         this.hub = hub;
-        this.counties = hub.bean(BureauDirectory.class).all().stream().map(b -> b.code())
-                .filter(c -> c.startsWith(BureauDirectory.COUNTY_PREFIX))
-                .map(c -> c.substring(BureauDirectory.COUNTY_PREFIX.length())).sorted().toList();
+        this.counties = counties(hub);
+    }
+
+    /** The county codes of the bureaus, from their demo clerks' accounts. */
+    static List<String> counties(BenchHub hub) {
+        List<String> counties = new ArrayList<>();
+        hub.query("SELECT username FROM hub_user WHERE username LIKE ? ORDER BY username",
+                BureauDirectory.COUNTY_PREFIX + "%").forEach(
+                        r -> counties.add(r.get("username").asText().substring(BureauDirectory.COUNTY_PREFIX.length())));
+        if (counties.isEmpty()) {
+            throw new IllegalStateException("no county clerks: is hub.demo.enabled on?");
+        }
+        return counties;
     }
 
     Run run(int run, int n) {
@@ -64,20 +75,19 @@ final class AwardIngest {
         String rawPrefix = "BR" + run + "-";
         List<Map<String, Object>> hubApps = applications(hubPrefix, n);
         List<Map<String, Object>> rawApps = applications(rawPrefix, n);
-        double hubRate;
-        double rawRate;
-        if (run % 2 == 0) {
-            hubRate = hubSide(hubPrefix, hubApps);
-            rawRate = rawSide(rawPrefix, rawApps);
-        } else {
-            rawRate = rawSide(rawPrefix, rawApps);
-            hubRate = hubSide(hubPrefix, hubApps);
-        }
-        return new Run(hubRate, rawRate);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        List<Runnable> sides = new ArrayList<>(List.of(
+                () -> rates.put("hub", hubSide(hubPrefix, hubApps)),
+                () -> rates.put("raw", rawSide(rawPrefix, rawApps)),
+                () -> rates.put("minimal", minimalSide("BM" + run + "-", n, Map.of())),
+                () -> rates.put("minimalVars", minimalSide("BV" + run + "-", n, variablesOf(rawApps.get(0))))));
+        java.util.Collections.rotate(sides, run);
+        sides.forEach(Runnable::run);
+        return new Run(rates.get("hub"), rates.get("raw"), rates.get("minimal"), rates.get("minimalVars"));
     }
 
     /** Applications of new enterprises, registered in the enterprise registry, round-robin over the counties. */
-    private List<Map<String, Object>> applications(String prefix, int n) {
+    List<Map<String, Object>> applications(String prefix, int n) {
         List<Map<String, Object>> apps = new ArrayList<>(n);
         List<Enterprise> enterprises = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -91,8 +101,7 @@ final class AwardIngest {
             apps.add(app);
             enterprises.add(TestEnterprises.enterprise(uscc, name, county, "A", true));
         }
-        EnterpriseRegistry registry = hub.bean(EnterpriseRegistry.class);
-        hub.tx().executeWithoutResult(s -> registry.upsert(enterprises));
+        hub.agent("enterprises", Map.of("enterprises", enterprises));
         return apps;
     }
 
@@ -118,30 +127,64 @@ final class AwardIngest {
     }
 
     private double rawSide(String prefix, List<Map<String, Object>> apps) {
-        ApplicationStore store = hub.bean(ApplicationStore.class);
-        AwardApplicationParser parser = hub.bean(AwardApplicationParser.class);
-        AwardApplications intake = hub.bean(AwardApplications.class);
-        RuntimeService runtime = hub.bean(RuntimeService.class);
-        List<AwardApplicationForm> forms = new ArrayList<>();
-        for (Map<String, Object> app : apps) {
-            try {
-                forms.add(parser.parseJson(json.writeValueAsBytes(app)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        hub.tx().executeWithoutResult(s -> forms.forEach(f -> store.insert(f, Channel.APPLY)));
-        long start = System.nanoTime();
-        for (AwardApplicationForm f : forms) {
-            runtime.startProcessInstanceByKey(AwardApplications.PROCESS, f.applicationId(),
-                    intake.startVariables(f, Channel.APPLY));
-        }
-        double seconds = seconds(start);
+        double seconds = hub.agent("rawAwardStarts", Map.of("applications", apps)).get("seconds").asDouble();
         long atCounty = countyReviews(prefix);
         if (atCounty != apps.size()) {
             throw new IllegalStateException("raw starts: " + atCounty + " of " + apps.size() + " at county review");
         }
         return apps.size() / seconds;
+    }
+
+    private double minimalSide(String prefix, int n, Map<String, Object> variables) {
+        return n / hub.agent("minimalStarts", Map.of("prefix", prefix, "n", n, "variables", variables))
+                .get("seconds").asDouble();
+    }
+
+    /** The start variables the intake gives an application's process, as the minimal process's second baseline. */
+    private Map<String, Object> variablesOf(Map<String, Object> app) {
+        JsonNode vars = hub.agent("startVariables", Map.of("application", app));
+        return json.convertValue(vars, Map.class);
+    }
+
+    /**
+     * What one instance leaves in the database on its way to its first user task: rows per instance in each of
+     * Flowable's runtime and history tables and the hub's event table, for the award process (hub side) and the
+     * minimal one. Rows are the engine's work per instance: each is an INSERT (and some an UPDATE) in the start's
+     * transaction.
+     */
+    Map<String, String> rowsPerInstance(int run) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        String[][] tables = {
+            {"ACT_RU_EXECUTION", "PROC_INST_ID_"}, {"ACT_RU_TASK", "PROC_INST_ID_"}, {"ACT_RU_VARIABLE", "PROC_INST_ID_"},
+            {"ACT_RU_IDENTITYLINK", "PROC_INST_ID_"}, {"ACT_RU_ACTINST", "PROC_INST_ID_"},
+            {"ACT_HI_PROCINST", "PROC_INST_ID_"}, {"ACT_HI_ACTINST", "PROC_INST_ID_"},
+            {"ACT_HI_TASKINST", "PROC_INST_ID_"}, {"ACT_HI_VARINST", "PROC_INST_ID_"},
+            {"ACT_HI_IDENTITYLINK", "PROC_INST_ID_"}};
+        String[][] sides = {{"award (hub)", "BH" + run + "-%"}, {"minimal", "BM" + run + "-%"},
+            {"minimal + award variables", "BV" + run + "-%"}};
+        for (String[] side : sides) {
+            long instances = hub.count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ LIKE ?", side[1]);
+            StringBuilder line = new StringBuilder();
+            for (String[] t : tables) {
+                long n = hub.count("SELECT COUNT(*) FROM " + t[0] + " x JOIN ACT_HI_PROCINST p ON p.ID_ = x." + t[1]
+                        + " WHERE p.BUSINESS_KEY_ LIKE ?", side[1]);
+                // task candidate links carry the task, not always the instance
+                if (t[0].equals("ACT_RU_IDENTITYLINK") || t[0].equals("ACT_HI_IDENTITYLINK")) {
+                    n += hub.count("SELECT COUNT(*) FROM " + t[0] + " x JOIN ACT_HI_TASKINST k ON k.ID_ = x.TASK_ID_ "
+                            + "JOIN ACT_HI_PROCINST p ON p.ID_ = k.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ LIKE ? "
+                            + "AND x.PROC_INST_ID_ IS NULL", side[1]);
+                }
+                line.append(t[0]).append(' ').append(String.format(java.util.Locale.ROOT, "%.1f",
+                        instances == 0 ? 0.0 : (double) n / instances)).append("; ");
+            }
+            if (side[0].startsWith("award")) {
+                long events = hub.count("SELECT COUNT(*) FROM application_event WHERE application_id LIKE ?", side[1]);
+                line.append("application_event ").append(String.format(java.util.Locale.ROOT, "%.1f",
+                        instances == 0 ? 0.0 : (double) events / instances));
+            }
+            rows.put(side[0], line.toString());
+        }
+        return rows;
     }
 
     private void awaitCountyReviews(String prefix, int n) throws IOException {
@@ -163,9 +206,9 @@ final class AwardIngest {
         }
     }
 
-    private long countyReviews(String prefix) {
-        return hub.bean(TaskService.class).createTaskQuery().processDefinitionKey(AwardApplications.PROCESS)
-                .taskDefinitionKey("countyReview").processInstanceBusinessKeyLike(prefix + "%").count();
+    long countyReviews(String prefix) {
+        return hub.count("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_ "
+                + "WHERE t.TASK_DEF_KEY_ = 'countyReview' AND p.BUSINESS_KEY_ LIKE ?", prefix + "%");
     }
 
     static double seconds(long startNanos) {

@@ -5,19 +5,20 @@ import java.util.List;
 
 /**
  * What a benchmark run measures, from system properties ({@code mvn -Pbench verify -Dbench.runs=3 -Dbench.n=2000
- * -Dbench.db=h2,mariadb}). Defaults are the figures of issue 6.
+ * -Dbench.db=h2,mariadb}). Defaults are the figures of issues 6 and 13.
  *
  * @param runs           runs of each figure; the report gives their median and lists them all
- * @param applications   award applications per ingest run (files, and as many raw starts)
- * @param completions    applications driven through the three reviews per task-completion run
+ * @param applications   award applications per ingest run (files, and as many raw and baseline starts)
+ * @param completions    applications driven through the three reviews per task-completion run and side
  * @param rows           rows of the operation-data file
- * @param openTasks      open tasks while the task list is measured
- * @param clerks         concurrent clerks asking for their task list
- * @param requests       task-list requests per clerk and run
- * @param databases      h2, mariadb (one after the other, each with a fresh database)
+ * @param openTasks      open tasks while read latency is measured
+ * @param clerks         concurrent clerks asking for a page
+ * @param requests       requests per clerk, page and run
+ * @param year           finished applications of the year of data (0: figure 5 left out)
+ * @param databases      h2, mariadb (one after the other, each with a fresh database and hub process)
  */
 record BenchSettings(int runs, int applications, int completions, int rows, int openTasks, int clerks, int requests,
-                     List<String> databases) {
+                     int year, List<String> databases) {
 
     static BenchSettings fromSystemProperties() {
         int n = Integer.getInteger("bench.n", 2000);
@@ -25,6 +26,7 @@ record BenchSettings(int runs, int applications, int completions, int rows, int 
                 Integer.getInteger("bench.completions", Math.min(n, 200)),
                 Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.openTasks", 10_000),
                 Integer.getInteger("bench.clerks", 20), Integer.getInteger("bench.requests", 25),
+                Integer.getInteger("bench.year", 100_000),
                 Arrays.stream(System.getProperty("bench.db", "h2,mariadb").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList());
     }

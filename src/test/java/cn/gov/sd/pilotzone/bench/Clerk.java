@@ -30,10 +30,11 @@ final class Clerk {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     private static final Pattern XSRF_COOKIE = Pattern.compile("XSRF-TOKEN=([^;]*)");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String username;
     private final String base;
-    private final String authorization;
+    private volatile String authorization;
     private volatile String session;
     private volatile String csrfCookie;
     private volatile String csrfToken;
@@ -68,6 +69,20 @@ final class Clerk {
         return this;
     }
 
+    /**
+     * Trades the password for an API token (docs/api-tokens.md): one Basic request to {@code POST /api/token},
+     * then every request carries the token instead, and no session is kept.
+     */
+    Clerk withToken() {
+        HttpResponse<String> r = send(request("/api/token").POST(HttpRequest.BodyPublishers.noBody()));
+        Matcher token = ACCESS_TOKEN.matcher(r.body());
+        if (r.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        authorization = "Bearer " + token.group(1);
+        return this;
+    }
+
     String username() {
         return username;
     }
@@ -84,9 +99,11 @@ final class Clerk {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** API paths take JSON; pages (a case page) HTML, as a browser asks. */
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", authorization).header("Accept", "application/json");
+                .header("Authorization", authorization)
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

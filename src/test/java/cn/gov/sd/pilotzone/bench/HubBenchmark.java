@@ -4,18 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark of issue 6, run by {@code mvn -Pbench verify} (never by {@code mvn verify}): on each database in
- * turn, a fresh hub in this JVM ({@code -Xmx512m}), then figures 1–5, each the median of several runs, written to
- * {@code target/bench/report.md} and {@code report.json}. It asserts only that every figure could be measured (all
- * applications reached their task, all rows were applied); whether a target is met is the report's to say.
- * The JVM runs with {@code -XX:+ExitOnOutOfMemoryError}: an OutOfMemoryError ends the run without a complete report.
+ * The benchmark of issues 6 and 13, run by {@code mvn -Pbench verify} (never by {@code mvn verify}): on each
+ * database in turn, a fresh hub in its own process ({@link BenchHub}: the packaged jar, {@code -Xmx512m}), the
+ * clerks in this one; figures 1–6, each the median of several runs with both sides of a ratio measured in the same
+ * run, written to {@code target/bench/report.md} and {@code report.json}. It asserts only that every figure could
+ * be measured (all applications reached their task, all rows were applied, every page answered 200); whether a
+ * target is met is the report's to say. The hub runs with {@code -XX:+ExitOnOutOfMemoryError}: an
+ * OutOfMemoryError ends it, and the run, without a complete report.
  */
 class HubBenchmark {
 
@@ -47,98 +52,186 @@ class HubBenchmark {
 
     private static void measure(BenchHub.Database db, BenchSettings s, Report report) throws Exception {
         Report.Section section = report.section(db.name(), db.driver());
-        System.gc();
-        boolean peakReset = Machine.resetPeak();
         long started = System.nanoTime();
-        try (BenchHub hub = BenchHub.start(db, DIR.resolve("data-" + db.name()))) {
-            section.notes.add(String.format("hub started in %.1f s; RSS %d MB after start; load average %s",
-                    AwardIngest.seconds(started), Machine.rssMb(), Machine.loadAverage()));
+        try (BenchHub hub = BenchHub.start(db, DIR.resolve("data-" + db.name()), Map.of())) {
+            HubMemory memory = new HubMemory(hub.pid());
+            memory.sample("started");
+            section.notes.add(String.format("hub (pid %d, JVM `%s`) started in %.1f s; RSS %d MB after start; "
+                    + "load average %s", hub.pid(), BenchHub.HUB_JVM_ARGS, AwardIngest.seconds(started),
+                    Machine.rssMb(hub.pid()), Machine.loadAverage()));
 
             AwardIngest ingest = new AwardIngest(hub);
-            List<Double> hubRates = new ArrayList<>();
-            List<Double> rawRates = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
+            List<AwardIngest.Run> ingestRuns = new ArrayList<>();
             for (int r = 0; r < s.runs(); r++) {
-                AwardIngest.Run run = ingest.run(r, s.applications());
-                hubRates.add(run.hubPerSecond());
-                rawRates.add(run.rawPerSecond());
-                ratios.add(run.ratio());
+                ingestRuns.add(ingest.run(r, s.applications()));
             }
-            section.figures.add(new Figure("1. Award ingest, hub: " + s.applications()
-                    + " files → county review", "applications/s", hubRates, null));
-            section.figures.add(new Figure("1. Award ingest, raw: RuntimeService starts", "applications/s",
-                    rawRates, null));
-            section.figures.add(new Figure("1. Award ingest, ratio hub/raw", "", ratios, Figure.atLeast(0.7)));
+            String n = s.applications() + " ";
+            section.figures.add(figure("1. Award ingest, hub: " + n + "files → county review", "applications/s",
+                    ingestRuns, AwardIngest.Run::hubPerSecond, null));
+            section.figures.add(figure("1. Award ingest, raw: " + n + "award process starts (RuntimeService)",
+                    "applications/s", ingestRuns, AwardIngest.Run::rawPerSecond, null));
+            section.figures.add(figure("1. Award ingest, ratio hub/raw", "", ingestRuns, AwardIngest.Run::ratio,
+                    Figure.atLeast(0.9)));
+            section.figures.add(figure("1. Baseline: " + n + "starts of the minimal process (start → one user task)",
+                    "instances/s", ingestRuns, AwardIngest.Run::minimalPerSecond, null));
+            section.figures.add(figure("1. Baseline: the minimal process with the award's start variables",
+                    "instances/s", ingestRuns, AwardIngest.Run::minimalWithVariablesPerSecond, null));
+            section.figures.add(figure("1. Award process design cost: a raw award start in minimal starts",
+                    "×", ingestRuns, AwardIngest.Run::designCost, null));
+            ingest.rowsPerInstance(0).forEach((side, rows) ->
+                    section.notes.add("rows per instance at its first user task, " + side + ": " + rows));
+            memory.sample("after 1");
             report.write();
 
             TaskCompletion completion = new TaskCompletion(hub);
-            List<Double> completed = new ArrayList<>();
+            List<TaskCompletion.Run> completionRuns = new ArrayList<>();
             for (int r = 0; r < s.runs(); r++) {
-                completed.add(completion.run("BH" + r + "-", s.completions()));
+                completionRuns.add(completion.run(r, s.completions()));
             }
-            section.figures.add(new Figure("2. Task completion via the API (" + s.completions()
-                    + " applications × 3 reviews, " + TaskCompletion.WORKERS + " clerks at once)", "tasks/s",
-                    completed, null));
+            String apps = " (" + s.completions() + " applications × 3 reviews, " + TaskCompletion.WORKERS + " at once)";
+            section.figures.add(figure("2. Task completion, hub: the API as clerks" + apps, "tasks/s",
+                    completionRuns, TaskCompletion.Run::hubPerSecond, null));
+            section.figures.add(figure("2. Task completion, raw: TaskService.complete" + apps, "tasks/s",
+                    completionRuns, TaskCompletion.Run::rawPerSecond, null));
+            section.figures.add(figure("2. Task completion, ratio hub/raw", "", completionRuns,
+                    TaskCompletion.Run::ratio, Figure.atLeast(0.5)));
+            memory.sample("after 2");
             report.write();
 
             CsvIngest csv = new CsvIngest(hub);
-            List<Double> feedRates = new ArrayList<>();
-            List<Double> jdbcRates = new ArrayList<>();
-            List<Double> csvRatios = new ArrayList<>();
+            List<CsvIngest.Run> csvRuns = new ArrayList<>();
             for (int r = 0; r < s.runs(); r++) {
-                CsvIngest.Run run = csv.run(r, s.rows());
-                feedRates.add(run.hubPerSecond());
-                jdbcRates.add(run.jdbcPerSecond());
-                csvRatios.add(run.ratio());
+                csvRuns.add(csv.run(r, s.rows()));
             }
-            section.figures.add(new Figure("3. CSV ingest, operation-data feed: " + s.rows() + " rows", "rows/s",
-                    feedRates, null));
-            section.figures.add(new Figure("3. CSV ingest, plain JDBC batch insert", "rows/s", jdbcRates, null));
-            section.figures.add(new Figure("3. CSV ingest, ratio feed/JDBC", "", csvRatios, Figure.atLeast(0.5)));
+            String rows = s.rows() + " rows";
+            section.figures.add(figure("3. CSV ingest, new month: operation-data feed, " + rows, "rows/s", csvRuns,
+                    CsvIngest.Run::hubNew, null));
+            section.figures.add(figure("3. CSV ingest, new month: plain JDBC batch insert", "rows/s", csvRuns,
+                    CsvIngest.Run::jdbcNew, null));
+            section.figures.add(figure("3. CSV ingest, new month: ratio feed/JDBC", "", csvRuns,
+                    CsvIngest.Run::ratioNew, Figure.atLeast(0.5)));
+            section.figures.add(figure("3. CSV ingest, re-sent month: operation-data feed, " + rows, "rows/s",
+                    csvRuns, CsvIngest.Run::hubResent, null));
+            section.figures.add(figure("3. CSV ingest, re-sent month: plain JDBC delete + batch insert", "rows/s",
+                    csvRuns, CsvIngest.Run::jdbcResent, null));
+            section.figures.add(figure("3. CSV ingest, re-sent month: ratio feed/JDBC", "", csvRuns,
+                    CsvIngest.Run::ratioResent, Figure.atLeast(0.5)));
+            memory.sample("after 3");
             report.write();
 
             long topUpStart = System.nanoTime();
-            Map<String, Long> open = TaskListLatency.topUp(hub, s.openTasks());
-            section.notes.add(String.format("task list: %d open tasks by candidate group %s (topped up in %.0f s)",
+            Map<String, Long> open = TaskListLatency.topUp(hub, ingest, s.openTasks());
+            section.notes.add(String.format("read latency: %d open tasks by candidate group %s (topped up in %.0f s)",
                     open.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(e -> e.getValue())
                             .sum(), open, AwardIngest.seconds(topUpStart)));
             TaskListLatency latency = new TaskListLatency(hub, s.clerks());
-            List<Double> p50 = new ArrayList<>();
-            List<Double> p95 = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                TaskListLatency.Run run = latency.run(s.requests());
-                p50.add(run.p50());
-                p95.add(run.p95());
+            String load = " (" + s.clerks() + " clients × " + s.requests() + " requests, " + s.openTasks()
+                    + " open tasks)";
+            Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = pages(latency, s);
+            for (var e : empty.entrySet()) {
+                section.figures.add(figure("4. " + e.getKey().title + ", p50" + load, "ms", e.getValue(),
+                        TaskListLatency.Run::p50, null));
+                section.figures.add(figure("4. " + e.getKey().title + ", p95", "ms", e.getValue(),
+                        TaskListLatency.Run::p95, Figure.atMost(150)));
             }
-            section.figures.add(new Figure("4. Task list, p50 (" + s.clerks() + " clerks × " + s.requests()
-                    + " requests)", "ms", p50, null));
-            section.figures.add(new Figure("4. Task list, p95", "ms", p95, Figure.atMost(150)));
             List<Double> basic = new ArrayList<>();
             for (int r = 0; r < s.runs(); r++) {
                 basic.add(latency.basicWithoutSession(10));
             }
-            section.figures.add(new Figure("4. Task list, one client, HTTP Basic without a session "
+            section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
                     + "(a BCrypt check per request), p50", "ms", basic, null));
-
-            section.figures.add(new Figure("5. Peak RSS during 1–4 (hub and benchmark clients, one JVM)", "MB",
-                    List.of((double) Machine.peakRssMb()), Figure.atMost(800)));
-            Machine.nativeMemory().ifPresent(nmt -> {
-                Path file = DIR.resolve("native-memory-" + db.name() + ".txt");
-                try {
-                    java.nio.file.Files.writeString(file, nmt);
-                    section.notes.add("native memory at the end (NMT): " + file);
-                } catch (java.io.IOException e) {
-                    section.notes.add("native memory could not be written: " + e.getMessage());
-                }
-            });
-            if (!peakReset) {
-                section.notes.add("peak RSS could not be reset between databases: it is the JVM's peak so far");
+            List<Double> token = new ArrayList<>();
+            for (int r = 0; r < s.runs(); r++) {
+                token.add(latency.tokenWithoutSession(10));
             }
-            section.notes.add("no OutOfMemoryError (the JVM runs with -XX:+ExitOnOutOfMemoryError); heap max "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+            section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
+                    token, null));
+            memory.sample("after 4");
+            report.write();
+
+            if (s.year() > 0) {
+                section.notes.add(new YearLoad(hub).load(s.year()));
+                memory.sample("year loaded");
+                Map<TaskListLatency.Page, List<TaskListLatency.Run>> year = pages(latency, s);
+                for (var e : year.entrySet()) {
+                    List<TaskListLatency.Run> before = empty.get(e.getKey());
+                    section.figures.add(figure("5. " + e.getKey().title + " with a year of data (" + s.year()
+                            + " finished applications), p95", "ms", e.getValue(), TaskListLatency.Run::p95, null));
+                    List<Double> ratios = new ArrayList<>();
+                    for (int r = 0; r < e.getValue().size(); r++) {
+                        ratios.add(e.getValue().get(r).p95() / before.get(r).p95());
+                    }
+                    section.figures.add(new Figure("5. " + e.getKey().title + ", p95 with a year / without", "",
+                            ratios, Figure.atMost(1.5)));
+                }
+                memory.sample("after 5");
+                report.write();
+            }
+
+            HubMemory.Sample peak = memory.largest();
+            section.figures.add(new Figure("6. Peak RSS of the hub process under 1–5", "MB",
+                    List.of((double) Machine.peakRssMb(hub.pid())), Figure.atMost(600)));
+            section.figures.add(new Figure("6. Heap committed (NMT, largest sample: " + peak.phase() + ")", "MB",
+                    List.of((double) peak.heap()), null));
+            section.figures.add(new Figure("6. Metaspace and class space committed (same sample)", "MB",
+                    List.of((double) peak.classes()), null));
+            section.figures.add(new Figure("6. Native rest committed: threads, code, GC, symbols, … (same sample)",
+                    "MB", List.of((double) peak.nativeRest()), null));
+            section.notes.add("memory samples (NMT committed MB, RSS MB): " + memory.samples());
+            section.notes.add("no OutOfMemoryError (the hub runs with -XX:+ExitOnOutOfMemoryError and was alive "
+                    + "at the end)");
             section.complete = true;
         } finally {
             report.write();
+        }
+    }
+
+    private static Map<TaskListLatency.Page, List<TaskListLatency.Run>> pages(TaskListLatency latency, BenchSettings s)
+            throws Exception {
+        Map<TaskListLatency.Page, List<TaskListLatency.Run>> runs = new EnumMap<>(TaskListLatency.Page.class);
+        for (TaskListLatency.Page page : TaskListLatency.Page.values()) {
+            List<TaskListLatency.Run> list = new ArrayList<>();
+            for (int r = 0; r < s.runs(); r++) {
+                list.add(latency.run(page, s.requests()));
+            }
+            runs.put(page, list);
+        }
+        return runs;
+    }
+
+    private static <R> Figure figure(String title, String unit, List<R> runs, ToDoubleFunction<R> value,
+                                     Figure.Target target) {
+        return new Figure(title, unit, runs.stream().map(r -> value.applyAsDouble(r)).toList(), target);
+    }
+
+    /** NMT samples of the hub process at the end of each figure. */
+    static final class HubMemory {
+
+        record Sample(String phase, long rss, long total, long heap, long classes, long nativeRest) {
+        }
+
+        private final long pid;
+        private final List<Sample> samples = new ArrayList<>();
+
+        HubMemory(long pid) {
+            this.pid = pid;
+        }
+
+        void sample(String phase) {
+            Map<String, Long> nmt = Machine.nativeMemory(pid).orElse(new LinkedHashMap<>());
+            long total = nmt.getOrDefault("Total", -1L);
+            long heap = nmt.getOrDefault("Java Heap", -1L);
+            long classes = nmt.getOrDefault("Class", -1L);
+            samples.add(new Sample(phase, Machine.rssMb(pid), total, heap, classes,
+                    total < 0 ? -1 : total - heap - classes));
+        }
+
+        Sample largest() {
+            return samples.stream().max(java.util.Comparator.comparingLong(Sample::total)).orElseThrow();
+        }
+
+        List<Sample> samples() {
+            return samples;
         }
     }
 }

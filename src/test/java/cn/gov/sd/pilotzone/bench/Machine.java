@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The machine the figures come from, and this JVM's resident memory. Linux only ({@code /proc}); elsewhere the
+ * The machine the figures come from, and the hub process's memory. Linux only ({@code /proc}); elsewhere the
  * memory figures are missing and the report says so.
  */
 final class Machine {
-
-    private static final Path STATUS = Path.of("/proc/self/status");
 
     private Machine() {
     }
@@ -42,40 +42,59 @@ final class Machine {
         }
     }
 
-    /** Peak resident set size (VmHWM) in MB since start or since the last {@link #resetPeak()}; -1 if unknown. */
-    static long peakRssMb() {
-        return firstValue(STATUS, "VmHWM").map(Machine::kb).map(kb -> kb / 1024).orElse(-1L);
+    /** Peak resident set size (VmHWM) of a process in MB since it started; -1 if unknown. */
+    static long peakRssMb(long pid) {
+        return firstValue(status(pid), "VmHWM").map(Machine::kb).map(kb -> kb / 1024).orElse(-1L);
     }
 
-    static long rssMb() {
-        return firstValue(STATUS, "VmRSS").map(Machine::kb).map(kb -> kb / 1024).orElse(-1L);
+    static long rssMb(long pid) {
+        return firstValue(status(pid), "VmRSS").map(Machine::kb).map(kb -> kb / 1024).orElse(-1L);
     }
 
-    /** Resets VmHWM to the current RSS (Linux: writing "5" to clear_refs), so each database gets its own peak. */
-    static boolean resetPeak() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    private static Path status(long pid) {
+        return Path.of("/proc", Long.toString(pid), "status");
     }
 
     /**
-     * The JVM's own account of its native memory (heap, metaspace, code, threads, GC, …) when it runs with
-     * {@code -XX:NativeMemoryTracking=summary} ({@code -Dbench.jvmArgs=…}); empty otherwise. Explains an RSS figure.
+     * A process's own account of its memory (it runs with {@code -XX:NativeMemoryTracking=summary}): committed MB
+     * by category ("Java Heap", "Class", "Thread", "GC", "Code", …) and "Total", from {@code jcmd}; empty if jcmd
+     * fails. Explains an RSS figure: heap, metaspace and the JVM's native rest.
      */
-    static Optional<String> nativeMemory() {
+    static Optional<Map<String, Long>> nativeMemory(long pid) {
         try {
-            Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
-                    new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()});
-            String text = String.valueOf(out);
-            return text.contains("not enabled") ? Optional.empty() : Optional.of(text);
-        } catch (Exception e) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return Optional.empty();
+            }
+            Map<String, Long> committed = new LinkedHashMap<>();
+            Matcher total = NMT_TOTAL.matcher(out);
+            if (!total.find()) {
+                return Optional.empty();
+            }
+            committed.put("Total", Long.parseLong(total.group(1)));
+            Matcher category = NMT_CATEGORY.matcher(out);
+            while (category.find()) {
+                committed.put(category.group(1).strip(), Long.parseLong(category.group(2)));
+            }
+            Matcher metaspace = NMT_METASPACE.matcher(out);
+            if (metaspace.find()) {
+                committed.put("Metaspace", Long.parseLong(metaspace.group(1)));
+            }
+            return Optional.of(committed);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
+
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+MB, committed=(\\d+)MB");
+    private static final Pattern NMT_CATEGORY = Pattern.compile("-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)");
+    /** The "Metadata" part of the Class category: the metaspace proper, without the class space. */
+    private static final Pattern NMT_METASPACE = Pattern.compile("Metadata:\\s*\\)\\s*\\(\\s*reserved=\\d+MB, committed=(\\d+)MB");
 
     private static Optional<String> firstValue(Path file, String key) {
         try {

@@ -10,45 +10,75 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.gov.sd.pilotzone.award.AwardApplications;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
-
 /**
- * Figure 2, task completion: applications waiting at county review (left by the ingest figure) driven through
- * county, city (gxj) and finance (czj) review with {@code POST /api/tasks/{id}/complete} as the right clerk.
- * Several clerks work at once (one worker per application at a time, {@value #WORKERS} workers). The next task's
- * id is looked up in Flowable (an indexed query by business key), standing in for the clerk opening the case.
+ * Figure 2, task completion, two sides in one run. The hub: applications waiting at county review (left by the
+ * ingest figure's hub side) driven through county, city (gxj) and finance (czj) review with
+ * {@code POST /api/tasks/{id}/complete} as the right clerk, {@value #WORKERS} clerks at once (one application at a
+ * time each). The next task's id is looked up next to the engine (an indexed query by process instance), standing
+ * in for the clerk opening the case. The raw side: as many applications of the ingest figure's raw side driven
+ * through the same three reviews straight through {@code TaskService.complete} with the variables an approval
+ * sets, on {@value #WORKERS} threads in the hub's process. The sides alternate which goes first.
  */
 final class TaskCompletion {
 
     static final int WORKERS = 4;
     private static final List<String> STEPS = List.of("countyReview", "cityReview", "financeReview");
-    private static final String APPROVE = "{\"decision\":\"approve\",\"comment\":\"基准测试：材料齐全，同意\"}";
+    private static final String COMMENT = "基准测试：材料齐全，同意";
+    private static final String APPROVE = "{\"decision\":\"approve\",\"comment\":\"" + COMMENT + "\"}";
+
+    /** One run: tasks per second of each side. */
+    record Run(double hubPerSecond, double rawPerSecond) {
+        double ratio() {
+            return hubPerSecond / rawPerSecond;
+        }
+    }
 
     private final BenchHub hub;
     private final Map<String, Clerk> clerks = new ConcurrentHashMap<>();
 
     TaskCompletion(BenchHub hub) {
         this.hub = hub;
+        // each clerk's first request logs in (one BCrypt check); outside the clock, as the start of a work day
+        AwardIngest.counties(hub).forEach(c -> clerk(BureauDirectory.COUNTY_PREFIX + c).login());
+        clerk("gxj").login();
+        clerk("czj").login();
     }
 
-    /** Tasks completed per second, driving {@code count} applications of the given ingest prefix. */
-    double run(String prefix, int count) throws Exception {
-        TaskService tasks = hub.bean(TaskService.class);
-        List<Task> waiting = tasks.createTaskQuery().processDefinitionKey(AwardApplications.PROCESS)
-                .taskDefinitionKey("countyReview").processInstanceBusinessKeyLike(prefix + "%").listPage(0, count);
-        if (waiting.size() < count) {
-            throw new IllegalStateException("only " + waiting.size() + " applications at county review");
+    Run run(int run, int count) throws Exception {
+        double hubRate;
+        double rawRate;
+        if (run % 2 == 0) {
+            hubRate = hubSide("BH" + run + "-", count);
+            rawRate = rawSide("BR" + run + "-", count);
+        } else {
+            rawRate = rawSide("BR" + run + "-", count);
+            hubRate = hubSide("BH" + run + "-", count);
         }
+        return new Run(hubRate, rawRate);
+    }
+
+    private double rawSide(String prefix, int count) {
+        JsonNode r = hub.agent("rawComplete", Map.of("prefix", prefix, "count", count, "threads", WORKERS,
+                "comment", COMMENT));
+        return r.get("completed").asDouble() / r.get("seconds").asDouble();
+    }
+
+    /** Tasks completed per second through the API, driving {@code count} applications of the given ingest prefix. */
+    double hubSide(String prefix, int count) throws Exception {
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
-        waiting.forEach(t -> queue.add(t.getProcessInstanceId()));
-        // each clerk's first request logs in (one BCrypt check); outside the clock, as the start of a work day
-        hub.bean(BureauDirectory.class).all().stream().map(b -> b.code())
-                .filter(c -> c.startsWith(BureauDirectory.COUNTY_PREFIX) || c.equals("gxj") || c.equals("czj"))
-                .forEach(c -> clerk(c).login());
+        hub.query("SELECT process_instance_id FROM award_application WHERE application_id LIKE ? "
+                + "ORDER BY application_id", prefix + "%").forEach(r -> {
+                    if (queue.size() < count) {
+                        queue.add(r.get("process_instance_id").asText());
+                    }
+                });
+        if (queue.size() < count) {
+            throw new IllegalStateException("only " + queue.size() + " applications at county review");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         long start = System.nanoTime();
         try {
@@ -57,7 +87,7 @@ final class TaskCompletion {
                 done.add(pool.submit(() -> {
                     int completed = 0;
                     for (String pi = queue.poll(); pi != null; pi = queue.poll()) {
-                        completed += drive(tasks, pi);
+                        completed += drive(pi);
                     }
                     return completed;
                 }));
@@ -72,35 +102,28 @@ final class TaskCompletion {
         }
     }
 
-    private int drive(TaskService tasks, String processInstanceId) {
+    /** Drives one application through the three reviews as their clerks; the tasks completed. */
+    int drive(String processInstanceId) {
         for (String step : STEPS) {
-            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                    .includeProcessVariables().singleResult();
-            if (task == null) {
+            JsonNode task = hub.agent("nextTask", Map.of("processInstanceId", processInstanceId, "step", step));
+            if (!task.has("taskId")) {
                 throw new IllegalStateException("no " + step + " task for " + processInstanceId);
             }
             String user = switch (step) {
-                case "countyReview" -> countyClerk(task);
+                case "countyReview" -> task.get("countyGroup").asText();
                 case "cityReview" -> "gxj";
                 default -> "czj";
             };
-            HttpResponse<String> r = clerk(user).post("/api/tasks/" + task.getId() + "/complete", APPROVE);
+            String path = "/api/tasks/" + task.get("taskId").asText() + "/complete";
+            HttpResponse<String> r = clerk(user).post(path, APPROVE);
             for (int attempt = 1; r.statusCode() == 409 && attempt < 5; attempt++) {
-                r = clerk(user).post("/api/tasks/" + task.getId() + "/complete", APPROVE);
+                r = clerk(user).post(path, APPROVE);
             }
             if (r.statusCode() != 204) {
                 throw new IllegalStateException(step + " as " + user + ": " + r.statusCode() + " " + r.body());
             }
         }
         return STEPS.size();
-    }
-
-    private static String countyClerk(Task task) {
-        Object group = task.getProcessVariables().get("countyGroup");
-        if (group == null) {
-            throw new IllegalStateException("task " + task.getId() + " without countyGroup");
-        }
-        return group.toString();
     }
 
     private Clerk clerk(String username) {

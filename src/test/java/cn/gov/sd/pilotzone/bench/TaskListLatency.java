@@ -10,27 +10,20 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
-import cn.gov.sd.pilotzone.award.AwardApplicationForm;
-import cn.gov.sd.pilotzone.award.AwardApplicationParser;
-import cn.gov.sd.pilotzone.award.AwardApplications;
-import cn.gov.sd.pilotzone.award.ApplicationStore;
-import cn.gov.sd.pilotzone.award.Applications;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
-import cn.gov.sd.pilotzone.registry.TestUscc;
-
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
 
 /**
- * Figure 4, task-list latency: with at least N open tasks (topped up with award applications started straight
- * through the engine, spread over the counties), C clerks of different bureaus ask for their task list
- * ({@code GET /api/tasks}, the default page) at the same time, each R times back to back; p50 and p95 of all
- * requests of a run. Each clerk logs in once before the clock starts.
+ * Figure 4, read latency under load: with at least N open tasks (topped up with award applications started next
+ * to the engine, spread over the counties), C clerks in the benchmark's process (the hub runs in its own) ask for
+ * one page at the same time, each R times back to back; p50 and p95 of all requests of a run. The pages: the task
+ * list ({@code GET /api/tasks}), the application list ({@code GET /api/award-applications}), the case page of an
+ * application of the clerk's county ({@code GET /applications/{id}}), all as clerks of the county bureaus, gxj and
+ * czj; and the dashboard ({@code GET /api/dashboard}) as as many supervisors. Each clerk logs in once before the
+ * clock starts.
  */
 final class TaskListLatency {
 
@@ -38,87 +31,82 @@ final class TaskListLatency {
     record Run(double p50, double p95) {
     }
 
-    private final BenchHub hub;
-    private final List<Clerk> clerks = new ArrayList<>();
+    /** The pages measured, each with the path a clerk asks for. */
+    enum Page {
+        TASK_LIST("task list", c -> "/api/tasks"),
+        APPLICATION_LIST("application list", c -> "/api/award-applications"),
+        CASE_PAGE("case page", c -> "/applications/" + c.caseId),
+        DASHBOARD("dashboard", c -> "/api/dashboard");
 
-    TaskListLatency(BenchHub hub, int clerkCount) {
-        this.hub = hub;
-        List<String> bureaus = new ArrayList<>(hub.bean(BureauDirectory.class).all().stream().map(b -> b.code())
-                .filter(c -> c.startsWith(BureauDirectory.COUNTY_PREFIX)).sorted().toList());
-        bureaus.add("gxj");
-        bureaus.add("czj");
-        for (int i = 0; i < clerkCount; i++) { // more clerks than bureaus: colleagues of one bureau
-            Clerk clerk = new Clerk(bureaus.get(i % bureaus.size()), hub.port());
-            clerks.add(clerk.login());
+        final String title;
+        final Function<Seat, String> path;
+
+        Page(String title, Function<Seat, String> path) {
+            this.title = title;
+            this.path = path;
         }
     }
 
-    /** Starts award applications until the engine has at least {@code target} open tasks; the open tasks by group. */
-    static Map<String, Long> topUp(BenchHub hub, int target) throws Exception {
-        TaskService tasks = hub.bean(TaskService.class);
-        long open = tasks.createTaskQuery().count();
-        List<String> counties = hub.bean(BureauDirectory.class).all().stream().map(b -> b.code())
-                .filter(c -> c.startsWith(BureauDirectory.COUNTY_PREFIX))
-                .map(c -> c.substring(BureauDirectory.COUNTY_PREFIX.length())).sorted().toList();
-        ObjectMapper json = new ObjectMapper();
-        AwardApplicationParser parser = hub.bean(AwardApplicationParser.class);
-        ApplicationStore store = hub.bean(ApplicationStore.class);
-        AwardApplications intake = hub.bean(AwardApplications.class);
-        RuntimeService runtime = hub.bean(RuntimeService.class);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger deadlocks = new AtomicInteger();
-        int missing = (int) Math.max(0, target - open);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < missing; i = next.getAndIncrement()) {
-                        String county = counties.get(i % counties.size());
-                        Map<String, Object> app = Applications.application("BL-" + i, AwardIngest.POLICY);
-                        app.put("uscc", TestUscc.next(county));
-                        app.put("countyCode", county);
-                        AwardApplicationForm form = parser.parseJson(json.writeValueAsBytes(app));
-                        for (int attempt = 1; ; attempt++) {
-                            try {
-                                hub.tx().executeWithoutResult(s -> {
-                                    store.insert(form, Channel.APPLY);
-                                    runtime.startProcessInstanceByKey(AwardApplications.PROCESS,
-                                            form.applicationId(), intake.startVariables(form, Channel.APPLY));
-                                });
-                                break;
-                            } catch (org.springframework.dao.CannotAcquireLockException e) {
-                                deadlocks.incrementAndGet(); // counted in the report: the hub should have none
-                                if (attempt == 5) {
-                                    throw e;
-                                }
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+    /** A clerk and the application whose case page they open. */
+    private record Seat(Clerk clerk, String caseId) {
+    }
+
+    private final BenchHub hub;
+    private final List<Seat> clerks = new ArrayList<>();
+    private final List<Seat> supervisors = new ArrayList<>();
+
+    TaskListLatency(BenchHub hub, int clerkCount) {
+        this.hub = hub;
+        List<String> bureaus = new ArrayList<>(AwardIngest.counties(hub).stream()
+                .map(c -> BureauDirectory.COUNTY_PREFIX + c).toList());
+        bureaus.add("gxj");
+        bureaus.add("czj");
+        for (int i = 0; i < clerkCount; i++) { // more clerks than bureaus: colleagues of one bureau
+            String bureau = bureaus.get(i % bureaus.size());
+            clerks.add(new Seat(new Clerk(bureau, hub.port()).login(), caseOf(bureau, i)));
+            supervisors.add(new Seat(new Clerk("supervisor", hub.port()).login(), null));
         }
+    }
+
+    /** An open application the bureau's clerk may see: of its county, or any for the city bureaus. */
+    private String caseOf(String bureau, int i) {
+        JsonNode rows = bureau.startsWith(BureauDirectory.COUNTY_PREFIX)
+                ? hub.query("SELECT application_id FROM award_application WHERE county_code = ? AND status = 'IN_REVIEW' "
+                        + "ORDER BY application_id", bureau.substring(BureauDirectory.COUNTY_PREFIX.length()))
+                : hub.query("SELECT application_id FROM award_application WHERE status = 'IN_REVIEW' "
+                        + "ORDER BY application_id");
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no application in review for " + bureau);
+        }
+        return rows.get(i % rows.size()).get("application_id").asText();
+    }
+
+    /** Starts award applications until the engine has at least {@code target} open tasks; the open tasks by group. */
+    static Map<String, Long> topUp(BenchHub hub, AwardIngest ingest, int target) {
+        long open = hub.count("SELECT COUNT(*) FROM ACT_RU_TASK");
+        int missing = (int) Math.max(0, target - open);
         Map<String, Long> byGroup = new LinkedHashMap<>();
-        byGroup.put("(deadlocks retried while topping up)", (long) deadlocks.get());
-        hub.jdbc().query("SELECT l.GROUP_ID_, COUNT(*) FROM ACT_RU_IDENTITYLINK l WHERE l.TYPE_ = 'candidate' "
-                + "AND l.TASK_ID_ IS NOT NULL GROUP BY l.GROUP_ID_ ORDER BY l.GROUP_ID_", rs -> {
-                    byGroup.put(rs.getString(1), rs.getLong(2));
-                });
+        hub.agent("topUp", Map.of("target", target, "applications", ingest.applications("BL-", missing)))
+                .fields().forEachRemaining(e -> byGroup.put(e.getKey(), e.getValue().asLong()));
         return byGroup;
     }
 
     /**
-     * The same list asked by one client alone with HTTP Basic and no session (a client that never logged in keeps
+     * The task list asked by one client alone with HTTP Basic and no session (a client that never logged in keeps
      * no cookie: Basic authentication opens none), back to back: the median, mostly the BCrypt check of each.
      */
     double basicWithoutSession(int requests) {
-        Clerk client = new Clerk(clerks.get(0).username(), hub.port());
+        Clerk client = new Clerk(clerks.get(0).clerk().username(), hub.port());
+        return lone(client, requests);
+    }
+
+    /** The same, the client sending an API token (one Basic login for it, before the clock starts). */
+    double tokenWithoutSession(int requests) {
+        return lone(new Clerk(clerks.get(0).clerk().username(), hub.port()).withToken(), requests);
+    }
+
+    /** The task list asked by one client alone, back to back: the median. */
+    static double lone(Clerk client, int requests) {
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
@@ -131,21 +119,24 @@ final class TaskListLatency {
         return Figure.median(latencies);
     }
 
-    Run run(int requestsPerClerk) throws Exception {
+    Run run(Page page, int requestsPerClerk) throws Exception {
+        List<Seat> seats = page == Page.DASHBOARD ? supervisors : clerks;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        CyclicBarrier together = new CyclicBarrier(clerks.size());
-        ExecutorService pool = Executors.newFixedThreadPool(clerks.size());
+        CyclicBarrier together = new CyclicBarrier(seats.size());
+        ExecutorService pool = Executors.newFixedThreadPool(seats.size());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Clerk clerk : clerks) {
+            for (Seat seat : seats) {
+                String path = page.path.apply(seat);
                 done.add(pool.submit(() -> {
                     together.await();
                     for (int i = 0; i < requestsPerClerk; i++) {
                         long start = System.nanoTime();
-                        HttpResponse<String> r = clerk.get("/api/tasks");
+                        HttpResponse<String> r = seat.clerk().get(path);
                         latencies.add((System.nanoTime() - start) / 1e6);
                         if (r.statusCode() != 200) {
-                            throw new IllegalStateException(clerk.username() + ": " + r.statusCode() + " " + r.body());
+                            throw new IllegalStateException(seat.clerk().username() + " " + path + ": "
+                                    + r.statusCode() + " " + r.body());
                         }
                     }
                     return null;
