@@ -111,11 +111,7 @@ class AwardApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> object(Caller caller, @PathVariable String applicationId, @RequestBody Objection objection) {
         visible(caller, applicationId);
-        if (objection == null || objection.reason() == null || objection.reason().isBlank()) {
-            throw new cn.gov.sd.pilotzone.common.InvalidInputException(
-                    cn.gov.sd.pilotzone.common.Problem.of("reason", "field.required"));
-        }
-        applications.object(applicationId, objection.reason(), caller.username());
+        applications.object(applicationId, objection == null ? null : objection.reason(), caller.username());
         return Map.of("applicationId", applicationId, "status", store.get(applicationId).status());
     }
 

@@ -259,6 +259,11 @@ public class AwardApplicationParser {
             }
             // the hub's one rule for amounts (docs/money-rules.md): a JSON number by its precision and scale,
             // text by its plain form, both before any arithmetic
+            // a mapper that reads floats as doubles (the API's) turns 1e10000000 into Infinity, which has no decimal
+            if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+                problems.add(Problem.of(path, "money.tooLarge", Money.LIMIT));
+                continue;
+            }
             try {
                 result.put(e.getKey(), v.isNumber() ? Money.check(path, v.decimalValue(), Money.Sign.NON_NEGATIVE)
                         : Money.parse(path, s, Money.Sign.NON_NEGATIVE));

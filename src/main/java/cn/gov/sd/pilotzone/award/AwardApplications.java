@@ -1,12 +1,15 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
 import cn.gov.sd.pilotzone.common.ConflictException;
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -25,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AwardApplications {
+
+    private static final int MAX_OBJECTION = 1000;
 
     public static final String PROCESS = "awardApplication";
     /** The process variable holding the application id (also its business key). */
@@ -120,9 +125,23 @@ public class AwardApplications {
         return new Submitted(app.applicationId(), app.processInstanceId(), store.get(app.applicationId()).status());
     }
 
-    /** An objection during the notice period sends the case back to city review. */
+    /**
+     * An objection during the notice period sends the case back to city review. Its reason is free text that goes
+     * into the case history and the exports, so it follows the formula rule (docs/security.md) at every entry.
+     */
     @Transactional
     public void object(String applicationId, String reason, String actor) {
+        List<Problem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(Problem.of("reason", "field.required"));
+        } else if (reason.length() > MAX_OBJECTION) {
+            problems.add(Problem.of("reason", "field.tooLong", MAX_OBJECTION));
+        } else {
+            FreeText.check("reason", reason, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         AwardApplication app = store.find(applicationId).orElseThrow(() -> new WrongStateException("unknown"));
         if (app.status() != Status.PUBLIC_NOTICE) {
             throw new WrongStateException("application " + applicationId + " is not in its public notice period");

@@ -46,7 +46,8 @@ public class PaymentAlerts {
         } catch (DuplicateKeyException again) {
             return false;
         }
-        store.addEvent(paid.applicationId(), "czj-system", "possibleDoubleTransfer", DOUBLE_TRANSFER,
+        // the history's decision column holds 16 characters; the step names the alert
+        store.addEvent(paid.applicationId(), "czj-system", "possibleDoubleTransfer", "ALERT",
                 paid.paymentId() + ": " + paid.bankReference() + " / " + bankReference, paid.amount());
         return true;
     }

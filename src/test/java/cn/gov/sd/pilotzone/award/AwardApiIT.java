@@ -71,6 +71,19 @@ class AwardApiIT {
     }
 
     @Test
+    void objectionWhoseReasonASpreadsheetWouldRunIsRefusedNamingTheReason() {
+        String path = "/api/award-applications/DEMO-2024-0001/objections";
+        ResponseEntity<String> formula = hub.call("gxj", HttpMethod.POST, path,
+                Map.of("reason", "=HYPERLINK(\"http://x\",\"点此\")"), "en");
+        assertThat(formula.getStatusCode().value()).isEqualTo(400);
+        assertThat(formula.getBody()).contains("reason").contains("spreadsheet formula");
+        assertThat(hub.call("gxj", HttpMethod.POST, path, Map.of("reason", "长".repeat(1001)), "en").getBody())
+                .contains("reason").contains("longer than 1000");
+        assertThat(hub.call("gxj", HttpMethod.POST, path, Map.of("reason", " "), "en").getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    @Test
     void knownApplicationIdGets409() {
         Map<String, Object> app = Applications.fresh("SINGLE_CHAMPION_PROVINCIAL");
         submit(app);

@@ -166,7 +166,7 @@ class RecognitionRaceIT {
 
     private static AwardApplicationForm filed(String uscc) {
         return new AwardApplicationForm("WF-RACE-" + uscc, uscc, "竞争测试有限公司", "370705", POLICY,
-                LocalDate.of(2024, 7, 7), Map.of(), null, new BankAccount("中国银行", "竞争测试有限公司", "6200001"),
+                LocalDate.of(2024, 7, 7), Map.of(), null, new BankAccount("中国银行", "竞争测试有限公司", "62000012345678"),
                 List.of(new Attachment("认定文件.pdf", null)));
     }
 }

@@ -116,7 +116,7 @@ public final class BadInputCorpus {
         awardKind("negative money", Map.of("amounts", Map.of("equipmentInvestment", -1000)), "amounts.equipmentInvestment",
                 "must not be negative");
         awardKind("absurd money (1e20)", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("1E+20"))),
-                "no exponent");
+                "the amount must be below");
         awardKind("money with more than 2 decimals", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("100.005"))),
                 "at most 2 decimal places");
         awardKind("NaN / Infinity as money", Map.of("amounts", Map.of("equipmentInvestment", "Infinity", "insurancePremium", "NaN")),
