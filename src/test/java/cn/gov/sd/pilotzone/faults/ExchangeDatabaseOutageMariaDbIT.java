@@ -62,8 +62,8 @@ class ExchangeDatabaseOutageMariaDbIT extends FaultTest {
                 }
                 exchange.kill();
                 hub.awaitHealth("DOWN", Duration.ofMinutes(1));
-                assertThat(hub.get("supervisor", "/actuator/health").body())
-                        .as("the component that is down, with details for a signed-in user")
+                assertThat(hub.get("admin", "/actuator/health").body())
+                        .as("the component that is down, with details for an administrator")
                         .contains("\"exchangeDatabase\":{\"status\":\"DOWN\"");
 
                 exchange.start();
