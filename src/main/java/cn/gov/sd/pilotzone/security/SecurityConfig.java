@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -103,7 +104,10 @@ class SecurityConfig {
                 // API tokens (docs/api-tokens.md): Bearer JWTs, no password hash per request
                 .oauth2ResourceServer(resourceServer -> tokens.configure(resourceServer, apiEntryPoint))
                 // Mapped entry points, matched in order: API requests get a JSON 401, everything else the login page.
+                // One denied handler for all: with the resource server's bearer handler as the only default
+                // mapping, Spring Security would use it for every request and pages would get an empty 403.
                 .exceptionHandling(e -> e
+                        .accessDeniedHandler(new AccessDeniedHandlerImpl())
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, apiRequests)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                                 AnyRequestMatcher.INSTANCE))

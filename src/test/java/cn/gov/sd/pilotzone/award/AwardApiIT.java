@@ -78,7 +78,7 @@ class AwardApiIT {
         assertThat(formula.getStatusCode().value()).isEqualTo(400);
         assertThat(formula.getBody()).contains("reason").contains("spreadsheet formula");
         assertThat(hub.call("gxj", HttpMethod.POST, path, Map.of("reason", "长".repeat(1001)), "en").getBody())
-                .contains("reason").contains("longer than 1000");
+                .contains("reason").contains("longer than 1,000");
         assertThat(hub.call("gxj", HttpMethod.POST, path, Map.of("reason", " "), "en").getStatusCode().value())
                 .isEqualTo(400);
     }

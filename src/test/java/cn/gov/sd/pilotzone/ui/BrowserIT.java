@@ -207,6 +207,7 @@ class BrowserIT {
             b.open("/applications/" + app.applicationId());
             assertThat(b.exists("#error-404")).isTrue();
             b.open("/dashboard");
+            b.screenshot("08b-dashboard-refused");
             assertThat(b.exists("#error-403")).isTrue();
         }
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
