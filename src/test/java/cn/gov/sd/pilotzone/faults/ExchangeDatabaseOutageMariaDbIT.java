@@ -85,7 +85,7 @@ class ExchangeDatabaseOutageMariaDbIT extends FaultTest {
                         .as("outcomes recorded").isEqualTo(1);
                 assertThat(FaultDatabase.count("SELECT COUNT(*) FROM feed_file WHERE file_name = 'ex_enterprises#"
                         + batch + ".csv'")).as("times applied").isEqualTo(1);
-                assertThat(FaultDatabase.count("SELECT COUNT(*) FROM enterprise WHERE enterprise_name LIKE "
+                assertThat(FaultDatabase.count("SELECT COUNT(*) FROM enterprise WHERE name LIKE "
                         + "'潍坊前置库断线测试%'")).isEqualTo(ROWS);
             }
         }
