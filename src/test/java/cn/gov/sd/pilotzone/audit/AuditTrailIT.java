@@ -1,12 +1,14 @@
 package cn.gov.sd.pilotzone.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -116,8 +118,9 @@ class AuditTrailIT {
         ResponseEntity<byte[]> ledger = rest.withBasicAuth("gxj", DEMO).getForEntity("/export/ledger.xlsx",
                 byte[].class);
         assertThat(ledger.getStatusCode().value()).isEqualTo(200);
-        assertThat(audit.search(new AuditQuery("gxj", AuditType.EXPORT, "/export/ledger.xlsx", null, null, 5)))
-                .isNotEmpty();
+        // recorded by a filter once the answer is written: the client may read it a moment before the entry commits
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.search(
+                new AuditQuery("gxj", AuditType.EXPORT, "/export/ledger.xlsx", null, null, 5))).isNotEmpty());
 
         String original = "audit-" + UUID.randomUUID() + ".csv";
         String stored = "20250101-000000-000_" + original;
