@@ -2,21 +2,24 @@ package cn.gov.sd.pilotzone.audit;
 
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Every Excel or CSV download of the hub is an {@link AuditType#EXPORT} entry: recognised by what the answer is, not
- * by a list of export endpoints, so a new export is recorded without anyone remembering to.
+ * by a list of export endpoints, so a new export is recorded without anyone remembering to. Recorded (and committed:
+ * the trail writes outside any transaction here) after the handler made the file and before a byte of it is sent,
+ * so no reader has the file before its entry exists, and a failed send still leaves the entry; if the entry cannot
+ * be written, the file is not sent.
  */
-@Configuration(proxyBeanMethods = false)
-class ExportAudit implements WebMvcConfigurer, HandlerInterceptor {
+@ControllerAdvice
+class ExportAudit implements ResponseBodyAdvice<Object> {
 
     private static final Set<String> SPREADSHEETS = Set.of(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel",
@@ -29,26 +32,25 @@ class ExportAudit implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
-        String type = response.getContentType();
-        if (ex != null || type == null || response.getStatus() / 100 != 2) {
-            return;
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType type,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (body != null && type != null && SPREADSHEETS.contains(type.getType() + "/" + type.getSubtype())
+                && succeeded(response)) {
+            String query = request.getURI().getRawQuery();
+            trail.record(AuditType.EXPORT, request.getURI().getRawPath() + (query == null ? "" : "?" + query),
+                    type.toString());
         }
-        MediaType media;
-        try {
-            media = MediaType.parseMediaType(type);
-        } catch (IllegalArgumentException notAType) {
-            return;
-        }
-        if (SPREADSHEETS.contains(media.getType() + "/" + media.getSubtype())) {
-            String query = request.getQueryString();
-            trail.record(AuditType.EXPORT, request.getRequestURI() + (query == null ? "" : "?" + query), type);
-        }
+        return body;
+    }
+
+    private static boolean succeeded(ServerHttpResponse response) {
+        return !(response instanceof ServletServerHttpResponse servlet)
+                || servlet.getServletResponse().getStatus() / 100 == 2;
     }
 }

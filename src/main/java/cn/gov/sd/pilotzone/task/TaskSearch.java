@@ -117,29 +117,30 @@ public class TaskSearch {
         return t == null || t.getName() == null ? "" : t.getName();
     }
 
-    /** A task that has ended, with who completed it and when; empty while it is open or if there is none. */
-    public java.util.Optional<DoneTask> finished(String taskId) {
-        return doneTasks(history.createHistoricTaskInstanceQuery().taskId(taskId).finished().list()).stream()
-                .findFirst();
+    /**
+     * A task that has ended and that the caller worked or could have worked (its bureau was a candidate), with who
+     * completed it and when; empty while it is open, for another bureau's task (even in a case the caller works on),
+     * or if there is none.
+     */
+    public java.util.Optional<DoneTask> finished(Caller caller, String taskId) {
+        return doneTasks(scoped(history.createHistoricTaskInstanceQuery().taskId(taskId).finished(), caller).list())
+                .stream().findFirst();
     }
 
     /** Whether the caller worked, or could have worked, a task of this case (its bureau was a candidate). */
     public boolean worksOn(Caller caller, String processInstanceId) {
-        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId);
-        List<String> groups = caller.candidateGroups();
-        if (!groups.isEmpty()) {
-            query = query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
-        }
-        return query.count() > 0;
+        return scoped(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId), caller)
+                .count() > 0;
     }
 
     private HistoricTaskInstanceQuery doneQuery(Caller caller) {
-        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().finished();
+        return scoped(history.createHistoricTaskInstanceQuery().finished(), caller);
+    }
+
+    /** The same scope as the open tasks (Tasks): the caller's bureau among the candidates, or the caller assigned. */
+    private static HistoricTaskInstanceQuery scoped(HistoricTaskInstanceQuery query, Caller caller) {
         List<String> groups = caller.candidateGroups();
-        if (!groups.isEmpty()) {
-            query = query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
-        }
-        return query;
+        return groups.isEmpty() ? query : query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
     }
 
     private List<DoneTask> doneTasks(List<HistoricTaskInstance> done) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.province.ProvinceOverview;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZoneAccess;
 import cn.gov.sd.pilotzone.zone.ZonePlan;
@@ -26,7 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The zone pages, rendered on the server like the award pages: the zones the caller may see, and one zone with its
  * phases (and whether it is late in the current one), its tasks per special action with overdue days and open
  * 督办, and a table per lead bureau (open, overdue, done) linking to that work. Scoped by {@link ZoneAccess} like
- * the zone API: a clerk sees their bureau's tasks.
+ * the zone API: a clerk sees their bureau's tasks. A zone of the province without a plan shows its designation
+ * and targets.
  */
 @Controller
 class ZonePages {
@@ -40,9 +42,11 @@ class ZonePages {
     private final ZoneViews views;
     private final Clock clock;
     private final ZoneId zone;
+    private final ProvinceOverview province;
 
     ZonePages(ZonePlans plans, ZoneAccess access, ZoneViews views, Clock clock,
-              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, ProvinceOverview province) {
+        this.province = province;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -59,6 +63,9 @@ class ZonePages {
 
     @GetMapping("/zones/{zoneId}")
     String zone(Caller caller, @PathVariable String zoneId, Model model) {
+        if (plans.find(zoneId).isEmpty()) {
+            return unplanned(caller, zoneId, model);
+        }
         ZonePlan plan = plans.find(zoneId).filter(p -> access.seesZone(caller, p))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean all = access.seesAllTasks(caller, plan);
@@ -89,6 +96,18 @@ class ZonePages {
         model.addAttribute("phaseWeights", weights(detail.phases()));
         model.addAttribute("supervises", caller.seesEverything());
         return "zone";
+    }
+
+    /**
+     * A zone of the province without a lifecycle plan: its designation and targets as the province page shows them
+     * (the same rows, so the same rule for who sees it), and a line saying that no plan has been loaded.
+     */
+    private String unplanned(Caller caller, String zoneId, Model model) {
+        ProvinceOverview.ZoneRow row = province.zones(caller).stream().filter(z -> z.zone().id().equals(zoneId))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("z", row);
+        model.addAttribute("zones", List.of(row));
+        return "zone-unplanned";
     }
 
     /**

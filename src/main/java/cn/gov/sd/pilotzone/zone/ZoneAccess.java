@@ -7,19 +7,36 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees what of a zone (docs/api.md): supervisors, administrators and system accounts see every zone and task; the
- * coordinator's clerks (市工信局) see all of their zone; another bureau's clerk sees a zone only if the bureau leads
- * or supports one of its tasks, and then only those tasks. Only lead bureaus report progress.
+ * Who sees what of a zone (docs/api.md, docs/province.md): supervisors, administrators, system accounts and the
+ * province's clerks (省工信厅) see every zone and task; the coordinator's clerks (市工信局) see all of their zone;
+ * another bureau's clerk sees a zone only if the bureau leads or supports one of its tasks, and then only those
+ * tasks. A zone without a lifecycle plan is seen by those who see every zone and by its city's 工信局. Only lead
+ * bureaus report progress.
  */
 @Component
 public class ZoneAccess {
 
+    private final ProvinceZones province;
+
+    ZoneAccess(ProvinceZones province) {
+        this.province = province;
+    }
+
     public boolean seesZone(Caller caller, ZonePlan plan) {
-        return caller.seesEverything() || plan.involves(caller.bureauCode());
+        return seesAllTasks(caller, plan) || plan.involves(caller.bureauCode());
     }
 
     public boolean seesAllTasks(Caller caller, ZonePlan plan) {
-        return caller.seesEverything() || plan.coordinator().equals(caller.bureauCode());
+        return seesEveryZone(caller) || plan.coordinator().equals(caller.bureauCode());
+    }
+
+    /** A zone of the province without a lifecycle plan. */
+    public boolean seesZone(Caller caller, ProvinceZones.KnownZone zone) {
+        return seesEveryZone(caller) || zone.bureau().equals(caller.bureauCode());
+    }
+
+    private boolean seesEveryZone(Caller caller) {
+        return caller.seesEverything() || province.overseesAll(caller);
     }
 
     public boolean seesTask(Caller caller, ZonePlan plan, PlanTask task) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -49,11 +50,13 @@ class ZoneController {
     private final ZoneStore store;
     private final ZoneDocuments documents;
     private final ZoneCaseAccess caseAccess;
+    private final ProvinceZones province;
 
     ZoneController(ZonePlans plans, ZoneAccess access, ZoneViews views, BulletinWorkbook workbook,
                    ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents,
-                   ZoneCaseAccess caseAccess) {
+                   ZoneCaseAccess caseAccess, ProvinceZones province) {
         this.caseAccess = caseAccess;
+        this.province = province;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -64,14 +67,23 @@ class ZoneController {
         this.documents = documents;
     }
 
+    /** The zones with a lifecycle plan the caller sees, then the province's other zones the caller sees. */
     @GetMapping
     List<ZoneViews.ZoneSummary> list(Caller caller) {
-        return plans.all().stream().filter(p -> access.seesZone(caller, p))
+        List<ZoneViews.ZoneSummary> planned = plans.all().stream().filter(p -> access.seesZone(caller, p))
                 .map(p -> views.summary(p, t -> access.seesTask(caller, p, t))).toList();
+        return Stream.concat(planned.stream(), province.all().stream()
+                        .filter(z -> plans.find(z.zoneId()).isEmpty() && access.seesZone(caller, z))
+                        .map(views::unplannedSummary)).toList();
     }
 
+    /** Every zone of the province: with its plan's phase and tasks, or (no plan loaded) without. */
     @GetMapping("/{zoneId}")
     ZoneViews.ZoneDetail get(Caller caller, @PathVariable String zoneId) {
+        if (plans.find(zoneId).isEmpty()) {
+            return province.find(zoneId).filter(z -> access.seesZone(caller, z)).map(views::unplanned)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no zone " + zoneId));
+        }
         ZonePlan plan = visible(caller, zoneId);
         return views.detail(plan, t -> access.seesTask(caller, plan, t), access.seesAllTasks(caller, plan));
     }

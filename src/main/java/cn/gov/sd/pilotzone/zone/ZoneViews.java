@@ -23,6 +23,8 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.Action;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -63,7 +65,12 @@ public class ZoneViews {
                                  Boolean passed, String remark, String recordedBy, Instant recordedAt) {
     }
 
-    public record ZoneDetail(String zoneId, String name, String nameEn, Lifecycle.Phase phase, String phaseName,
+    /**
+     * One zone (docs/api.md). {@code phase} is null, and written as such, for a zone of the province without a
+     * lifecycle plan ({@link #unplanned}); then {@code tasks} is empty and {@code designation} says where it stands.
+     */
+    public record ZoneDetail(String zoneId, String name, String nameEn,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Lifecycle.Phase phase, String phaseName,
                              BureauRef coordinator, List<PhaseItem> phases, LifecycleItem lifecycle,
                              List<TaskItem> tasks, List<AcceptanceItem> acceptance,
                              List<ZoneDocuments.DocumentView> documents,
@@ -140,6 +147,16 @@ public class ZoneViews {
                 .filter(d -> everything || visibleTaskDocument(plan, d, visible)).toList();
         return new ZoneDetail(plan.id(), plan.name(), plan.nameEn(), phase, phaseName(plan, phase, Locale.CHINESE),
                 ref(plan.coordinator()), phases, item, tasks(plan, lifecycle, visible), acceptance, docs, designations.of(plan.id()).orElse(null));
+    }
+
+    /** A zone of the province without a lifecycle plan: its designation, no phase and no tasks. */
+    public ZoneDetail unplanned(ProvinceZones.KnownZone zone) {
+        return new ZoneDetail(zone.zoneId(), zone.name(), zone.nameEn(), null, null, ref(zone.bureau()), List.of(),
+                null, List.of(), List.of(), List.of(), designations.of(zone.zoneId()).orElse(null));
+    }
+
+    public ZoneSummary unplannedSummary(ProvinceZones.KnownZone zone) {
+        return new ZoneSummary(zone.zoneId(), zone.name(), zone.nameEn(), null, null, 0, 0, 0, 0);
     }
 
     /** A clerk who does not see every task sees only the evidence of tasks they see (ZoneCaseAccess's rule). */

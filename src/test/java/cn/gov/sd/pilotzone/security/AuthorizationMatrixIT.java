@@ -160,6 +160,7 @@ class AuthorizationMatrixIT {
                         "text/plain")));
         objects.put("zone", ZONE);
         objects.put("zone2", OTHER_ZONE);
+        objects.put("planless", "jinan");
         objects.put("zoneTask", "3.3.1");
         objects.put("zonePi", zonePi);
         objects.put("doc", documents.ofProcess(zonePi).stream().filter(d -> d.name().equals(docName))

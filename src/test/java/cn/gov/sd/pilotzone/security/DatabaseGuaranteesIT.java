@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +39,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * What the database itself guarantees, on H2 and on MariaDB (HUB_TEST_DB_URL; skipped when unreachable, except
  * under CI=true): demo accounts left by a demo run cannot log in once demo data is off; parallel password checks
- * claim no more than the limit; the audit trail refuses UPDATE and DELETE (MariaDB's trigger; H2 has none).
+ * claim no more than the limit; the audit trail refuses UPDATE and DELETE (a trigger on each database).
  * Each database is a schema of its own, migrated by Flyway as the hub does, not the shared test context's.
  */
 @SecurityIntegrationTest
@@ -117,8 +120,8 @@ class DatabaseGuaranteesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mariadb"})
-    void theAuditTrailRefusesUpdateAndDelete(String database) {
+    @ValueSource(strings = {"h2", "mariadb"})
+    void theAuditTrailRefusesUpdateAndDeleteThroughPlainJdbc(String database) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(migrated(database));
         String target = "append-only-" + UUID.randomUUID();
         auditOf(jdbc).record("tester", cn.gov.sd.pilotzone.audit.AuditType.ADMIN_ACTION, target, "kept");
@@ -127,6 +130,13 @@ class DatabaseGuaranteesIT {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE target = ?", target))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        // not Spring's template either: a connection of the hub's account, statements as a console would send them
+        try (Connection c = jdbc.getDataSource().getConnection(); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM audit_event"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("UPDATE audit_event SET actor = 'someone else'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
         assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE target = ?", String.class, target))
                 .isEqualTo("kept");
     }
@@ -141,6 +151,7 @@ class DatabaseGuaranteesIT {
 
     private static DataSource migrated(String database) {
         DataSource source;
+        // as the hub's flyway locations resolve db/{vendor}
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         if ("mariadb".equals(database)) {
             assumeTrue(reachable(), "MariaDB not reachable at " + MariaDb.URL + ": skipped");
@@ -149,6 +160,7 @@ class DatabaseGuaranteesIT {
         } else {
             source = new DriverManagerDataSource("jdbc:h2:mem:guarantees-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     "sa", "");
+            locations.add("classpath:db/h2");
         }
         Flyway.configure().dataSource(source).locations(locations.toArray(String[]::new)).baselineOnMigrate(true)
                 .baselineVersion("0").load().migrate();

@@ -75,8 +75,45 @@ class ZoneApiIT {
         assertThat(status("zibo-gxj", "/api/zones/weifang/bulletin")).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("zibo-gxj", "/api/zones/weifang/bulletin.xlsx")).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("zibo-gxj", "/api/zones/weifang/bureaus")).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(status("supervisor", "/api/zones/jinan")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("zibo-gxj", "/api/zones/jinan")).as("a zone without a plan").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("jinan-gxj", "/api/zones/qingdao")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("jinan-gxj", "/api/zones/weifang")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("county-370705", "/api/zones/jinan")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("supervisor", "/api/zones/nowhere")).as("an unknown zone").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("sgxt", "/api/zones/shandong")).as("the province is not a zone")
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(it.status(null, HttpMethod.GET, "/api/zones")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void everyZoneOfTheProvinceAnswersThoseWithoutAPlanWithNoPhaseAndNoTasks() {
+        for (String zone : List.of("jinan", "qingdao", "jining", "yantai")) {
+            Map<String, Object> z = it.get("sgxt", "/api/zones/" + zone);
+            assertThat(z.get("zoneId")).isEqualTo(zone);
+            assertThat(z).containsEntry("phase", null);
+            assertThat((List<?>) z.get("tasks")).isEmpty();
+            assertThat(z.get("name").toString()).isNotBlank();
+            assertThat(z.get("designation")).as("where it stands in the designation").isNotNull();
+            assertThat(it.get("supervisor", "/api/zones/" + zone).get("zoneId")).isEqualTo(zone);
+            assertThat(it.get(zone + "-gxj", "/api/zones/" + zone).get("zoneId")).as("its city").isEqualTo(zone);
+        }
+        assertThat(it.get("jinan-gxj", "/api/zones/jinan").get("name")).isEqualTo("济南黄河流域制造业高质量发展试验区");
+        // the province's clerks see the planned zones too, with every task, as supervisors do
+        assertThat(codes(it.get("sgxt", "/api/zones/" + ZONE))).hasSize(24);
+        assertThat(ids(it.getList("sgxt", "/api/zones")))
+                .containsExactlyInAnyOrder("weifang", "zibo", "jinan", "qingdao", "jining", "yantai");
+        assertThat(ids(it.getList("jinan-gxj", "/api/zones"))).containsExactly("jinan");
+
+        // its page: designation and targets, and the line that no plan has been loaded
+        ResponseEntity<String> page = it.as("jinan-gxj").getForEntity("/zones/jinan", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("id=\"zone-no-plan\"", "尚未载入该试验区的创建任务计划", "id=\"zone-designation\"",
+                "data-code=\"advanced_mfg_revenue_share\"");
+        assertThat(it.as("sgxt").getForEntity("/zones/jinan", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(it.as("zibo-gxj").getForEntity("/zones/jinan", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(it.as("supervisor").getForEntity("/zones/nowhere", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
