@@ -41,7 +41,7 @@ public @interface MariaDb {
             + "&rewriteBatchedStatements=true&characterEncoding=UTF-8&connectTimeout=2000");
     /** The mysql profile has no exchange database; the suites use every table feed, as the default profile does. */
     String EXCHANGE_FEEDS = "enterprises, credit-records, recognition-lists, operation-data, payment-receipts, "
-            + "payment-instructions, application-results";
+            + "indicators, payment-instructions, application-results";
     String USER = System.getenv().getOrDefault("HUB_TEST_DB_USER", "hub");
     String PASSWORD = System.getenv().getOrDefault("HUB_TEST_DB_PASSWORD", "hub");
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.gov.sd.pilotzone.award.PaymentAlerts;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
+import cn.gov.sd.pilotzone.exchange.FeedTransports;
 
 /**
  * What supervisors watch (docs/api.md), as {@code GET /api/dashboard} answers it and the dashboard page shows it.
@@ -40,10 +41,11 @@ public record Dashboard(Instant at, long openTasks, long overdueTasks, List<Bure
     /**
      * One feed: files processed and failed (inbound) or written (outbound) as the feed log recorded them, files
      * waiting in the inbox or rows waiting in the outbox, the last file, the error folder, and why the inbound
-     * consumer is DOWN (null when it runs, and for outbound feeds).
+     * consumer is DOWN (null when it runs, and for outbound feeds); {@code transports}: where its files go (local
+     * folder or SFTP, exactly one) and the exchange database where the feed also has a table.
      */
-    public record FeedHealth(String feed, String direction, long processed, long failed, long written, long waiting,
-                             FeedLog.Entry lastFile, long errorFiles, List<FeedFolders.ErrorFile> errors,
-                             String consumerDown) {
+    public record FeedHealth(String feed, String direction, List<FeedTransports.Transport> transports, long processed,
+                             long failed, long written, long waiting, FeedLog.Entry lastFile, long errorFiles,
+                             List<FeedFolders.ErrorFile> errors, String consumerDown) {
     }
 }

@@ -26,6 +26,7 @@ import cn.gov.sd.pilotzone.dashboard.Dashboard.StatusCount;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
 import cn.gov.sd.pilotzone.exchange.HubNode;
+import cn.gov.sd.pilotzone.exchange.FeedTransports;
 import cn.gov.sd.pilotzone.exchange.InboundFeedHealth;
 import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
@@ -57,6 +58,7 @@ public class DashboardService {
     private final Clock clock;
     private final HubNode node;
     private final InboundFeedHealth consumers;
+    private final FeedTransports transports;
     private final PaymentAlerts paymentAlerts;
     private final java.time.Duration maxAge;
     private volatile Dashboard last;
@@ -64,7 +66,8 @@ public class DashboardService {
     public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
                             FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
                             HubNode node, PaymentAlerts paymentAlerts, InboundFeedHealth consumers,
-                            @Value("${hub.dashboard.max-age:PT5S}") Duration maxAge) {
+                            FeedTransports transports, @Value("${hub.dashboard.max-age:PT5S}") Duration maxAge) {
+        this.transports = transports;
         this.paymentAlerts = paymentAlerts;
         this.maxAge = maxAge;
         this.node = node;
@@ -206,13 +209,13 @@ public class DashboardService {
         List<FeedHealth> feeds = new ArrayList<>();
         for (String feed : in) {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
-            feeds.add(new FeedHealth(feed, "IN", n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
+            feeds.add(new FeedHealth(feed, "IN", transports.of(feed), n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
                     n.getOrDefault(FeedLog.Status.FAILED.name(), 0L), 0, folders.waiting(feed), last(feed),
                     folders.errorCount(feed), folders.errors(feed), consumer(feed)));
         }
         for (String feed : out) {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
-            feeds.add(new FeedHealth(feed, "OUT", 0, 0, n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L),
+            feeds.add(new FeedHealth(feed, "OUT", transports.of(feed), 0, 0, n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L),
                     pendingRows.getOrDefault(feed, 0L), last(feed), 0, List.of(), null));
         }
         return feeds;

@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.exchange;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -35,6 +39,8 @@ import org.springframework.stereotype.Component;
 public class ExchangeDatabase implements HealthIndicator, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeDatabase.class);
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)");
 
     private final Set<String> feeds;
     private final HikariDataSource pool;
@@ -88,6 +94,26 @@ public class ExchangeDatabase implements HealthIndicator, DisposableBean {
     /** The exchange table of a feed: {@code ex_} and the feed's name with underscores. */
     public static String table(String feed) {
         return "ex_" + feed.replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The exchange tables the script creates ({@code CREATE TABLE IF NOT EXISTS ex_…}); empty where the script cannot
+     * be read here (a DBA made the tables by hand).
+     */
+    public Set<String> tables() {
+        if (!Files.isReadable(ddl)) {
+            return Set.of();
+        }
+        try {
+            Set<String> tables = new LinkedHashSet<>();
+            Matcher create = CREATE_TABLE.matcher(Files.readString(ddl));
+            while (create.find()) {
+                tables.add(create.group(1).toLowerCase(Locale.ROOT));
+            }
+            return tables;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public DataSource dataSource() {

@@ -3,8 +3,12 @@ package cn.gov.sd.pilotzone.exchange;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.sql.SqlComponent;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * camel-sql starter is not used, so the component is registered here); one route per table feed of
  * {@code hub.exchange.db.feeds} from the template {@code inbound-table} (routes/exchange-tables.yaml) and one per
  * SFTP inbox of {@code hub.exchange.sftp} from {@code inbound-sftp} (routes/sftp-template.yaml). Feeds are
- * configuration, so their routes are made from it once the YAML templates are loaded.
+ * configuration, so their routes are made from it once the YAML templates are loaded. A feed's files have one
+ * transport ({@link FeedTransports}): the local inbox route of a feed whose inbox is on SFTP is taken out before
+ * any route starts, so no file is ever taken from that folder.
  */
 @Configuration(proxyBeanMethods = false)
 class ExchangeRoutes {
@@ -32,30 +38,42 @@ class ExchangeRoutes {
         return sql;
     }
 
+    /**
+     * Called by the outbound routes' error handler on every failed attempt (routes/outbound-template.yaml): an SFTP
+     * outbox is DOWN in health from the first failure, not only once the redeliveries run out.
+     */
+    @Bean("outboundFailed")
+    Processor outboundFailed(ExchangeSftp sftp) {
+        return exchange -> {
+            Throwable cause = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            sftp.failed(exchange.getFromRouteId(), cause);
+        };
+    }
+
     @Bean
-    CamelContextConfiguration feedRoutesFromConfiguration(ExchangeDatabase database, ExchangeSftp sftp, List<FeedHandler> handlers) {
+    CamelContextConfiguration feedRoutesFromConfiguration(ExchangeDatabase database, ExchangeSftp sftp,
+                                                          FeedTransports transports, List<FeedHandler> handlers) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
                 database.ensureTables();
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext context) {
+                // the SFTP inbox replaces the local one before either starts (InboundFeeds checks them at start)
+                withoutLocalInboxes(context, transports);
                 sftp.feeds().keySet().stream().filter(feed -> handlers.stream().anyMatch(h -> h.feed().equals(feed)))
                         .forEach(feed -> TemplatedRouteBuilder.builder(context, "inbound-sftp")
-                                .routeId(feed + "-sftp")
+                                .routeId(ExchangeSftp.routeId(feed))
                                 .parameter("feed", feed)
                                 .parameter("inbox", sftp.inbox(feed))
                                 .parameter("errors", sftp.errors(feed))
                                 .add());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
                 for (String feed : database.feeds()) {
                     if (handlers.stream().noneMatch(h -> h.feed().equals(feed))) {
-                        // outbound feeds are written by their outbound route; an inbound one without a handler
-                        // (a feed not built yet) has its table ready but nothing to apply it
-                        log.info("exchange database: no inbound handler for feed {}; table {} not read", feed,
-                                ExchangeDatabase.table(feed));
-                        continue;
+                        continue; // an outbound feed: its outbound route writes the table (FeedTransports checked it)
                     }
                     TemplatedRouteBuilder.builder(context, "inbound-table")
                             .routeId(feed + "-table")
@@ -65,5 +83,25 @@ class ExchangeRoutes {
                 }
             }
         };
+    }
+
+    /**
+     * Takes out the local inbox routes (made from a template, consuming a {@code file:} folder) of the feeds whose
+     * inbox is on an SFTP server: before the context starts, so they never poll.
+     */
+    private static void withoutLocalInboxes(CamelContext context, FeedTransports transports) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : List.copyOf(model.getRouteDefinitions())) {
+            Object feed = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("feed");
+            if (route.isCreatedFromTemplate() && feed != null && transports.onSftp(feed.toString())
+                    && route.getInput().getEndpointUri().startsWith("file:")) {
+                try {
+                    model.removeRouteDefinition(route);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot take out the local inbox route of " + feed, e);
+                }
+                log.info("feed {}: inbox on SFTP; local inbox route {} not started", feed, route.getRouteId());
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeSftp.class);
+    private static final String ROUTE_SUFFIX = "-sftp";
 
     /**
      * One feed's SFTP folder. {@code uri}: {@code sftp://user@host:port/path/inbox/<feed>} (a path relative to the
@@ -52,9 +53,11 @@ public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrateg
     private final Map<String, Feed> feeds;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final FeedPolls polls;
 
-    public ExchangeSftp(Environment env, Clock clock) {
+    public ExchangeSftp(Environment env, Clock clock, FeedPolls polls) {
         this.clock = clock;
+        this.polls = polls;
         this.feeds = new TreeMap<>(Binder.get(env).bind("hub.exchange.sftp", Bindable.mapOf(String.class, Feed.class))
                 .orElse(Map.of()));
         feeds.forEach(ExchangeSftp::check);
@@ -79,6 +82,11 @@ public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrateg
 
     public boolean handles(String feed) {
         return feeds.containsKey(feed);
+    }
+
+    /** The route of a feed's SFTP inbox (also the name of its state in health). */
+    public static String routeId(String feed) {
+        return feed + ROUTE_SUFFIX;
     }
 
     /** The consumer of a feed's SFTP inbox (the route template adds read lock, claims, archive and error moves). */
@@ -190,18 +198,27 @@ public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrateg
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        polls.started(feed(routeId(consumer)));
         return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        up(routeId(consumer));
+        String routeId = routeId(consumer);
+        polls.finished(feed(routeId));
+        up(routeId);
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        down(routeId(consumer), cause);
+        String routeId = routeId(consumer);
+        polls.finished(feed(routeId));
+        down(routeId, cause);
         return false; // no immediate retry: the consumer's back-off decides when to poll again
+    }
+
+    private static String feed(String routeId) {
+        return routeId.endsWith(ROUTE_SUFFIX) ? routeId.substring(0, routeId.length() - ROUTE_SUFFIX.length()) : routeId;
     }
 
     private static String routeId(Consumer consumer) {

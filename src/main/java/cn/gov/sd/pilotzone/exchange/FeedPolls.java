@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * The inbound file consumers' poll strategy (bean {@code feedPolls}): before each poll it sweeps the feed's inbox
  * ({@link InboxSweep}), and it remembers when each feed's last poll began and ended, so that the feed's health
  * ({@link InboundFeedHealth}) can tell a consumer that stopped polling (its thread died) or is stuck in one poll.
+ * An SFTP inbox has no local folder to sweep: its poll strategy reports its polls here.
  */
 @Component("feedPolls")
 public class FeedPolls extends DefaultPollingConsumerPollStrategy {
@@ -36,7 +37,7 @@ public class FeedPolls extends DefaultPollingConsumerPollStrategy {
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         String feed = feed(endpoint);
-        polls.put(feed, new Poll(clock.instant(), null));
+        started(feed);
         sweep.sweep(feed);
         return true;
     }
@@ -56,7 +57,12 @@ public class FeedPolls extends DefaultPollingConsumerPollStrategy {
         return Optional.ofNullable(polls.get(feed));
     }
 
-    private void finished(String feed) {
+    /** A poll of the feed's inbox began (also an SFTP inbox's, whose poll strategy is {@link ExchangeSftp}). */
+    public void started(String feed) {
+        polls.put(feed, new Poll(clock.instant(), null));
+    }
+
+    public void finished(String feed) {
         polls.computeIfPresent(feed, (f, poll) -> new Poll(poll.started(), clock.instant()));
     }
 

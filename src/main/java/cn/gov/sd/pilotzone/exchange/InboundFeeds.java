@@ -13,9 +13,9 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
- * The routed inbound feeds: the Camel routes that consume an inbox folder ({@code inbox/<feed>}), by feed. At
- * start-up the hub checks that they are the feeds it has handlers for, both ways: a route without a handler would
- * reject every file, a handler without a route would never see one.
+ * The routed inbound feeds: the Camel routes that consume a feed's inbox, the local folder ({@code inbox/<feed>}) or
+ * the folder on an SFTP server, by feed. At start-up the hub checks that they are the feeds it has handlers for, both
+ * ways: a route without a handler would reject every file, a handler without a route would never see one.
  */
 @Component
 public class InboundFeeds implements CamelContextConfiguration {
@@ -23,14 +23,16 @@ public class InboundFeeds implements CamelContextConfiguration {
     private final CamelContext camel;
     private final ExchangeLayout layout;
     private final InboundFiles inbound;
+    private final ExchangeSftp sftp;
 
-    public InboundFeeds(CamelContext camel, ExchangeLayout layout, InboundFiles inbound) {
+    public InboundFeeds(CamelContext camel, ExchangeLayout layout, InboundFiles inbound, ExchangeSftp sftp) {
         this.camel = camel;
         this.layout = layout;
         this.inbound = inbound;
+        this.sftp = sftp;
     }
 
-    /** Route id by feed, for every route whose consumer polls an inbox folder. */
+    /** Route id by feed, for every route whose consumer polls an inbox (local or on SFTP). */
     public Map<String, String> routes() {
         Path inbox = layout.dataDir().resolve(ExchangeLayout.INBOX).toAbsolutePath().normalize();
         Map<String, String> routes = new TreeMap<>();
@@ -40,6 +42,11 @@ public class InboundFeeds implements CamelContextConfiguration {
                 if (inbox.equals(folder.getParent())) {
                     routes.put(folder.getFileName().toString(), route.getRouteId());
                 }
+            }
+        }
+        for (String feed : sftp.feeds().keySet()) {
+            if (camel.getRoute(ExchangeSftp.routeId(feed)) != null) {
+                routes.put(feed, ExchangeSftp.routeId(feed));
             }
         }
         return routes;

@@ -17,7 +17,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.gov.sd.pilotzone.HubClient;
+import cn.gov.sd.pilotzone.award.Applications;
+import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.registry.CreditRecords;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
@@ -25,6 +31,7 @@ import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -57,6 +64,10 @@ abstract class ExchangeTablesTests {
     Messages messages;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    HubClient hub;
+    @Autowired
+    Payments payments;
 
     private JdbcTemplate ex() {
         return new JdbcTemplate(exchange.dataSource());
@@ -198,6 +209,66 @@ abstract class ExchangeTablesTests {
         assertThat(rows).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("ERROR"));
         assertThat(rows.get(0).get(1)).contains("PAY-NOSUCH-" + batch);
         assertThat(rows.get(1).get(1)).contains("MAYBE");
+    }
+
+    @Test
+    void indicatorRowsReachTheZonesIndicatorsAndABadRowGetsItsReason() {
+        String batch = batch();
+        // a value of this run: the MariaDB suite's databases outlive it, and a re-sent period replaces its value
+        String value = String.valueOf(100 + Math.floorMod(batch.hashCode(), 900));
+        insert("ex_indicators", batch, row("zone_id", "shandong", "indicator_code",
+                "provincial_software_engineering_centers", "period", "2024", "`value`", value));
+        insert("ex_indicators", batch, row("zone_id", "shandong", "indicator_code", "no_such_indicator",
+                "period", "2024", "`value`", "1"));
+
+        List<List<String>> rows = new ArrayList<>(awaitDone("ex_indicators", batch).values());
+        assertThat(rows.get(0).get(0)).isEqualTo("DONE");
+        assertThat(rows.get(1).get(0)).isEqualTo("ERROR");
+        assertThat(rows.get(1).get(1)).contains("no_such_indicator").contains("没有指标").contains("has no target");
+        JsonNode indicator = StreamSupport.stream(hub.getJson("sgxt", "/api/zones/shandong/indicators").spliterator(),
+                false).filter(i -> i.path("code").asText().equals("provincial_software_engineering_centers"))
+                .findFirst().orElseThrow();
+        assertThat(indicator.path("source").asText()).isEqualTo("FEED");
+        assertThat(indicator.path("series")).anySatisfy(point -> {
+            assertThat(point.path("period").asText()).isEqualTo("2024");
+            assertThat(point.path("value").decimalValue()).isEqualByComparingTo(value);
+        });
+    }
+
+    @Test
+    void anAwardIsPaidThroughAReceiptRowAndASecondPaidRowWithAnotherBankReferenceIsRaisedNotApplied() {
+        Map<String, Object> application = Applications.fresh("SMART_SCENARIO_NATIONAL");
+        String id = (String) application.get("applicationId");
+        assertThat(hub.call("system", HttpMethod.POST, "/api/award-applications", application).getStatusCode().value())
+                .isEqualTo(201);
+        hub.decide("county-370705", id, "countyReview", Map.of("decision", "approve"));
+        hub.decide("gxj", id, "cityReview", Map.of("decision", "approve"));
+        hub.decide("czj", id, "financeReview", Map.of("decision", "approve"));
+        String paymentId = await().atMost(HubClient.WAIT).until(() -> payments.ofApplication(id), l -> l.size() == 1)
+                .get(0).paymentId();
+
+        String paid = batch();
+        insert("ex_payment_receipts", paid, row("payment_id", paymentId, "status", "PAID",
+                "paid_on", LocalDate.now().toString(), "bank_reference", "B-1-" + paymentId));
+        assertThat(statuses(awaitDone("ex_payment_receipts", paid))).containsExactly("DONE");
+        hub.awaitStatus(id, "PAID");
+        assertThat(hubJdbc.queryForMap("SELECT status, payment_id FROM award_ledger WHERE application_id = ?", id))
+                .containsEntry("status", "PAID").containsEntry("payment_id", paymentId);
+
+        String second = batch();
+        insert("ex_payment_receipts", second, row("payment_id", paymentId, "status", "PAID",
+                "paid_on", LocalDate.now().toString(), "bank_reference", "B-2-" + paymentId));
+        Map<Long, List<String>> rows = awaitDone("ex_payment_receipts", second);
+        // the sender must look at it: the row is not applied, its reason names both references
+        assertThat(statuses(rows)).containsExactly("ERROR");
+        assertThat(rows.values().iterator().next().get(1)).contains("疑似重复拨付").contains("possible double transfer")
+                .contains("B-1-" + paymentId).contains("B-2-" + paymentId);
+        assertThat(payments.ofApplication(id)).extracting(Payments.Instruction::bankReference)
+                .containsExactly("B-1-" + paymentId);
+        assertThat(hubJdbc.queryForObject("SELECT COUNT(*) FROM payment_alert WHERE payment_id = ? AND bank_reference = ?",
+                Long.class, paymentId, "B-2-" + paymentId)).isEqualTo(1);
+        assertThat(hub.application("czj", id).path("history").findValuesAsText("step"))
+                .containsOnlyOnce("possibleDoubleTransfer");
     }
 
     @Test

@@ -18,6 +18,10 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.FileEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -50,6 +54,8 @@ class SftpFeedsIT {
         registry.add("hub.exchange.sftp.credit-records.uri", () -> base + "inbox/credit-records");
         registry.add("hub.exchange.sftp.credit-records.password", () -> SftpTestServer.PASSWORD);
         registry.add("hub.exchange.sftp.credit-records.known-hosts", () -> SERVER.wrongKnownHosts().toString());
+        // the outbox's back-off capped low, so a returning server is written to within seconds
+        registry.add("hub.exchange.outbound-retry.max-delay", () -> "2000");
     }
 
     @Autowired
@@ -60,6 +66,14 @@ class SftpFeedsIT {
     Outbox outbox;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    HubClient hub;
+    @Autowired
+    InboundFeeds inboundFeeds;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    FeedLog feedLog;
 
     private Path dir(String folder, String feed) throws IOException {
         return Files.createDirectories(SERVER.home().resolve("exchange").resolve(folder).resolve(feed));
@@ -181,6 +195,82 @@ class SftpFeedsIT {
     @Test
     void paymentInstructionsAreWrittenToTheServerUnderATempNameWithADoneMarker() throws IOException {
         String paymentId = "PAY-SFTP-" + UUID.randomUUID().toString().substring(0, 8);
+        addPayment(paymentId);
+        // the marker comes last: once it is there, the file beside it is complete
+        await().atMost(WAIT).until(() -> names("outbox", "payment-instructions").stream()
+                .filter(n -> n.endsWith(".csv.done"))
+                .anyMatch(n -> read("outbox", "payment-instructions", n.replace(".done", "")).contains(paymentId)));
+        assertThat(names("outbox", "payment-instructions")).noneMatch(n -> n.startsWith(".writing-"));
+        assertThat(sftp.downReason("payment-instructions")).isEmpty();
+    }
+
+    @Test
+    void aFileDroppedInTheLocalInboxOfAnSftpFeedIsNotTakenAndTheDashboardShowsTheTransport() throws IOException {
+        assertThat(inboundFeeds.routes()).containsEntry("enterprises", ExchangeSftp.routeId("enterprises"));
+        assertThat(camel.getRoutes()).noneMatch(r -> r.getEndpoint() instanceof FileEndpoint file
+                && file.getFile().toPath().endsWith(Path.of("inbox", "enterprises")));
+        String uscc = TestEnterprises.uscc("370702");
+        Path local = Files.createDirectories(hub.dataDir().resolve("inbox").resolve("enterprises"));
+        String name = "local-" + UUID.randomUUID() + ".csv";
+        Files.writeString(local.resolve(name), enterprises(uscc, "370702"));
+        // long unchanged: a local inbox route would take it at its first poll
+        Files.setLastModifiedTime(local.resolve(name), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(1))));
+        // the feed's one inbox, on the server, takes a file uploaded after it
+        String later = upload("enterprises", "after-local-" + UUID.randomUUID() + ".csv",
+                enterprises(TestEnterprises.uscc("370702"), "370702"));
+        await().atMost(WAIT).until(() -> copies("archive", "enterprises", later).size() == 1);
+        assertThat(local.resolve(name)).exists();
+        assertThat(registry.find(uscc)).isEmpty();
+
+        JsonNode feeds = hub.getJson("supervisor", "/api/dashboard").path("feeds");
+        assertThat(transports(feeds, "enterprises")).containsExactly("SFTP", "DATABASE");
+        assertThat(transports(feeds, "payment-instructions")).containsExactly("SFTP", "DATABASE");
+        assertThat(transports(feeds, "progress-reports")).containsExactly("FOLDER");
+        String page = hub.call("supervisor", org.springframework.http.HttpMethod.GET, "/dashboard", null).getBody();
+        assertThat(page).contains("data-transport=\"SFTP\"");
+    }
+
+    private static List<String> transports(JsonNode feeds, String feed) {
+        for (JsonNode f : feeds) {
+            if (f.path("feed").asText().equals(feed)) {
+                return java.util.stream.StreamSupport.stream(f.path("transports").spliterator(), false)
+                        .map(JsonNode::asText).toList();
+            }
+        }
+        throw new AssertionError("no feed " + feed + " on the dashboard");
+    }
+
+    @Test
+    void anOutboxBatchWaitingForAStoppedServerIsUploadedOnceWhenItReturns() throws IOException {
+        String paymentId = "PAY-BACKOFF-" + UUID.randomUUID().toString().substring(0, 8);
+        SERVER.stop();
+        try {
+            addPayment(paymentId);
+            await().atMost(WAIT).until(() -> sftp.downReason("payment-instructions").isPresent());
+            assertThat(sftp.health().getStatus().getCode()).isEqualTo("DOWN");
+        } finally {
+            SERVER.start();
+        }
+        await().atMost(WAIT).until(() -> !batchesOf(paymentId, ".csv.done").isEmpty());
+        assertThat(batchesOf(paymentId, ".csv")).as("one file with the payment").hasSize(1);
+        String file = batchesOf(paymentId, ".csv").get(0);
+        await().atMost(WAIT).until(() -> sftp.downReason("payment-instructions").isEmpty());
+        await().atMost(WAIT).until(() -> feedLog.recent("payment-instructions", 100).stream()
+                .anyMatch(e -> e.fileName().equals(file)));
+        assertThat(feedLog.recent("payment-instructions", 100)).filteredOn(e -> e.fileName().equals(file))
+                .as("written once").hasSize(1);
+        assertThat(names("outbox", "payment-instructions")).noneMatch(n -> n.startsWith(".writing-"));
+    }
+
+    /** The outbox files on the server with this name ending whose batch carries the payment. */
+    private List<String> batchesOf(String paymentId, String ending) throws IOException {
+        return names("outbox", "payment-instructions").stream().filter(n -> n.endsWith(ending))
+                .filter(n -> read("outbox", "payment-instructions", n.endsWith(".done") ? n.replace(".done", "") : n)
+                        .contains(paymentId)).toList();
+    }
+
+    private void addPayment(String paymentId) {
         Map<String, Object> item = new java.util.LinkedHashMap<>();
         for (String column : List.of("payment_id", "application_id", "uscc", "enterprise_name", "policy_code",
                 "bank_name", "account_name", "account_no")) {
@@ -190,12 +280,6 @@ class SftpFeedsIT {
         item.put("approved_on", "2025-03-01");
         new TransactionTemplate(transactions).executeWithoutResult(s -> outbox.add("payment-instructions", paymentId,
                 item));
-        // the marker comes last: once it is there, the file beside it is complete
-        await().atMost(WAIT).until(() -> names("outbox", "payment-instructions").stream()
-                .filter(n -> n.endsWith(".csv.done"))
-                .anyMatch(n -> read("outbox", "payment-instructions", n.replace(".done", "")).contains(paymentId)));
-        assertThat(names("outbox", "payment-instructions")).noneMatch(n -> n.startsWith(".writing-"));
-        assertThat(sftp.downReason("payment-instructions")).isEmpty();
     }
 
     private String read(String folder, String feed, String name) {
