@@ -3,12 +3,12 @@ package cn.gov.sd.pilotzone.province;
 import java.nio.charset.StandardCharsets;
 
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.ui.PageController;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * indicator's trend against its target, the clusters; and the comparison as Excel. 省工信厅 and supervisors see
  * all six zones, a city's 工信局 its own.
  */
-@Controller
+@PageController
 class ProvincePages {
 
     static final MediaType XLSX =

@@ -4,11 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+
+import cn.gov.sd.pilotzone.common.Messages;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,22 +25,52 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * One-sheet XLSX workbooks of the lists clerks work from: a bold frozen header with filters, money as numbers
  * with two decimals (so that Excel sums them), times as real date cells in the people's zone. Column widths are
  * estimated from the text, not measured: POI's autoSizeColumn needs AWT fonts, and servers have no CJK ones.
  */
-final class ExcelSheet {
+public final class ExcelSheet {
 
-    enum Kind { TEXT, MONEY, WAN, INTEGER, TIME, DATE }
+    public enum Kind { TEXT, MONEY, WAN, INTEGER, TIME, DATE }
 
-    record Column<T>(String header, Kind kind, Function<T, Object> value) {
+    public record Column<T>(String header, Kind kind, Function<T, Object> value) {
     }
+
+    public static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
 
     private static final int MAX_WIDTH_CHARS = 60;
 
     private ExcelSheet() {
+    }
+
+    /** A column headed by the bundle's {@code ui.col.<key>} in the caller's language. */
+    public static <T> Column<T> column(Messages messages, Locale locale, String key, Kind kind,
+                                       Function<T, Object> value) {
+        return new Column<>(messages.get("ui.col." + key, locale), kind, value);
+    }
+
+    /** A workbook as a download, named after its title and the day it was made ("任务清单-20250110.xlsx"). */
+    public static <T> ResponseEntity<byte[]> download(String title, List<Column<T>> columns, List<T> rows,
+                                                      UiFormat fmt) {
+        byte[] body = write(title, columns, rows, fmt.zone());
+        String name = title + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(fmt.today()) + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    /** Yuan as 万元 for a {@link Kind#WAN} column (four decimals: no yuan is hidden). */
+    public static BigDecimal wan(BigDecimal yuan) {
+        return yuan == null ? null : yuan.divide(TEN_THOUSAND, 4, RoundingMode.HALF_UP);
     }
 
     static <T> byte[] write(String sheetName, List<Column<T>> columns, List<T> rows, ZoneId zone) {

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors of the pages as pages. Ahead of the API's JSON handler (which covers the whole code base): a task of
  * another bureau is the same "not found" page as a task that does not exist, so neither leaks.
  */
-@ControllerAdvice(basePackageClasses = UiExceptionHandler.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UiExceptionHandler {
 

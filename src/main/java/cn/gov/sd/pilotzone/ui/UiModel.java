@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Addresses every page's frame needs: its own without the page number (pager) and without the language. */
-@ControllerAdvice(basePackageClasses = UiModel.class)
+@ControllerAdvice(annotations = PageController.class)
 class UiModel {
 
     /**

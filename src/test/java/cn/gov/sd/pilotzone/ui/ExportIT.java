@@ -29,7 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The Excel exports: real XLSX, headers in the caller's language, rows scoped like the pages. */
+/** The Excel exports (task lists, the award ledger): real XLSX, headers in the caller's language, rows scoped like the pages. */
 @HubIntegrationTest
 @Import(HubClient.class)
 class ExportIT {
@@ -103,7 +103,7 @@ class ExportIT {
         ResponseEntity<byte[]> r = rest.withBasicAuth(user, AwardFixtures.PASSWORD)
                 .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(r.getHeaders().getContentType()).isEqualTo(ExportController.XLSX);
+        assertThat(r.getHeaders().getContentType()).isEqualTo(ExcelSheet.XLSX);
         assertThat(r.getHeaders().getContentDisposition().getFilename()).endsWith(".xlsx");
         return r;
     }

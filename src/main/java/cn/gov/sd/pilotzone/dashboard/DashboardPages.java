@@ -1,15 +1,13 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.dashboard;
 
 import java.util.Locale;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
-import cn.gov.sd.pilotzone.dashboard.DashboardService;
-import cn.gov.sd.pilotzone.dashboard.FeedFolders;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.ui.PageController;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The supervisors' dashboard page and its re-process action (SecurityConfig admits supervisors and admins). */
-@Controller
+@PageController
 class DashboardPages {
 
     private final DashboardService dashboard;

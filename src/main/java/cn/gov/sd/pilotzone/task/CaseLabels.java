@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.task;
 
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.monitoring.FollowUps;

@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.task;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,7 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZoneCaseAccess;
 import cn.gov.sd.pilotzone.zone.ZonePlan;
-import cn.gov.sd.pilotzone.task.TaskNotes;
-import cn.gov.sd.pilotzone.task.TaskSearch;
+import cn.gov.sd.pilotzone.ui.BpmnSvg;
 
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;

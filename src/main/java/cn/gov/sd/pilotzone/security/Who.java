@@ -1,11 +1,6 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.security;
 
-import cn.gov.sd.pilotzone.notice.Notices;
-import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.security.HubUser;
-import cn.gov.sd.pilotzone.security.HubUserDetails;
-import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.ui.UiFormat;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +19,10 @@ public class Who {
             return role == Role.SUPERVISOR || role == Role.ADMIN;
         }
 
+        public Caller caller() {
+            return new Caller(username, role, bureauCode);
+        }
+
         /** Administrators see the audit trail. */
         public boolean administers() {
             return role == Role.ADMIN;
@@ -35,12 +34,10 @@ public class Who {
     private static final String SYSTEM_SUFFIX = "-system";
 
     private final UserStore users;
-    private final Notices notices;
     private final UiFormat fmt;
 
-    Who(UserStore users, Notices notices, UiFormat fmt) {
+    Who(UserStore users, UiFormat fmt) {
         this.users = users;
-        this.notices = notices;
         this.fmt = fmt;
     }
 
@@ -69,12 +66,6 @@ public class Who {
             return "";
         }
         return users.find(username).map(HubUser::displayName).filter(n -> !n.isBlank()).orElse(username);
-    }
-
-    /** The logged-in person's unread notices (the navigation bar's badge). */
-    public long unread() {
-        Me me = me();
-        return me == null ? 0 : notices.unread(new Caller(me.username(), me.role(), me.bureauCode()));
     }
 
     /** Null when nobody is logged in (the login page, public error pages). */

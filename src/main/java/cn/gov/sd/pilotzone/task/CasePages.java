@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.task;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +12,9 @@ import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.task.TaskSearch;
-import cn.gov.sd.pilotzone.task.Tasks;
+import cn.gov.sd.pilotzone.ui.PageController;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Case pages (a Cockpit for award applications): the applications the caller may see, and one case with every
  * step, who did it and when, the reasons, the payments and the diagram with its current position.
  */
-@Controller
+@PageController
 class CasePages {
 
     static final int PAGE_SIZE = 20;

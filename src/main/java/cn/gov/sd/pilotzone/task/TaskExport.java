@@ -1,10 +1,6 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.task;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,48 +11,36 @@ import java.util.function.Function;
 import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.common.Messages;
-import cn.gov.sd.pilotzone.dashboard.LedgerReport;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.task.TaskFilter;
-import cn.gov.sd.pilotzone.task.TaskSearch;
-import cn.gov.sd.pilotzone.task.TaskView;
+import cn.gov.sd.pilotzone.ui.PageController;
+import cn.gov.sd.pilotzone.ui.UiFormat;
+import cn.gov.sd.pilotzone.ui.ExcelSheet;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.DATE;
 import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.INTEGER;
+import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.WAN;
 import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.MONEY;
 import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.TEXT;
 import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.TIME;
-import static cn.gov.sd.pilotzone.ui.ExcelSheet.Kind.WAN;
 
 /**
- * Excel exports (Apache POI) of the lists clerks work from: the task list with the page's filters, the award
- * ledger, the overdue list. Each is scoped like its page; headers are in the page's language.
+ * Excel exports (Apache POI) of the task lists clerks work from: the task list with the page's filters and the
+ * overdue list. Each is scoped like its page; headers are in the page's language.
  */
-@Controller
-class ExportController {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
+@PageController
+class TaskExport {
 
     private final TaskSearch search;
-    private final LedgerReport ledger;
     private final Cases cases;
     private final UiFormat fmt;
     private final Messages messages;
 
-    ExportController(TaskSearch search, LedgerReport ledger, Cases cases, UiFormat fmt, Messages messages) {
+    TaskExport(TaskSearch search, Cases cases, UiFormat fmt, Messages messages) {
         this.search = search;
-        this.ledger = ledger;
         this.cases = cases;
         this.fmt = fmt;
         this.messages = messages;
@@ -78,36 +62,13 @@ class ExportController {
         TaskFilter filter = new TaskFilter(process, policy, county, dueBy, overdue, assignment, sort,
                 "asc".equalsIgnoreCase(dir));
         List<TaskRow> rows = rows(search.open(caller, filter, 0, TaskSearch.MAX_ROWS));
-        return xlsx(messages.get("ui.export.tasks", locale), taskColumns(locale, false), rows);
+        return ExcelSheet.download(messages.get("ui.export.tasks", locale), taskColumns(locale, false), rows, fmt);
     }
 
     @GetMapping("/export/overdue.xlsx")
     ResponseEntity<byte[]> overdue(Caller caller, Locale locale) {
         List<TaskRow> rows = rows(search.overdue(caller));
-        return xlsx(messages.get("ui.export.overdue", locale), taskColumns(locale, true), rows);
-    }
-
-    @GetMapping("/export/ledger.xlsx")
-    ResponseEntity<byte[]> ledger(Caller caller, Locale locale) {
-        List<ExcelSheet.Column<LedgerReport.Row>> cols = List.of(
-                col(locale, "applicationId", TEXT, LedgerReport.Row::applicationId),
-                col(locale, "uscc", TEXT, LedgerReport.Row::uscc),
-                col(locale, "enterprise", TEXT, LedgerReport.Row::enterpriseName),
-                col(locale, "county", TEXT, r -> fmt.county(r.countyCode())),
-                col(locale, "policyCode", TEXT, LedgerReport.Row::policyCode),
-                col(locale, "policy", TEXT, r -> fmt.policy(r.policyCode())),
-                col(locale, "eventYear", INTEGER, LedgerReport.Row::eventYear),
-                col(locale, "channel", TEXT, r -> fmt.status(r.channel())),
-                col(locale, "applicationStatus", TEXT, r -> fmt.status(r.applicationStatus())),
-                col(locale, "ledgerStatus", TEXT, r -> fmt.status("LEDGER_" + r.ledgerStatus())),
-                col(locale, "proposedAmount", MONEY, LedgerReport.Row::proposedAmount),
-                col(locale, "approvedAmount", MONEY, LedgerReport.Row::approvedAmount),
-                col(locale, "paidAmount", MONEY, LedgerReport.Row::paidAmount),
-                col(locale, "paidAmountWan", WAN, r -> wan(r.paidAmount())),
-                col(locale, "paymentId", TEXT, LedgerReport.Row::paymentId),
-                col(locale, "paidOn", DATE, LedgerReport.Row::paidOn),
-                col(locale, "updatedAt", TIME, LedgerReport.Row::updatedAt));
-        return xlsx(messages.get("ui.export.ledger", locale), cols, ledger.rows(caller, 100_000));
+        return ExcelSheet.download(messages.get("ui.export.overdue", locale), taskColumns(locale, true), rows, fmt);
     }
 
     private List<ExcelSheet.Column<TaskRow>> taskColumns(Locale locale, boolean overdueList) {
@@ -120,7 +81,7 @@ class ExportController {
                 col(locale, "county", TEXT, r -> r.app() == null ? null : fmt.county(r.app().countyCode())),
                 col(locale, "policy", TEXT, r -> r.app() == null ? null : fmt.policy(r.app().policyCode())),
                 col(locale, "amount", MONEY, r -> r.app() == null ? null : r.app().amount()),
-                col(locale, "amountWan", WAN, r -> r.app() == null ? null : wan(r.app().amount())),
+                col(locale, "amountWan", WAN, r -> r.app() == null ? null : ExcelSheet.wan(r.app().amount())),
                 col(locale, "bureau", TEXT, r -> String.join("、",
                         r.task().candidateGroups().stream().map(fmt::bureau).toList())),
                 col(locale, "assignee", TEXT, r -> r.task().assignee()),
@@ -144,21 +105,7 @@ class ExportController {
         return rows;
     }
 
-    private <T> ExcelSheet.Column<T> col(Locale locale, String key, ExcelSheet.Kind kind,
-                                         Function<T, Object> value) {
-        return new ExcelSheet.Column<>(messages.get("ui.col." + key, locale), kind, value);
-    }
-
-    private <T> ResponseEntity<byte[]> xlsx(String title, List<ExcelSheet.Column<T>> columns, List<T> rows) {
-        byte[] body = ExcelSheet.write(title, columns, rows, fmt.zone());
-        String name = title + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(fmt.today()) + ".xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
-
-    private static BigDecimal wan(BigDecimal yuan) {
-        return yuan == null ? null : yuan.divide(TEN_THOUSAND, 4, RoundingMode.HALF_UP);
+    private <T> ExcelSheet.Column<T> col(Locale locale, String key, ExcelSheet.Kind kind, Function<T, Object> value) {
+        return ExcelSheet.column(messages, locale, key, kind, value);
     }
 }

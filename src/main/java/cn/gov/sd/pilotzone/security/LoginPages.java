@@ -1,17 +1,16 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.security;
+
+import cn.gov.sd.pilotzone.ui.PageController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.security.Role;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login page (Spring Security posts the form to /login itself) and the start page after it. */
-@Controller
+@PageController
 class LoginPages {
 
     private final boolean demo;

@@ -1,13 +1,12 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.notice;
 
 import java.util.List;
 
-import cn.gov.sd.pilotzone.notice.Notice;
-import cn.gov.sd.pilotzone.notice.Notices;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.Tasks;
+import cn.gov.sd.pilotzone.ui.PageController;
+import cn.gov.sd.pilotzone.task.CaseLabels;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The caller's notices (通知): new, returned, due-soon, overdue, reminded and handed-over work of their bureau and
  * their own. Opening one marks it read and goes to its task, or to its case once the task is done.
  */
-@Controller
+@PageController
 class NoticePages {
 
     static final int PAGE_SIZE = 30;

@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,17 +23,10 @@ import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.task.CompletionForm;
-import cn.gov.sd.pilotzone.task.FormField;
-import cn.gov.sd.pilotzone.task.TaskCompleter;
-import cn.gov.sd.pilotzone.task.TaskFilter;
-import cn.gov.sd.pilotzone.task.TaskForm;
-import cn.gov.sd.pilotzone.task.TaskNotes;
-import cn.gov.sd.pilotzone.task.TaskSearch;
-import cn.gov.sd.pilotzone.task.TaskTeam;
 import cn.gov.sd.pilotzone.notice.Notices;
-import cn.gov.sd.pilotzone.task.TaskView;
-import cn.gov.sd.pilotzone.task.Tasks;
+import cn.gov.sd.pilotzone.ui.PageController;
+import cn.gov.sd.pilotzone.ui.UiFormat;
+import cn.gov.sd.pilotzone.security.Who;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,7 +40,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,8 +54,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with its case and the decision form, and the tasks done. All actions go through {@link Tasks} and
  * {@link TaskNotes}, which scope every task to the caller's bureau; a task of another bureau is "not found".
  */
-@Controller
-class TaskPages {
+@PageController
+public class TaskPages {
 
     static final int PAGE_SIZE = 20;
 
@@ -187,7 +179,7 @@ class TaskPages {
     }
 
     /** Problems as one line, each with its field's name in the page's language ("同事：必填"). */
-    String fieldMessages(List<Problem> problems, Locale locale) {
+    public String fieldMessages(List<Problem> problems, Locale locale) {
         return String.join("；", problems.stream().map(p -> p.field() == null || "task".equals(p.field())
                 ? messages.get(p.code(), locale, p.args().toArray())
                 : messages.get("ui.field." + p.field(), locale) + "：" + messages.get(p.code(), locale,
@@ -467,7 +459,7 @@ class TaskPages {
     }
 
     /** Deployed processes (latest versions): key → name. */
-    Map<String, String> processes() {
+    public Map<String, String> processes() {
         Map<String, String> names = new LinkedHashMap<>();
         for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion()
                 .orderByProcessDefinitionKey().asc().list()) {

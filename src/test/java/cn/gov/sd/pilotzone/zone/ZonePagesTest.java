@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import cn.gov.sd.pilotzone.zone.Lifecycle;
-import cn.gov.sd.pilotzone.zone.ZonePlan;
-import cn.gov.sd.pilotzone.zone.ZoneViews;
 
 import org.junit.jupiter.api.Test;
 

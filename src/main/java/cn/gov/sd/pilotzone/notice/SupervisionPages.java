@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.notice;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,18 +8,20 @@ import java.util.Locale;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
-import cn.gov.sd.pilotzone.notice.Notice;
-import cn.gov.sd.pilotzone.notice.Notices;
-import cn.gov.sd.pilotzone.notice.Reminders;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.TaskTeam;
 import cn.gov.sd.pilotzone.task.TaskView;
 import cn.gov.sd.pilotzone.zone.ZonePlans;
+import cn.gov.sd.pilotzone.ui.PageController;
+import cn.gov.sd.pilotzone.ui.UiFormat;
+import cn.gov.sd.pilotzone.security.Who;
+import cn.gov.sd.pilotzone.task.CaseLabels;
+import cn.gov.sd.pilotzone.task.TaskPages;
+import cn.gov.sd.pilotzone.ui.UiFormat;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * window (yellow, {@code hub.supervision.warning-window}), filterable by zone, bureau and process; each row opens
  * its case (or, for the supervisors' own tasks, the task), and 催办 reminds the task's bureaus.
  */
-@Controller
+@PageController
 class SupervisionPages {
 
     /** One row: the task, what it is about, and the reminders it has had. */

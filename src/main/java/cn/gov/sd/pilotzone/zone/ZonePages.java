@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.ui;
+package cn.gov.sd.pilotzone.zone;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,14 +10,10 @@ import java.util.Map;
 
 import cn.gov.sd.pilotzone.province.ProvinceOverview;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.zone.ZoneAccess;
-import cn.gov.sd.pilotzone.zone.ZonePlan;
-import cn.gov.sd.pilotzone.zone.ZonePlans;
-import cn.gov.sd.pilotzone.zone.ZoneViews;
+import cn.gov.sd.pilotzone.ui.PageController;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the zone API: a clerk sees their bureau's tasks. A zone of the province without a plan shows its designation
  * and targets.
  */
-@Controller
+@PageController
 class ZonePages {
 
     /** The current phase ended before today: how many days ago. */
