@@ -174,7 +174,10 @@ public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrateg
         }
     }
 
-    /** An outbound route failed: DOWN when its outbox is on an SFTP server (the batch is written again later). */
+    /**
+     * An outbound route's attempt failed (bean {@code outboundFailed}, on every attempt): DOWN when its outbox is on
+     * an SFTP server, until {@link #up} after the next upload that succeeds (the write is retried with back-off).
+     */
     public void failed(String feed, Throwable cause) {
         if (handles(feed)) {
             down(feed, cause);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ public class FeedTransports {
                           OutboundFormats outbound) {
         this.sftp = sftp.feeds().keySet();
         this.database = database.feeds();
-        check(handlers.stream().map(FeedHandler::feed).collect(java.util.stream.Collectors.toSet()),
+        check(handlers.stream().map(FeedHandler::feed).collect(Collectors.toSet()),
                 outbound.outbound().keySet(), this.sftp, this.database, database.tables());
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.exchange;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,15 @@ class FeedTransportsTest {
                 .hasMessageContaining("ex_public_notices");
         assertThatThrownBy(() -> FeedTransports.check(INBOUND, OUTBOUND, Set.of(), Set.of("site-visits"), TABLES))
                 .hasMessageContaining("no feed site-visits");
+    }
+
+    @Test
+    void theTablesAreTheOnesTheScriptCreates() {
+        ExchangeDatabase none = new ExchangeDatabase("", "", "", "", true, "config/exchange-tables.sql");
+        assertThat(none.tables()).containsExactlyInAnyOrder("ex_enterprises", "ex_credit_records",
+                "ex_recognition_lists", "ex_operation_data", "ex_payment_receipts", "ex_indicators",
+                "ex_payment_instructions", "ex_application_results");
+        assertThat(new ExchangeDatabase("", "", "", "", true, "no/such/script.sql").tables()).isEmpty();
     }
 
     @Test

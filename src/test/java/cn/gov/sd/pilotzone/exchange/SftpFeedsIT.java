@@ -74,6 +74,8 @@ class SftpFeedsIT {
     CamelContext camel;
     @Autowired
     FeedLog feedLog;
+    @Autowired
+    InboundFeedHealth feedHealth;
 
     private Path dir(String folder, String feed) throws IOException {
         return Files.createDirectories(SERVER.home().resolve("exchange").resolve(folder).resolve(feed));
@@ -222,6 +224,8 @@ class SftpFeedsIT {
         await().atMost(WAIT).until(() -> copies("archive", "enterprises", later).size() == 1);
         assertThat(local.resolve(name)).exists();
         assertThat(registry.find(uscc)).isEmpty();
+        // the feed's consumer health follows the SFTP inbox's polls
+        assertThat(feedHealth.health("enterprises").getStatus().getCode()).isEqualTo("UP");
 
         JsonNode feeds = hub.getJson("supervisor", "/api/dashboard").path("feeds");
         assertThat(transports(feeds, "enterprises")).containsExactly("SFTP", "DATABASE");
