@@ -25,8 +25,8 @@ import cn.gov.sd.pilotzone.dashboard.Dashboard.PolicyAwards;
 import cn.gov.sd.pilotzone.dashboard.Dashboard.StatusCount;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
-import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.exchange.FeedTransports;
+import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.exchange.InboundFeedHealth;
 import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
@@ -209,14 +209,16 @@ public class DashboardService {
         List<FeedHealth> feeds = new ArrayList<>();
         for (String feed : in) {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
-            feeds.add(new FeedHealth(feed, "IN", transports.of(feed), n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
+            feeds.add(new FeedHealth(feed, "IN", transports.of(feed),
+                    n.getOrDefault(FeedLog.Status.PROCESSED.name(), 0L),
                     n.getOrDefault(FeedLog.Status.FAILED.name(), 0L), 0, folders.waiting(feed), last(feed),
                     folders.errorCount(feed), folders.errors(feed), consumer(feed)));
         }
         for (String feed : out) {
             Map<String, Long> n = logged.getOrDefault(feed, Map.of());
-            feeds.add(new FeedHealth(feed, "OUT", transports.of(feed), 0, 0, n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L),
-                    pendingRows.getOrDefault(feed, 0L), last(feed), 0, List.of(), null));
+            feeds.add(new FeedHealth(feed, "OUT", transports.of(feed), 0, 0,
+                    n.getOrDefault(FeedLog.Status.WRITTEN.name(), 0L), pendingRows.getOrDefault(feed, 0L), last(feed),
+                    0, List.of(), null));
         }
         return feeds;
     }

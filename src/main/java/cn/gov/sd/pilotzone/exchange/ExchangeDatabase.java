@@ -40,7 +40,8 @@ public class ExchangeDatabase implements HealthIndicator, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeDatabase.class);
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)");
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)");
 
     private final Set<String> feeds;
     private final HikariDataSource pool;

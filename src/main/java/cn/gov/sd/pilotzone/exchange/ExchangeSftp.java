@@ -221,7 +221,8 @@ public class ExchangeSftp implements HealthIndicator, PollingConsumerPollStrateg
     }
 
     private static String feed(String routeId) {
-        return routeId.endsWith(ROUTE_SUFFIX) ? routeId.substring(0, routeId.length() - ROUTE_SUFFIX.length()) : routeId;
+        return routeId.endsWith(ROUTE_SUFFIX) ? routeId.substring(0, routeId.length() - ROUTE_SUFFIX.length())
+                : routeId;
     }
 
     private static String routeId(Consumer consumer) {

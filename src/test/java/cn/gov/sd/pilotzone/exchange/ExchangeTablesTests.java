@@ -265,8 +265,8 @@ abstract class ExchangeTablesTests {
                 .contains("B-1-" + paymentId).contains("B-2-" + paymentId);
         assertThat(payments.ofApplication(id)).extracting(Payments.Instruction::bankReference)
                 .containsExactly("B-1-" + paymentId);
-        assertThat(hubJdbc.queryForObject("SELECT COUNT(*) FROM payment_alert WHERE payment_id = ? AND bank_reference = ?",
-                Long.class, paymentId, "B-2-" + paymentId)).isEqualTo(1);
+        assertThat(hubJdbc.queryForObject("SELECT COUNT(*) FROM payment_alert WHERE payment_id = ? "
+                + "AND bank_reference = ?", Long.class, paymentId, "B-2-" + paymentId)).isEqualTo(1);
         assertThat(hub.application("czj", id).path("history").findValuesAsText("step"))
                 .containsOnlyOnce("possibleDoubleTransfer");
     }
