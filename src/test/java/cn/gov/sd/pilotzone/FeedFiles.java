@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -71,6 +72,33 @@ public final class FeedFiles {
 
     public static byte[] utf8(String... lines) {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A large operation-data sheet ({@code rows} rows, 统一社会信用代码 91370783MA00000001X…), written streaming with
+     * shared strings as Excel and LibreOffice save them: 400,000 rows is the 13 MB file that once exhausted the hub's
+     * heap. Its enterprises are not in any registry.
+     */
+    public static void largeOperationDataXlsx(Path xlsx, int rows) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true);
+             java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+            var sheet = wb.createSheet("运行数据");
+            var header = sheet.createRow(0);
+            List<String> names = List.of("统一社会信用代码", "期间", "营业收入", "利润", "用电量", "税收");
+            for (int c = 0; c < names.size(); c++) {
+                header.createCell(c).setCellValue(names.get(c));
+            }
+            for (int r = 1; r <= rows; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("91370783MA%08dX".formatted(r));
+                row.createCell(1).setCellValue("2024-%02d".formatted(r % 12 + 1));
+                row.createCell(2).setCellValue(1_000_000.25 + r);
+                row.createCell(3).setCellValue(r);
+                row.createCell(4).setCellValue(r * 3);
+                row.createCell(5).setCellValue(r % 1000);
+            }
+            wb.write(out);
+        }
     }
 
     /** A one-sheet workbook: every cell a string, except values given as numbers or dates. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
@@ -67,14 +66,9 @@ class ZoneController {
         this.documents = documents;
     }
 
-    /** The zones with a lifecycle plan the caller sees, then the province's other zones the caller sees. */
     @GetMapping
     List<ZoneViews.ZoneSummary> list(Caller caller) {
-        List<ZoneViews.ZoneSummary> planned = plans.all().stream().filter(p -> access.seesZone(caller, p))
-                .map(p -> views.summary(p, t -> access.seesTask(caller, p, t))).toList();
-        return Stream.concat(planned.stream(), province.all().stream()
-                        .filter(z -> plans.find(z.zoneId()).isEmpty() && access.seesZone(caller, z))
-                        .map(views::unplannedSummary)).toList();
+        return views.summaries(caller);
     }
 
     /** Every zone of the province: with its plan's phase and tasks, or (no plan loaded) without. */

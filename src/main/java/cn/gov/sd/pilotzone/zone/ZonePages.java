@@ -52,8 +52,7 @@ class ZonePages {
 
     @GetMapping("/zones")
     String zones(Caller caller, Model model) {
-        model.addAttribute("zones", plans.all().stream().filter(p -> access.seesZone(caller, p))
-                .map(p -> views.summary(p, t -> access.seesTask(caller, p, t))).toList());
+        model.addAttribute("zones", views.summaries(caller));
         return "zones";
     }
 

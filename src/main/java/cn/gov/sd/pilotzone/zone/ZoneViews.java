@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
+import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.Action;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
@@ -111,8 +113,16 @@ public class ZoneViews {
     private final Clock clock;
     private final ZoneCaseAccess caseAccess;
 
+    private final ZonePlans plans;
+    private final ZoneAccess access;
+    private final ProvinceZones province;
+
     public ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
-                     Messages messages, Clock clock, ZoneCaseAccess caseAccess, ZoneDesignations designations) {
+                     Messages messages, Clock clock, ZoneCaseAccess caseAccess, ZoneDesignations designations,
+                     ZonePlans plans, ZoneAccess access, ProvinceZones province) {
+        this.plans = plans;
+        this.access = access;
+        this.province = province;
         this.caseAccess = caseAccess;
         this.designations = designations;
         this.store = store;
@@ -155,8 +165,17 @@ public class ZoneViews {
                 null, List.of(), List.of(), List.of(), designations.of(zone.zoneId()).orElse(null));
     }
 
-    public ZoneSummary unplannedSummary(ProvinceZones.KnownZone zone) {
-        return new ZoneSummary(zone.zoneId(), zone.name(), zone.nameEn(), null, null, 0, 0, 0, 0);
+    /**
+     * The zones the caller sees ({@code GET /api/zones}, the zones page): those with a lifecycle plan with the tasks
+     * the caller sees, then the province's other zones, without phase or tasks.
+     */
+    public List<ZoneSummary> summaries(Caller caller) {
+        List<ZoneSummary> planned = plans.all().stream().filter(p -> access.seesZone(caller, p))
+                .map(p -> summary(p, t -> access.seesTask(caller, p, t))).toList();
+        List<ZoneSummary> unplanned = province.all().stream()
+                .filter(z -> plans.find(z.zoneId()).isEmpty() && access.seesZone(caller, z))
+                .map(z -> new ZoneSummary(z.zoneId(), z.name(), z.nameEn(), null, null, 0, 0, 0, 0)).toList();
+        return Stream.concat(planned.stream(), unplanned.stream()).toList();
     }
 
     /** A clerk who does not see every task sees only the evidence of tasks they see (ZoneCaseAccess's rule). */

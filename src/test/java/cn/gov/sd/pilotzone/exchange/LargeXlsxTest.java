@@ -2,17 +2,16 @@ package cn.gov.sd.pilotzone.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.exchange.TableReader.Column;
 import cn.gov.sd.pilotzone.exchange.TableReader.Row;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,25 +33,7 @@ class LargeXlsxTest {
     @Test
     void fourHundredThousandRowSheetIsReadWithinTheHubsHeap() throws Exception {
         Path xlsx = dir.resolve("large.xlsx");
-        // shared strings, as Excel and LibreOffice save them
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true); OutputStream out = Files.newOutputStream(xlsx)) {
-            var sheet = wb.createSheet("运行数据");
-            var header = sheet.createRow(0);
-            List<String> names = COLUMNS.stream().map(Column::name).toList();
-            for (int c = 0; c < names.size(); c++) {
-                header.createCell(c).setCellValue(names.get(c));
-            }
-            for (int r = 1; r <= ROWS; r++) {
-                var row = sheet.createRow(r);
-                row.createCell(0).setCellValue("91370783MA%08dX".formatted(r));
-                row.createCell(1).setCellValue("2024-%02d".formatted(r % 12 + 1));
-                row.createCell(2).setCellValue(1_000_000.25 + r);
-                row.createCell(3).setCellValue(r);
-                row.createCell(4).setCellValue(r * 3);
-                row.createCell(5).setCellValue(r % 1000);
-            }
-            wb.write(out);
-        }
+        FeedFiles.largeOperationDataXlsx(xlsx, ROWS);
         assertThat(Files.size(xlsx)).as("the size of the file that killed the hub").isGreaterThan(8L << 20);
 
         String java = ProcessHandle.current().info().command().orElse("java");

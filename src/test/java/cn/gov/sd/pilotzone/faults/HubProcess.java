@@ -37,6 +37,23 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts a node on the fault database with the data folder given (shared when nodes share an inbox). */
     static HubProcess start(String name, Path dataDir, String... settings) throws IOException {
+        HubProcess hub = launch(name, dataDir, settings);
+        try {
+            // generous: a first start migrates the schema, and CI machines are shared and slow
+            hub.awaitHealth("UP", Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            // a node that never came up must not outlive the test (it would keep working on the fault database)
+            hub.process.destroyForcibly();
+            throw e;
+        }
+        return hub;
+    }
+
+    /**
+     * Starts a node without waiting for it to be UP: for a test that kills it while it works on a file, which its
+     * feeds take before the health is UP (a feed is UP after its first poll, and that poll is the file's).
+     */
+    static HubProcess launch(String name, Path dataDir, String... settings) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the fault tests run after `mvn package`");
         }
@@ -66,15 +83,7 @@ final class HubProcess implements AutoCloseable {
         builder.environment().put("HUB_DB_URL", FaultDatabase.URL);
         builder.environment().put("HUB_DB_USER", FaultDatabase.USER);
         builder.environment().put("HUB_DB_PASSWORD", FaultDatabase.PASSWORD);
-        HubProcess hub = new HubProcess(name, port, builder.start());
-        try {
-            hub.awaitHealth("UP", Duration.ofMinutes(3));
-        } catch (RuntimeException e) {
-            // a node that never came up must not outlive the test (it would keep working on the fault database)
-            hub.process.destroyForcibly();
-            throw e;
-        }
-        return hub;
+        return new HubProcess(name, port, builder.start());
     }
 
     /** Waits until {@code /actuator/health} says the status given (UP, DOWN). */

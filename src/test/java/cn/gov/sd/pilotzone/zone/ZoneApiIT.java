@@ -110,6 +110,8 @@ class ZoneApiIT {
         assertThat(page.getBody()).contains("id=\"zone-no-plan\"", "尚未载入该试验区的创建任务计划", "id=\"zone-designation\"",
                 "data-code=\"advanced_mfg_revenue_share\"");
         assertThat(it.as("sgxt").getForEntity("/zones/jinan", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(it.as("jinan-gxj").getForEntity("/zones", String.class).getBody())
+                .contains("data-zone=\"jinan\"", "zone-no-plan").doesNotContain("data-zone=\"weifang\"");
         assertThat(it.as("zibo-gxj").getForEntity("/zones/jinan", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(it.as("supervisor").getForEntity("/zones/nowhere", String.class).getStatusCode())
