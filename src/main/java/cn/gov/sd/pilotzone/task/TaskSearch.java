@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,10 @@ import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
 import org.flowable.task.api.history.HistoricTaskInstance;
@@ -43,17 +46,29 @@ public class TaskSearch {
 
     private final TaskService taskService;
     private final HistoryService history;
+    private final RepositoryService repository;
     private final Tasks tasks;
     private final Clock clock;
     private final ZoneId zone;
 
-    public TaskSearch(TaskService taskService, HistoryService history, Tasks tasks, Clock clock,
-                      @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+    public TaskSearch(TaskService taskService, HistoryService history, RepositoryService repository, Tasks tasks,
+                      Clock clock, @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.repository = repository;
         this.taskService = taskService;
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Deployed processes (latest versions), for the lists' process filter: key → name. */
+    public Map<String, String> processes() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion()
+                .orderByProcessDefinitionKey().asc().list()) {
+            names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
+        }
+        return names;
     }
 
     public List<TaskView> open(Caller caller, TaskFilter filter, int page, int size) {

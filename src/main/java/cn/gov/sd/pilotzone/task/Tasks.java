@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Money;
+import cn.gov.sd.pilotzone.common.NotFoundException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -35,7 +36,7 @@ public class Tasks {
     /** A task the caller may not see, or that does not exist. */
     static final int MAX_COMMENT = 2000;
 
-    public static class TaskNotFoundException extends RuntimeException {
+    public static class TaskNotFoundException extends NotFoundException {
         public TaskNotFoundException(String id) {
             super("no task " + id + " for you");
         }
