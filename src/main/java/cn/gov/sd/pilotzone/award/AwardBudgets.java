@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * may be committed and paid. Checked at start-up: known policies, valid amounts, one entry per policy and year.
  */
 @Component
-public class AwardBudgets {
+class AwardBudgets {
 
     static final String FILE = "award-budgets.yml";
 
@@ -34,14 +34,14 @@ public class AwardBudgets {
     private final Map<String, BigDecimal> byPolicyAndYear = new HashMap<>();
 
     @Autowired
-    public AwardBudgets(ConfigFiles files, AwardCatalog catalog) {
+    AwardBudgets(ConfigFiles files, AwardCatalog catalog) {
         Path path = files.dir().resolve(FILE);
         List<Budget> budgets = Files.exists(path) ? files.read(FILE, File.class).budgets() : null;
         load(budgets == null ? List.of() : budgets, code -> catalog.find(code).isPresent(), path);
     }
 
     /** Budgets given directly (tests, and the property that drives the rules with budgets of its own). */
-    public AwardBudgets(List<Budget> budgets) {
+    AwardBudgets(List<Budget> budgets) {
         load(budgets, code -> true, Path.of(FILE));
     }
 

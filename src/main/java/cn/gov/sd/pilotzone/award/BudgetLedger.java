@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completing transaction.
  */
 @Repository
-public class BudgetLedger {
+class BudgetLedger {
 
     private record Commitment(String policyCode, int year, BigDecimal amount, String status) {
     }
@@ -35,7 +35,7 @@ public class BudgetLedger {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    public BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock, PlatformTransactionManager transactions) {
+    BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.budgets = budgets;
         this.clock = clock;

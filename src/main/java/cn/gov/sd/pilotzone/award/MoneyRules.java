@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * every entry reports them as it reports any bad input.
  */
 @Component
-public class MoneyRules {
+class MoneyRules {
 
     /** The reviews that set money, in order: a later one may lower an earlier one's figure, never raise it. */
     static final Set<String> REVIEWS = Set.of(AwardTaskForms.COUNTY_REVIEW, AwardTaskForms.CITY_REVIEW,
@@ -43,7 +43,7 @@ public class MoneyRules {
     private final EnterpriseRegistry registry;
     private final Clock clock;
 
-    public MoneyRules(AwardCatalog catalog, BudgetLedger budgets, EnterpriseRegistry registry, Clock clock) {
+    MoneyRules(AwardCatalog catalog, BudgetLedger budgets, EnterpriseRegistry registry, Clock clock) {
         this.catalog = catalog;
         this.budgets = budgets;
         this.registry = registry;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * be filtered and summed rather than re-typed.
  */
 @Component
-public class FluctuationWorkbook {
+class FluctuationWorkbook {
 
     static final List<String> HEADERS = List.of("uscc", "enterpriseName", "county", "enterpriseClass", "priority",
             "revenue", "revenueLastYear", "revenueChange", "electricityKwh", "electricityKwhLastYear",
@@ -33,7 +33,7 @@ public class FluctuationWorkbook {
 
     private final Messages messages;
 
-    public FluctuationWorkbook(Messages messages) {
+    FluctuationWorkbook(Messages messages) {
         this.messages = messages;
     }
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Tables zone_designation and zone_evaluation: where each zone's designation stands and its yearly ratings. */
 @Repository
-public class DesignationStore {
+class DesignationStore {
 
     public enum Status { FORMAL_CHECK, CORRECTION, EXPERT_REVIEW, DECISION, LISTED, REFUSED, REMOVED, RECOMMENDED }
 
@@ -27,7 +27,7 @@ public class DesignationStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public DesignationStore(JdbcTemplate jdbc, Clock clock) {
+    DesignationStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * province's targets (a public plan). Another city's zone, its designation and its evaluations are "not found".
  */
 @Component
-public class ProvinceAccess {
+class ProvinceAccess {
 
     private final ProvinceConfig config;
 
-    public ProvinceAccess(ProvinceConfig config) {
+    ProvinceAccess(ProvinceConfig config) {
         this.config = config;
     }
 

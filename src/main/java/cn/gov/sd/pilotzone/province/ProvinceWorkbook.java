@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * target, actual and status. Bold frozen headers with filters, printed landscape and fitted to the page width.
  */
 @Component
-public class ProvinceWorkbook {
+class ProvinceWorkbook {
 
     static final List<String> ZONE_HEADERS = List.of("试验区 Zone", "城市 City", "认定状态 Designation", "批次 Batch",
             "阶段 Phase", "逾期任务 Overdue tasks", "已达标 Met", "按进度 On track", "滞后 Behind", "无数据 No data");

@@ -41,6 +41,13 @@ public class TaskSearch {
                            Instant due, Instant ended) {
     }
 
+    /** Open and overdue tasks, in all and per candidate group (busiest first), for the dashboard. */
+    public record Workload(long open, long overdue, List<GroupLoad> byGroup) {
+    }
+
+    public record GroupLoad(String group, long open, long overdue) {
+    }
+
     /** Exports and the overdue list stop here; a list that long is a sign of a stuck process, not work to do. */
     public static final int MAX_ROWS = 5000;
 
@@ -48,17 +55,23 @@ public class TaskSearch {
     private final HistoryService history;
     private final RepositoryService repository;
     private final Tasks tasks;
+    private final EngineTables engine;
     private final Clock clock;
     private final ZoneId zone;
 
-    public TaskSearch(TaskService taskService, HistoryService history, RepositoryService repository, Tasks tasks,
-                      Clock clock, @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+    TaskSearch(TaskService taskService, HistoryService history, RepositoryService repository, Tasks tasks,
+                      EngineTables engine, Clock clock, @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.repository = repository;
+        this.engine = engine;
         this.taskService = taskService;
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    public Workload workload() {
+        return engine.workload(clock.instant());
     }
 
     /** Deployed processes (latest versions), for the lists' process filter: key → name. */

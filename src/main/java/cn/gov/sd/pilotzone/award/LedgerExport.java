@@ -1,10 +1,9 @@
-package cn.gov.sd.pilotzone.dashboard;
+package cn.gov.sd.pilotzone.award;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import cn.gov.sd.pilotzone.award.PolicyNames;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.ui.ExcelSheet;
