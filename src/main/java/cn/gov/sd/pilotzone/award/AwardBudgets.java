@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
+import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.Money;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class AwardBudgets {
         load(budgets, code -> true, Path.of(FILE));
     }
 
-    private void load(List<Budget> budgets, java.util.function.Predicate<String> knownPolicy, Path path) {
+    private void load(List<Budget> budgets, Predicate<String> knownPolicy, Path path) {
         for (Budget b : budgets) {
             if (b.policyCode() == null || !knownPolicy.test(b.policyCode())) {
                 throw new InvalidConfigException(path, 0, "budget for unknown policy " + b.policyCode());

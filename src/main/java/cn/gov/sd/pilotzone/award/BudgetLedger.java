@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,7 +124,7 @@ class BudgetLedger {
         }
     }
 
-    private java.time.LocalDateTime now() {
+    private LocalDateTime now() {
         return Utc.of(clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.award;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -206,7 +207,7 @@ class MoneyRules {
 
     /** A receipt's {@code paid_on} cannot be after today (in China, the earliest date a bank can have written). */
     public Optional<Problem> paidOn(LocalDate paidOn) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
         return paidOn != null && paidOn.isAfter(today)
                 ? Optional.of(Problem.of("paid_on", "receipt.paidOnFuture", paidOn, today)) : Optional.empty();
     }

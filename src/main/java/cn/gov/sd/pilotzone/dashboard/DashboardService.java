@@ -59,7 +59,7 @@ class DashboardService {
     private final HubNode node;
     private final InboundFeedHealth consumers;
     private final PaymentAlerts paymentAlerts;
-    private final java.time.Duration maxAge;
+    private final Duration maxAge;
     private volatile Dashboard last;
 
     DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, AwardFigures figures,

@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ScriptException;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
@@ -113,7 +112,7 @@ public class ExchangeDatabase implements HealthIndicator, DisposableBean {
             ScriptUtils.executeSqlScript(c, new FileSystemResource(ddl));
             tablesChecked.set(true);
             log.info("exchange database: tables of {} present ({})", ddl.getFileName(), feeds);
-        } catch (SQLException | org.springframework.jdbc.datasource.init.ScriptException e) {
+        } catch (SQLException | ScriptException e) {
             log.warn("exchange database: tables not checked yet ({}); retried at the next health check", e.getMessage());
         }
     }

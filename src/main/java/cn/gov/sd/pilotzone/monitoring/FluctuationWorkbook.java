@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ class FluctuationWorkbook {
 
     public byte[] write(YearMonth period, List<FluctuationView> rows, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+            Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(
                     messages.get("fluctuation.xlsx.sheet", locale, period.toString())));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -47,7 +49,7 @@ class FluctuationWorkbook {
             bold.setFont(font);
             // headers such as 上年同期营业收入（元） are wider than their numbers: wrapped, not cut off
             bold.setWrapText(true);
-            bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
+            bold.setVerticalAlignment(VerticalAlignment.CENTER);
             CellStyle money = wb.createCellStyle();
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             CellStyle percent = wb.createCellStyle();

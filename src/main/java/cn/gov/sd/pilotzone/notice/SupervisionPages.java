@@ -3,14 +3,20 @@ package cn.gov.sd.pilotzone.notice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.BureauNames;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Who;
 import cn.gov.sd.pilotzone.task.Cases;
 import cn.gov.sd.pilotzone.task.TaskSearch;
@@ -84,8 +90,8 @@ class SupervisionPages {
                 .toList();
         model.addAttribute("rows", rows);
         // whom each task can be given to; bureaus repeat across rows, so each bureau's clerks are read once
-        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> byBureau = new java.util.HashMap<>();
-        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> clerks = new java.util.HashMap<>();
+        Map<String, List<HubUser>> byBureau = new HashMap<>();
+        Map<String, List<HubUser>> clerks = new HashMap<>();
         for (Row r : rows) {
             clerks.put(r.task().id(), r.task().candidateGroups().stream()
                     .flatMap(g -> byBureau.computeIfAbsent(g, team::clerksOfBureau).stream()).toList());
@@ -124,12 +130,12 @@ class SupervisionPages {
                     @RequestParam(required = false) String due, @RequestParam(required = false) String reason,
                     @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
         try {
-            java.time.LocalDate day = null;
+            LocalDate day = null;
             if (due != null && !due.isBlank()) {
                 try {
-                    day = java.time.LocalDate.parse(due.strip());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidInputException(cn.gov.sd.pilotzone.common.Problem.of("due", "date.format", due));
+                    day = LocalDate.parse(due.strip());
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException(Problem.of("due", "date.format", due));
                 }
             }
             team.reassign(caller, id, assignee, day, reason);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -56,7 +57,7 @@ class DesignationStore {
             jdbc.update("INSERT INTO zone_designation (zone_id, status, batch, theme, consecutive_fails, updated_at) "
                     + "VALUES (?,?,?,?,0,?)", zoneId, status.name(), batch, theme, now);
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }

@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.province;
 
+import java.util.Optional;
+
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +33,7 @@ class ProvinceAccess {
     }
 
     /** The zone whose 工信局 this caller is, if any. */
-    public java.util.Optional<ProvinceZone> ownZone(Caller caller) {
+    public Optional<ProvinceZone> ownZone(Caller caller) {
         return config.zones().stream().filter(z -> caller.isClerk() && z.bureau().equals(caller.bureauCode()))
                 .findFirst();
     }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,7 @@ class ProvinceWorkbook {
             s.setColumnWidth(c, Math.min(60, Math.max(12, headers.get(c).length() + 4)) * 256);
         }
         s.createFreezePane(0, 1);
-        s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, headers.size() - 1));
+        s.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.setFitToPage(true);

@@ -28,11 +28,13 @@ import cn.gov.sd.pilotzone.ui.UiFormat;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.TaskService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -204,7 +206,7 @@ class TaskPages {
                 problems.addAll(e.problems());
             } catch (FlowableOptimisticLockingException e) {
                 problems.add(Problem.of(null, "ui.task.changed"));
-            } catch (Tasks.TaskNotFoundException | org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+            } catch (Tasks.TaskNotFoundException | FlowableObjectNotFoundException e) {
                 // completed by a colleague between the page check and the completion
                 return alreadyDone(caller, id, redirect, locale, new Tasks.TaskNotFoundException(id));
             } catch (FlowableException e) {
@@ -345,7 +347,7 @@ class TaskPages {
         }
         if (note.get().url() != null) {
             // a link to the document system, checked as http(s) when it was attached
-            return ResponseEntity.status(org.springframework.http.HttpStatus.FOUND)
+            return ResponseEntity.status(HttpStatus.FOUND)
                     .location(URI.create(note.get().url())).build();
         }
         MediaType type;

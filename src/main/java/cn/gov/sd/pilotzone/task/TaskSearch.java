@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -146,7 +147,7 @@ public class TaskSearch {
     }
 
     /** A task that has ended, with who completed it and when; empty while it is open or if there is none. */
-    public java.util.Optional<DoneTask> finished(String taskId) {
+    public Optional<DoneTask> finished(String taskId) {
         return doneTasks(history.createHistoricTaskInstanceQuery().taskId(taskId).finished().list()).stream()
                 .findFirst();
     }

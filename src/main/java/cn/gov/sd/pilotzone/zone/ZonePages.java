@@ -1,9 +1,11 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ class ZonePages {
         ZoneViews.ZoneDetail detail = views.detail(plan, t -> access.seesTask(caller, plan, t), all);
         Map<String, List<ZoneViews.TaskItem>> actions = new LinkedHashMap<>();
         detail.tasks().forEach(t -> actions.computeIfAbsent(t.action() == null ? "" : t.action(),
-                k -> new java.util.ArrayList<>()).add(t));
+                k -> new ArrayList<>()).add(t));
         int current = -1;
         for (int i = 0; i < detail.phases().size(); i++) {
             if (detail.phase() != null && detail.phases().get(i).code().name().equals(detail.phase().name())) {
@@ -97,7 +99,7 @@ class ZonePages {
         }
         LocalDate end = phase.end();
         if (lifecycle != null) {
-            java.time.Instant until = switch (phase.code()) {
+            Instant until = switch (phase.code()) {
                 case MOBILIZATION -> lifecycle.implementationStart();
                 case IMPLEMENTATION -> lifecycle.implementationDue();
                 case ACCEPTANCE -> null;
