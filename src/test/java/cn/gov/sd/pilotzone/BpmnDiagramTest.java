@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -110,7 +112,7 @@ class BpmnDiagramTest {
             try {
                 return Files.newInputStream(file);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, true, false, "UTF-8");
     }
@@ -120,7 +122,7 @@ class BpmnDiagramTest {
         Files.createDirectories(out.getParent());
         try (InputStream png = new DefaultProcessDiagramGenerator().generateDiagram(model, "png", List.of(), List.of(),
                 "SansSerif", "SansSerif", "SansSerif", null, 1.0, true)) {
-            Files.copy(png, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png, out, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

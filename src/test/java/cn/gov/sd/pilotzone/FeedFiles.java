@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,7 +121,7 @@ public final class FeedFiles {
                     Object v = rows.get(r).get(c);
                     if (v instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v instanceof java.time.LocalDate d) {
+                    } else if (v instanceof LocalDate d) {
                         // a real date cell, as a clerk's spreadsheet has it
                         var cell = row.createCell(c);
                         cell.setCellValue(d);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,16 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ public class HubClient {
 
     public HubClient(@Value("${hub.data-dir}") String dataDir, @LocalServerPort int port) {
         this.dataDir = Path.of(dataDir);
-        this.rest = new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder()
+        this.rest = new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://localhost:" + port));
     }
 
@@ -135,7 +136,7 @@ public class HubClient {
             Path tmp = inbox.resolve("." + fileName + ".part");
             Files.write(tmp, content);
             // written in full and renamed, as a sender should: older than the quiet period, taken at once
-            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+            Files.setLastModifiedTime(tmp, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
             return Files.move(tmp, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

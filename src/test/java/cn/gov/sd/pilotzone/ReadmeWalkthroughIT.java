@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +24,7 @@ class ReadmeWalkthroughIT {
     @Test
     void theExampleApplicationReachesTheCountyClerkOnTheDemoData() throws Exception {
         byte[] example = Files.readAllBytes(Path.of("examples", "award-application.json"));
-        String applicationId = hub.read(new String(example, java.nio.charset.StandardCharsets.UTF_8))
+        String applicationId = hub.read(new String(example, StandardCharsets.UTF_8))
                 .path("applicationId").asText();
 
         hub.drop("award-applications", "award-application.json", example);

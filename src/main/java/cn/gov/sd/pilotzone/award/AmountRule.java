@@ -11,7 +11,7 @@ import java.util.Optional;
  * the cap. {@code DISCRETIONARY}: none, a reviewer must set it, at most the cap that configuration gives as the
  * policy's ceiling (the clause names no amount; docs/money-rules.md).
  */
-public record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String base, BigDecimal cap) {
+record AmountRule(Type type, BigDecimal amount, BigDecimal rate, String base, BigDecimal cap) {
 
     public enum Type { FIXED, UP_TO, PERCENTAGE, DISCRETIONARY }
 

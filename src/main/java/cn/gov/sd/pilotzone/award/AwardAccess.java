@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code awardScope: all} (市工信局, 市财政局) see all; a county bureau sees its own county's; others none.
  */
 @Component
-public class AwardAccess {
+class AwardAccess {
 
     /** The county a caller is restricted to: empty = all, a code = that county; null = nothing. */
     public record Scope(boolean all, String countyCode) {
@@ -24,7 +24,7 @@ public class AwardAccess {
 
     private final BureauDirectory bureaus;
 
-    public AwardAccess(BureauDirectory bureaus) {
+    AwardAccess(BureauDirectory bureaus) {
         this.bureaus = bureaus;
     }
 

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** Inbound feed {@code award-applications} from the enterprise portal: one application (JSON or XML) per file. */
 @Component
-public class AwardApplicationFeed implements FeedHandler {
+class AwardApplicationFeed implements FeedHandler {
 
     private final AwardApplicationParser parser;
     private final AwardApplications applications;
 
-    public AwardApplicationFeed(AwardApplicationParser parser, AwardApplications applications) {
+    AwardApplicationFeed(AwardApplicationParser parser, AwardApplications applications) {
         this.parser = parser;
         this.applications = applications;
     }

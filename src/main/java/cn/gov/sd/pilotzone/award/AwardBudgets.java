@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
+import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.Money;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * may be committed and paid. Checked at start-up: known policies, valid amounts, one entry per policy and year.
  */
 @Component
-public class AwardBudgets {
+class AwardBudgets {
 
     static final String FILE = "award-budgets.yml";
 
@@ -34,18 +35,18 @@ public class AwardBudgets {
     private final Map<String, BigDecimal> byPolicyAndYear = new HashMap<>();
 
     @Autowired
-    public AwardBudgets(ConfigFiles files, AwardCatalog catalog) {
+    AwardBudgets(ConfigFiles files, AwardCatalog catalog) {
         Path path = files.dir().resolve(FILE);
         List<Budget> budgets = Files.exists(path) ? files.read(FILE, File.class).budgets() : null;
         load(budgets == null ? List.of() : budgets, code -> catalog.find(code).isPresent(), path);
     }
 
     /** Budgets given directly (tests, and the property that drives the rules with budgets of its own). */
-    public AwardBudgets(List<Budget> budgets) {
+    AwardBudgets(List<Budget> budgets) {
         load(budgets, code -> true, Path.of(FILE));
     }
 
-    private void load(List<Budget> budgets, java.util.function.Predicate<String> knownPolicy, Path path) {
+    private void load(List<Budget> budgets, Predicate<String> knownPolicy, Path path) {
         for (Budget b : budgets) {
             if (b.policyCode() == null || !knownPolicy.test(b.policyCode())) {
                 throw new InvalidConfigException(path, 0, "budget for unknown policy " + b.policyCode());

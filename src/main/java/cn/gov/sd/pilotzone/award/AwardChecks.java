@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the USCC and the policy are checked again here because a process can also be started by an administrator.
  */
 @Component("awardChecks")
-public class AwardChecks implements JavaDelegate {
+class AwardChecks implements JavaDelegate {
 
     /** The outcome: the reasons for rejection (none = passed) and the proposed amount (none = discretionary). */
     public record Result(List<Problem> problems, Optional<BigDecimal> proposedAmount) {
@@ -40,7 +40,7 @@ public class AwardChecks implements JavaDelegate {
     private final Messages messages;
     private final Clock clock;
 
-    public AwardChecks(AwardCatalog catalog, CreditRecords credit, AwardLedger ledger, ApplicationStore store,
+    AwardChecks(AwardCatalog catalog, CreditRecords credit, AwardLedger ledger, ApplicationStore store,
                        Messages messages, Clock clock) {
         this.catalog = catalog;
         this.credit = credit;

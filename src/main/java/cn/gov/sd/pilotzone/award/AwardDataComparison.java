@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * bank account does not stop the case: the clerk records it at intent confirmation (意愿确认).
  */
 @Component("awardDataComparison")
-public class AwardDataComparison implements JavaDelegate {
+class AwardDataComparison implements JavaDelegate {
 
     private final ApplicationStore store;
     private final EnterpriseRegistry registry;
@@ -42,7 +42,7 @@ public class AwardDataComparison implements JavaDelegate {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public AwardDataComparison(ApplicationStore store, EnterpriseRegistry registry, BureauDirectory bureaus,
+    AwardDataComparison(ApplicationStore store, EnterpriseRegistry registry, BureauDirectory bureaus,
                                AwardChecks checks, AwardLedger ledger, Messages messages) {
         this.store = store;
         this.registry = registry;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import cn.gov.sd.pilotzone.common.Utc;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -45,7 +46,7 @@ public class AwardLedger {
                     return holder.get().equals(applicationId) ? Optional.empty() : holder;
                 }
                 if (attempt >= 2) {
-                    throw new org.springframework.dao.ConcurrencyFailureException("award ledger entry " + uscc + "/"
+                    throw new ConcurrencyFailureException("award ledger entry " + uscc + "/"
                             + policyCode + "/" + eventYear + " keeps changing");
                 }
                 // released in between (the holder was rejected or withdrew): try to reserve again

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * so a changed setting applies to new applications, not to ones already under way.
  */
 @ConfigurationProperties("hub.award")
-public record AwardSettings(@DefaultValue("P30D") Duration correctionPeriod,
+record AwardSettings(@DefaultValue("P30D") Duration correctionPeriod,
                             @DefaultValue("P7D") Duration publicNoticePeriod,
                             @DefaultValue("P10D") Duration reviewPeriod) {
 }

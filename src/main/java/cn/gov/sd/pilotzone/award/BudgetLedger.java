@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completing transaction.
  */
 @Repository
-public class BudgetLedger {
+class BudgetLedger {
 
     private record Commitment(String policyCode, int year, BigDecimal amount, String status) {
     }
@@ -35,7 +36,7 @@ public class BudgetLedger {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    public BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock, PlatformTransactionManager transactions) {
+    BudgetLedger(JdbcTemplate jdbc, AwardBudgets budgets, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.budgets = budgets;
         this.clock = clock;
@@ -123,7 +124,7 @@ public class BudgetLedger {
         }
     }
 
-    private java.time.LocalDateTime now() {
+    private LocalDateTime now() {
         return Utc.of(clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.award;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * every entry reports them as it reports any bad input.
  */
 @Component
-public class MoneyRules {
+class MoneyRules {
 
     /** The reviews that set money, in order: a later one may lower an earlier one's figure, never raise it. */
     static final Set<String> REVIEWS = Set.of(AwardTaskForms.COUNTY_REVIEW, AwardTaskForms.CITY_REVIEW,
@@ -43,7 +44,7 @@ public class MoneyRules {
     private final EnterpriseRegistry registry;
     private final Clock clock;
 
-    public MoneyRules(AwardCatalog catalog, BudgetLedger budgets, EnterpriseRegistry registry, Clock clock) {
+    MoneyRules(AwardCatalog catalog, BudgetLedger budgets, EnterpriseRegistry registry, Clock clock) {
         this.catalog = catalog;
         this.budgets = budgets;
         this.registry = registry;
@@ -206,7 +207,7 @@ public class MoneyRules {
 
     /** A receipt's {@code paid_on} cannot be after today (in China, the earliest date a bank can have written). */
     public Optional<Problem> paidOn(LocalDate paidOn) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
         return paidOn != null && paidOn.isAfter(today)
                 ? Optional.of(Problem.of("paid_on", "receipt.paidOnFuture", paidOn, today)) : Optional.empty();
     }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it raises a possible double transfer to 市财政局 ({@link PaymentAlerts}) and is reported (docs/money-rules.md).
  */
 @Component
-public class PaymentReceiptFeed implements FeedHandler {
+class PaymentReceiptFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
             Column.code("payment_id", "支付编号", true),
@@ -47,7 +47,7 @@ public class PaymentReceiptFeed implements FeedHandler {
     private final MoneyRules rules;
     private final PaymentAlerts alerts;
 
-    public PaymentReceiptFeed(Payments payments, AwardApplications applications, FeedCharsets charsets,
+    PaymentReceiptFeed(Payments payments, AwardApplications applications, FeedCharsets charsets,
                               MoneyRules rules, PaymentAlerts alerts) {
         this.rules = rules;
         this.alerts = alerts;

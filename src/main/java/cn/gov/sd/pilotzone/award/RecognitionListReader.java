@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * row becomes a problem with its line; the good rows are returned for the feed to start.
  */
 @Component
-public class RecognitionListReader {
+class RecognitionListReader {
 
     static final List<Column> COLUMNS = List.of(
             Column.code("uscc", "统一社会信用代码", true),
@@ -53,7 +53,7 @@ public class RecognitionListReader {
 
     private final AwardCatalog catalog;
 
-    public RecognitionListReader(AwardCatalog catalog) {
+    RecognitionListReader(AwardCatalog catalog) {
         this.catalog = catalog;
     }
 

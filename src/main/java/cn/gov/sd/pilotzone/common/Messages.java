@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Renders message codes from the bundles: Chinese for people by default, English alongside. */
@@ -31,9 +32,21 @@ public class Messages {
         return p.field() == null ? text : get("problem.atField", locale, p.field(), text);
     }
 
+    /** Problems as one line, each with its field's name in the page's language ("同事：必填"). */
+    public String withFieldNames(List<Problem> problems, Locale locale) {
+        return String.join("；", problems.stream().map(p -> p.field() == null || "task".equals(p.field())
+                ? get(p.code(), locale, p.args().toArray())
+                : get("ui.field." + p.field(), locale) + "：" + get(p.code(), locale, p.args().toArray())).toList());
+    }
+
     /** "中文 / English", as files and logs read by both clerks and integrators show it. */
     public String bilingual(Problem p) {
         return render(p, CHINESE) + " / " + render(p, Locale.ENGLISH);
+    }
+
+    /** A name as the current request's language shows it: the English one on English pages, when there is one. */
+    public static String localized(String chinese, String english) {
+        return english != null && "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? english : chinese;
     }
 
     public List<String> bilingual(List<Problem> problems) {

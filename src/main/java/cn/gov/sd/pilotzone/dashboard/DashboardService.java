@@ -2,7 +2,6 @@ package cn.gov.sd.pilotzone.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import cn.gov.sd.pilotzone.award.AwardApplication;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.award.AwardFigures;
 import cn.gov.sd.pilotzone.award.AwardPolicy;
 import cn.gov.sd.pilotzone.award.PaymentAlerts;
 import cn.gov.sd.pilotzone.common.Utc;
@@ -31,6 +30,7 @@ import cn.gov.sd.pilotzone.exchange.InboundFeedHealth;
 import cn.gov.sd.pilotzone.exchange.OutboundFormats;
 import cn.gov.sd.pilotzone.registry.Bureau;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
+import cn.gov.sd.pilotzone.task.TaskSearch;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -39,18 +39,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The supervisors' dashboard: one read of tasks, awards, applications and feeds. Read-only SQL over the hub's
- * tables and Flowable's runtime task tables: counting tasks per candidate group through the task query API would
- * take two queries per bureau (some forty bureaus), one grouped query takes one.
+ * The supervisors' dashboard: one read of tasks, awards, applications and feeds, each through its module's API
+ * ({@link TaskSearch#workload()}, {@link AwardFigures}); the exchange's folders and tables are read here.
  */
 @Service
-public class DashboardService {
+class DashboardService {
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
 
     private final JdbcTemplate jdbc;
     private final BureauDirectory bureaus;
     private final AwardCatalog catalog;
+    private final AwardFigures figures;
+    private final TaskSearch tasks;
     private final FeedLog feedLog;
     private final FeedFolders folders;
     private final List<FeedHandler> inbound;
@@ -60,14 +61,17 @@ public class DashboardService {
     private final InboundFeedHealth consumers;
     private final FeedTransports transports;
     private final PaymentAlerts paymentAlerts;
-    private final java.time.Duration maxAge;
+    private final Duration maxAge;
     private volatile Dashboard last;
 
-    public DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, FeedLog feedLog,
-                            FeedFolders folders, List<FeedHandler> inbound, OutboundFormats outbound, Clock clock,
-                            HubNode node, PaymentAlerts paymentAlerts, InboundFeedHealth consumers,
-                            FeedTransports transports, @Value("${hub.dashboard.max-age:PT5S}") Duration maxAge) {
+    DashboardService(JdbcTemplate jdbc, BureauDirectory bureaus, AwardCatalog catalog, AwardFigures figures,
+                     TaskSearch tasks, FeedLog feedLog, FeedFolders folders, List<FeedHandler> inbound,
+                     OutboundFormats outbound, Clock clock, HubNode node, PaymentAlerts paymentAlerts,
+                     InboundFeedHealth consumers, FeedTransports transports,
+                     @Value("${hub.dashboard.max-age:PT5S}") Duration maxAge) {
         this.transports = transports;
+        this.figures = figures;
+        this.tasks = tasks;
         this.paymentAlerts = paymentAlerts;
         this.maxAge = maxAge;
         this.node = node;
@@ -103,13 +107,9 @@ public class DashboardService {
     }
 
     private Dashboard compute() {
-        Instant now = clock.instant();
-        // Flowable binds dates with setTimestamp, so compare with a Timestamp bound the same way
-        Timestamp nowTs = new Timestamp(now.toEpochMilli());
-        long open = count("SELECT COUNT(*) FROM ACT_RU_TASK");
-        long overdue = count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", nowTs);
-        return new Dashboard(now, open, overdue, tasksByBureau(nowTs), awardsByPolicy(), applicationsByStatus(),
-                feeds(), nodes(), paymentAlerts.open());
+        TaskSearch.Workload work = tasks.workload();
+        return new Dashboard(clock.instant(), work.open(), work.overdue(), tasksByBureau(work), awardsByPolicy(),
+                applicationsByStatus(), feeds(), nodes(), paymentAlerts.open());
     }
 
     /** The hub nodes seen within a day, newest first: older rows are processes long gone. */
@@ -126,64 +126,30 @@ public class DashboardService {
     }
 
     /** Open and overdue tasks per candidate group, busiest first; a task with two groups counts for both. */
-    public List<BureauTasks> tasksByBureau(Timestamp now) {
-        return jdbc.query("SELECT l.GROUP_ID_ AS grp, COUNT(*) AS open_tasks,"
-                        + " SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue_tasks"
-                        + " FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_"
-                        + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL"
-                        + " GROUP BY l.GROUP_ID_ ORDER BY open_tasks DESC, grp",
-                (rs, i) -> {
-                    String code = rs.getString("grp");
-                    Optional<Bureau> b = bureaus.find(code);
-                    return new BureauTasks(code, b.map(Bureau::name).orElse(code), b.map(Bureau::nameEn).orElse(code),
-                            rs.getLong("open_tasks"), rs.getLong("overdue_tasks"));
-                }, now);
+    private List<BureauTasks> tasksByBureau(TaskSearch.Workload work) {
+        return work.byGroup().stream().map(g -> {
+            Optional<Bureau> b = bureaus.find(g.group());
+            return new BureauTasks(g.group(), b.map(Bureau::name).orElse(g.group()),
+                    b.map(Bureau::nameEn).orElse(g.group()), g.open(), g.overdue());
+        }).toList();
     }
 
     /** Per policy of the catalog that has applications, in catalog order. */
-    public List<PolicyAwards> awardsByPolicy() {
-        record Sum(long count, BigDecimal amount) {
-        }
-        Map<String, Sum> alive = new HashMap<>();
-        jdbc.query("SELECT policy_code, COUNT(*) AS n, SUM(COALESCE(approved_amount, proposed_amount)) AS amount"
-                        + " FROM award_application WHERE status NOT IN ('REJECTED', 'WITHDRAWN') GROUP BY policy_code",
-                rs -> {
-                    alive.put(rs.getString("policy_code"), new Sum(rs.getLong("n"), rs.getBigDecimal("amount")));
-                });
-        Map<String, Sum> paid = new HashMap<>();
-        jdbc.query("SELECT policy_code, COUNT(*) AS n, SUM(amount) AS amount FROM award_ledger WHERE status = 'PAID'"
-                        + " GROUP BY policy_code",
-                rs -> {
-                    paid.put(rs.getString("policy_code"), new Sum(rs.getLong("n"), rs.getBigDecimal("amount")));
-                });
-        List<String> codes = new ArrayList<>();
-        catalog.all().stream().map(AwardPolicy::code).filter(c -> alive.containsKey(c) || paid.containsKey(c))
-                .forEach(codes::add);
-        new TreeSet<>(alive.keySet()).stream().filter(c -> !codes.contains(c)).forEach(codes::add);
-        Sum none = new Sum(0, BigDecimal.ZERO);
-        return codes.stream().map(code -> {
-            Optional<AwardPolicy> p = catalog.find(code);
-            Sum a = alive.getOrDefault(code, none);
-            Sum pd = paid.getOrDefault(code, none);
-            BigDecimal amount = yuan(a.amount());
-            BigDecimal paidAmount = yuan(pd.amount());
-            return new PolicyAwards(code, p.map(AwardPolicy::name).orElse(code), p.map(AwardPolicy::nameEn).orElse(code),
-                    a.count(), amount, wan(amount), pd.count(), paidAmount, wan(paidAmount));
+    private List<PolicyAwards> awardsByPolicy() {
+        return figures.byPolicy().stream().map(f -> {
+            Optional<AwardPolicy> p = catalog.find(f.policyCode());
+            BigDecimal amount = yuan(f.amount());
+            BigDecimal paidAmount = yuan(f.paidAmount());
+            return new PolicyAwards(f.policyCode(), p.map(AwardPolicy::name).orElse(f.policyCode()),
+                    p.map(AwardPolicy::nameEn).orElse(f.policyCode()), f.applications(), amount, wan(amount),
+                    f.paid(), paidAmount, wan(paidAmount));
         }).toList();
     }
 
     /** Every status of the process, in its order, with zero where there is none. */
-    public List<StatusCount> applicationsByStatus() {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT status, COUNT(*) AS n FROM award_application GROUP BY status",
-                rs -> {
-                    counts.put(rs.getString("status"), rs.getLong("n"));
-                });
-        List<StatusCount> list = new ArrayList<>();
-        for (AwardApplication.Status s : AwardApplication.Status.values()) {
-            list.add(new StatusCount(s.name(), counts.getOrDefault(s.name(), 0L)));
-        }
-        return list;
+    private List<StatusCount> applicationsByStatus() {
+        return figures.byStatus().entrySet().stream()
+                .map(e -> new StatusCount(e.getKey().name(), e.getValue())).toList();
     }
 
     /** Inbound feeds (those with a handler or an inbox folder), then outbound ones (configured or seen). */
@@ -237,11 +203,6 @@ public class DashboardService {
 
     private FeedLog.Entry last(String feed) {
         return feedLog.recent(feed, 1).stream().findFirst().orElse(null);
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
     }
 
     private static BigDecimal yuan(BigDecimal v) {

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed file back into the inbox.
  */
 @Component
-public class FeedFolders {
+class FeedFolders {
 
     /** A file in {@code error/<feed>/}: the stored (time-stamped) name, the name it came with, why it failed. */
     public record ErrorFile(String storedName, String originalName, long size, Instant modified, String reason,
@@ -52,7 +52,7 @@ public class FeedFolders {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public FeedFolders(ExchangeLayout layout, Clock clock, AuditTrail audit) {
+    FeedFolders(ExchangeLayout layout, Clock clock, AuditTrail audit) {
         this.layout = layout;
         this.clock = clock;
         this.audit = audit;

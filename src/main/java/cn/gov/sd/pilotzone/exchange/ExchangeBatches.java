@@ -2,8 +2,10 @@ package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.exchange.FeedHandler.FeedResult;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -275,7 +276,7 @@ public class ExchangeBatches {
                     line += (int) out.getBuffer().substring(before).chars().filter(ch -> ch == '\n').count();
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return new Table(out.toString().getBytes(StandardCharsets.UTF_8), lines, ids, blank);
         }
@@ -320,7 +321,7 @@ public class ExchangeBatches {
             if (value instanceof BigDecimal d) {
                 return d.toPlainString();
             }
-            if (value instanceof java.sql.Date d) {
+            if (value instanceof Date d) {
                 return d.toLocalDate().toString();
             }
             return value.toString();

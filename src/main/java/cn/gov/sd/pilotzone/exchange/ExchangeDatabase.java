@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ScriptException;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
@@ -140,7 +140,7 @@ public class ExchangeDatabase implements HealthIndicator, DisposableBean {
             ScriptUtils.executeSqlScript(c, new FileSystemResource(ddl));
             tablesChecked.set(true);
             log.info("exchange database: tables of {} present ({})", ddl.getFileName(), feeds);
-        } catch (SQLException | org.springframework.jdbc.datasource.init.ScriptException e) {
+        } catch (SQLException | ScriptException e) {
             log.warn("exchange database: tables not checked yet ({}); retried at the next health check", e.getMessage());
         }
     }

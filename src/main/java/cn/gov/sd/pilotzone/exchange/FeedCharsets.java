@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class FeedCharsets {
 
     public FeedCharsets(@Value("${hub.exchange.csv-charset:auto}") String fallback, Environment env) {
         this.fallback = fallback;
-        this.perFeed = Binder.get(env).bind("hub.exchange.charsets", org.springframework.boot.context.properties.bind.Bindable
+        this.perFeed = Binder.get(env).bind("hub.exchange.charsets", Bindable
                 .mapOf(String.class, String.class)).orElse(Map.of());
     }
 

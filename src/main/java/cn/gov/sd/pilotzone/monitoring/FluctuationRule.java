@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * without a positive value a year earlier, or without a value now, says nothing. The SQL of {@link Fluctuations}
  * applies the same inequality set-based; this class computes the ratios shown and is the rule's unit-tested form.
  */
-public final class FluctuationRule {
+final class FluctuationRule {
 
     private FluctuationRule() {
     }

@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * be filtered and summed rather than re-typed.
  */
 @Component
-public class FluctuationWorkbook {
+class FluctuationWorkbook {
 
     static final List<String> HEADERS = List.of("uscc", "enterpriseName", "county", "enterpriseClass", "priority",
             "revenue", "revenueLastYear", "revenueChange", "electricityKwh", "electricityKwhLastYear",
@@ -33,13 +35,13 @@ public class FluctuationWorkbook {
 
     private final Messages messages;
 
-    public FluctuationWorkbook(Messages messages) {
+    FluctuationWorkbook(Messages messages) {
         this.messages = messages;
     }
 
     public byte[] write(YearMonth period, List<FluctuationView> rows, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+            Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(
                     messages.get("fluctuation.xlsx.sheet", locale, period.toString())));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -47,7 +49,7 @@ public class FluctuationWorkbook {
             bold.setFont(font);
             // headers such as 上年同期营业收入（元） are wider than their numbers: wrapped, not cut off
             bold.setWrapText(true);
-            bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
+            bold.setVerticalAlignment(VerticalAlignment.CENTER);
             CellStyle money = wb.createCellStyle();
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             CellStyle percent = wb.createCellStyle();

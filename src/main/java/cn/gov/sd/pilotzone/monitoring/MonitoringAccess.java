@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * industry bureau sees its own county's enterprises; other bureaus have no part in it (403).
  */
 @Component
-public class MonitoringAccess {
+class MonitoringAccess {
 
     /** {@code countyCode} null = every county. */
     public record Scope(String countyCode) {
@@ -27,7 +27,7 @@ public class MonitoringAccess {
     private final BureauDirectory bureaus;
     private final MonitoringSettings settings;
 
-    public MonitoringAccess(BureauDirectory bureaus, MonitoringSettings settings) {
+    MonitoringAccess(BureauDirectory bureaus, MonitoringSettings settings) {
         this.bureaus = bureaus;
         this.settings = settings;
     }

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             the file that found them)
  */
 @ConfigurationProperties("hub.monitoring")
-public record MonitoringSettings(@DefaultValue("0.20") BigDecimal fluctuationThreshold,
+record MonitoringSettings(@DefaultValue("0.20") BigDecimal fluctuationThreshold,
                                  @DefaultValue("P15D") Duration followUpPeriod,
                                  @DefaultValue("gxj") String unassignedGroup,
                                  @DefaultValue({"gxj", "tjj"}) List<String> seeAll,

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * can put this year's month on the list.
  */
 @Component
-public class OperationDataFeed implements FeedHandler {
+class OperationDataFeed implements FeedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(OperationDataFeed.class);
 
@@ -33,7 +33,7 @@ public class OperationDataFeed implements FeedHandler {
     private final FollowUps followUps;
     private final FeedCharsets charsets;
 
-    public OperationDataFeed(OperationDataStore store, Fluctuations fluctuations, FollowUps followUps,
+    OperationDataFeed(OperationDataStore store, Fluctuations fluctuations, FollowUps followUps,
                              FeedCharsets charsets) {
         this.store = store;
         this.fluctuations = fluctuations;

@@ -1,9 +1,12 @@
 package cn.gov.sd.pilotzone.notice;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.task.CompletionForm;
@@ -19,6 +22,7 @@ import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,12 +42,12 @@ class NoticeListener implements FlowableEventListener {
 
     @Bean
     static EngineConfigurationConfigurer<SpringProcessEngineConfiguration> noticeListenerRegistration(
-            org.springframework.beans.factory.ObjectProvider<NoticeListener> listener) {
+            ObjectProvider<NoticeListener> listener) {
         return configuration -> {
             Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
-                    ? new java.util.HashMap<>() : new java.util.HashMap<>(configuration.getTypedEventListeners());
+                    ? new HashMap<>() : new HashMap<>(configuration.getTypedEventListeners());
             // resolved lazily: the listener needs JdbcTemplate, which must not be created while the engine is
-            typed.computeIfAbsent(FlowableEngineEventType.TASK_CREATED.name(), k -> new java.util.ArrayList<>())
+            typed.computeIfAbsent(FlowableEngineEventType.TASK_CREATED.name(), k -> new ArrayList<>())
                     .add(new Lazy(listener));
             configuration.setTypedEventListeners(typed);
         };
@@ -59,7 +63,7 @@ class NoticeListener implements FlowableEventListener {
         Notices.About about = about(task);
         Set<String> groups = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(IdentityLink::getGroupId).collect(Collectors.toCollection(TreeSet::new));
         for (String group : groups) {
             notices.toBureau(group, kind, about, null, null);
         }
@@ -99,7 +103,7 @@ class NoticeListener implements FlowableEventListener {
     }
 
     /** The listener as the engine holds it, looked up when the first task is created. */
-    private record Lazy(org.springframework.beans.factory.ObjectProvider<NoticeListener> listener)
+    private record Lazy(ObjectProvider<NoticeListener> listener)
             implements FlowableEventListener {
 
         @Override

@@ -3,9 +3,9 @@ package cn.gov.sd.pilotzone.notice;
 import java.util.List;
 
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.task.Cases;
 import cn.gov.sd.pilotzone.task.Tasks;
 import cn.gov.sd.pilotzone.ui.PageController;
-import cn.gov.sd.pilotzone.task.CaseLabels;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +24,12 @@ class NoticePages {
 
     private final Notices notices;
     private final Tasks tasks;
-    private final CaseLabels labels;
+    private final Cases cases;
 
-    NoticePages(Notices notices, Tasks tasks, CaseLabels labels) {
+    NoticePages(Notices notices, Tasks tasks, Cases cases) {
         this.notices = notices;
         this.tasks = tasks;
-        this.labels = labels;
+        this.cases = cases;
     }
 
     @GetMapping("/notices")
@@ -61,7 +61,7 @@ class NoticePages {
             }
         }
         return n.processInstanceId() == null ? "redirect:/notices"
-                : "redirect:" + labels.href(n.processKey(), n.businessKey(), n.processInstanceId());
+                : "redirect:" + cases.href(n.processKey(), n.businessKey(), n.processInstanceId());
     }
 
     @PostMapping("/notices/read")

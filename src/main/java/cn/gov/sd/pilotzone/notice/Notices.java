@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.security.Caller;
@@ -68,7 +71,7 @@ public class Notices {
         List<String> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
             found.addAll(jdbc.queryForList("SELECT dedup_key FROM hub_notice WHERE dedup_key IN (" + in + ")",
                     String.class, chunk.toArray()));
         }
@@ -118,14 +121,14 @@ public class Notices {
     }
 
     /** Which of these open tasks a return brought back (the list marks them). */
-    public java.util.Set<String> returned(List<String> taskIds) {
+    public Set<String> returned(List<String> taskIds) {
         if (taskIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(taskIds.size(), "?"));
+        String in = String.join(",", Collections.nCopies(taskIds.size(), "?"));
         List<Object> args = new ArrayList<>(taskIds);
         args.add(Notice.Kind.RETURNED.name());
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT task_id FROM hub_notice WHERE task_id IN ("
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT task_id FROM hub_notice WHERE task_id IN ("
                 + in + ") AND kind = ?", String.class, args.toArray()));
     }
 
@@ -181,7 +184,7 @@ public class Notices {
         StringBuilder where = new StringBuilder("username = ?");
         args.add(caller.username());
         if (!groups.isEmpty()) {
-            where.append(" OR bureau_code IN (").append(String.join(",", java.util.Collections.nCopies(groups.size(),
+            where.append(" OR bureau_code IN (").append(String.join(",", Collections.nCopies(groups.size(),
                     "?"))).append(')');
             args.addAll(groups);
         }

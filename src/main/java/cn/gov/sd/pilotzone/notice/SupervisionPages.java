@@ -3,23 +3,27 @@ package cn.gov.sd.pilotzone.notice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
+import cn.gov.sd.pilotzone.registry.BureauNames;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.security.HubUser;
+import cn.gov.sd.pilotzone.security.Who;
+import cn.gov.sd.pilotzone.task.Cases;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.TaskTeam;
 import cn.gov.sd.pilotzone.task.TaskView;
-import cn.gov.sd.pilotzone.zone.ZonePlans;
 import cn.gov.sd.pilotzone.ui.PageController;
-import cn.gov.sd.pilotzone.ui.UiFormat;
-import cn.gov.sd.pilotzone.security.Who;
-import cn.gov.sd.pilotzone.task.CaseLabels;
-import cn.gov.sd.pilotzone.task.TaskPages;
-import cn.gov.sd.pilotzone.ui.UiFormat;
+import cn.gov.sd.pilotzone.zone.ZonePlans;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
@@ -45,30 +49,28 @@ class SupervisionPages {
     private final TaskSearch search;
     private final Reminders reminders;
     private final Notices notices;
-    private final CaseLabels labels;
-    private final TaskPages taskPages;
+    private final Cases cases;
     private final BureauDirectory bureaus;
     private final ZonePlans zones;
     private final Messages messages;
-    private final UiFormat fmt;
+    private final BureauNames bureauNames;
     private final Who who;
     private final Clock clock;
     private final Duration window;
     private final TaskTeam team;
 
-    SupervisionPages(TaskSearch search, Reminders reminders, Notices notices, CaseLabels labels, TaskPages taskPages,
-                     BureauDirectory bureaus, ZonePlans zones, Messages messages, UiFormat fmt, Who who, Clock clock,
+    SupervisionPages(TaskSearch search, Reminders reminders, Notices notices, Cases cases, BureauDirectory bureaus,
+                     ZonePlans zones, Messages messages, BureauNames bureauNames, Who who, Clock clock,
                      @Value("${hub.supervision.warning-window:P3D}") Duration window, TaskTeam team) {
         this.team = team;
         this.search = search;
         this.reminders = reminders;
         this.notices = notices;
-        this.labels = labels;
-        this.taskPages = taskPages;
+        this.cases = cases;
         this.bureaus = bureaus;
         this.zones = zones;
         this.messages = messages;
-        this.fmt = fmt;
+        this.bureauNames = bureauNames;
         this.who = who;
         this.clock = clock;
         this.window = window;
@@ -81,15 +83,15 @@ class SupervisionPages {
         Instant now = clock.instant();
         List<Row> rows = search.dueBefore(caller, overdueOnly ? now : now.plus(window), blank(process), blank(bureau),
                         blank(zone)).stream()
-                .map(t -> new Row(t, t.due().isBefore(now), labels.label(t.processDefinitionKey(), t.businessKey()),
+                .map(t -> new Row(t, t.due().isBefore(now), cases.label(t.processDefinitionKey(), t.businessKey()),
                         Caller.SUPERVISOR_GROUP.equals(single(t.candidateGroups())) ? "/tasks/" + t.id()
-                                : labels.href(t.processDefinitionKey(), t.businessKey(), t.processInstanceId()),
+                                : cases.href(t.processDefinitionKey(), t.businessKey(), t.processInstanceId()),
                         notices.reminders(t.id())))
                 .toList();
         model.addAttribute("rows", rows);
         // whom each task can be given to; bureaus repeat across rows, so each bureau's clerks are read once
-        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> byBureau = new java.util.HashMap<>();
-        java.util.Map<String, List<cn.gov.sd.pilotzone.security.HubUser>> clerks = new java.util.HashMap<>();
+        Map<String, List<HubUser>> byBureau = new HashMap<>();
+        Map<String, List<HubUser>> clerks = new HashMap<>();
         for (Row r : rows) {
             clerks.put(r.task().id(), r.task().candidateGroups().stream()
                     .flatMap(g -> byBureau.computeIfAbsent(g, team::clerksOfBureau).stream()).toList());
@@ -104,7 +106,7 @@ class SupervisionPages {
         model.addAttribute("overdueOnly", overdueOnly);
         model.addAttribute("zones", zones.all());
         model.addAttribute("bureaus", bureaus.all());
-        model.addAttribute("processes", taskPages.processes());
+        model.addAttribute("processes", search.processes());
         return "supervision";
     }
 
@@ -114,7 +116,7 @@ class SupervisionPages {
         try {
             List<String> reminded = reminders.remind(caller, id, note);
             redirect.addFlashAttribute("notice", messages.get("ui.supervision.reminded", locale,
-                    String.join("、", reminded.stream().map(code -> bureaus.exists(code) ? fmt.bureau(code)
+                    String.join("、", reminded.stream().map(code -> bureaus.exists(code) ? bureauNames.name(code)
                             : who.name(code)).toList())));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", messages.render(e.problems().get(0), locale));
@@ -128,19 +130,19 @@ class SupervisionPages {
                     @RequestParam(required = false) String due, @RequestParam(required = false) String reason,
                     @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
         try {
-            java.time.LocalDate day = null;
+            LocalDate day = null;
             if (due != null && !due.isBlank()) {
                 try {
-                    day = java.time.LocalDate.parse(due.strip());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidInputException(cn.gov.sd.pilotzone.common.Problem.of("due", "date.format", due));
+                    day = LocalDate.parse(due.strip());
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException(Problem.of("due", "date.format", due));
                 }
             }
             team.reassign(caller, id, assignee, day, reason);
             redirect.addFlashAttribute("notice", messages.get("ui.team.reassigned", locale,
                     search.name(id)));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", taskPages.fieldMessages(e.problems(), locale));
+            redirect.addFlashAttribute("problem", messages.withFieldNames(e.problems(), locale));
         }
         return back(back);
     }

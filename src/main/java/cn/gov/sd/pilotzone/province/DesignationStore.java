@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Tables zone_designation and zone_evaluation: where each zone's designation stands and its yearly ratings. */
 @Repository
-public class DesignationStore {
+class DesignationStore {
 
     public enum Status { FORMAL_CHECK, CORRECTION, EXPERT_REVIEW, DECISION, LISTED, REFUSED, REMOVED, RECOMMENDED }
 
@@ -27,7 +28,7 @@ public class DesignationStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public DesignationStore(JdbcTemplate jdbc, Clock clock) {
+    DesignationStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,7 +57,7 @@ public class DesignationStore {
             jdbc.update("INSERT INTO zone_designation (zone_id, status, batch, theme, consecutive_fails, updated_at) "
                     + "VALUES (?,?,?,?,0,?)", zoneId, status.name(), batch, theme, now);
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }

@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * left out and listed by line in {@code error/indicators/<file>.error.txt}.
  */
 @Component
-public class IndicatorFeed implements FeedHandler {
+class IndicatorFeed implements FeedHandler {
 
     private final ProvinceConfig config;
     private final JdbcTemplate jdbc;
     private final FeedCharsets charsets;
     private final Clock clock;
 
-    public IndicatorFeed(ProvinceConfig config, JdbcTemplate jdbc, FeedCharsets charsets, Clock clock) {
+    IndicatorFeed(ProvinceConfig config, JdbcTemplate jdbc, FeedCharsets charsets, Clock clock) {
         this.config = config;
         this.jdbc = jdbc;
         this.charsets = charsets;

@@ -23,7 +23,7 @@ import cn.gov.sd.pilotzone.exchange.TableReader.Row;
  * 6 decimals; each bad row is a problem with its line and is left out. Plain Java, no database, no Camel: the
  * exchange-database reader of {@code ex_indicators} uses {@link #row} for its rows.
  */
-public final class IndicatorReader {
+final class IndicatorReader {
 
     static final List<Column> COLUMNS = List.of(
             new Column("zone_id", "试验区", true),

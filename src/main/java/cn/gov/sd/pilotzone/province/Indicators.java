@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -88,7 +89,7 @@ public class Indicators {
      * registry's); cumulative from {@code since} when given, else each year on its own.
      */
     private List<Point> ledger(String zoneId, Derivation d) {
-        String marks = String.join(",", java.util.Collections.nCopies(d.policies().size(), "?"));
+        String marks = String.join(",", Collections.nCopies(d.policies().size(), "?"));
         List<Object> args = new ArrayList<>(d.policies());
         args.add(config.cityCode(zoneId) + "%");
         TreeMap<Integer, Long> perYear = new TreeMap<>();

@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.province;
 
+import java.util.Optional;
+
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.springframework.stereotype.Component;
@@ -10,11 +12,11 @@ import org.springframework.stereotype.Component;
  * province's targets (a public plan). Another city's zone, its designation and its evaluations are "not found".
  */
 @Component
-public class ProvinceAccess {
+class ProvinceAccess {
 
     private final ProvinceConfig config;
 
-    public ProvinceAccess(ProvinceConfig config) {
+    ProvinceAccess(ProvinceConfig config) {
         this.config = config;
     }
 
@@ -31,7 +33,7 @@ public class ProvinceAccess {
     }
 
     /** The zone whose 工信局 this caller is, if any. */
-    public java.util.Optional<ProvinceZone> ownZone(Caller caller) {
+    public Optional<ProvinceZone> ownZone(Caller caller) {
         return config.zones().stream().filter(z -> caller.isClerk() && z.bureau().equals(caller.bureauCode()))
                 .findFirst();
     }

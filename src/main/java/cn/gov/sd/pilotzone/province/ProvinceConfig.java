@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import cn.gov.sd.pilotzone.award.AwardCatalog;
-import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
+import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.YamlLines;
 import cn.gov.sd.pilotzone.province.Target.Source;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -211,7 +212,7 @@ public class ProvinceConfig implements ClusterCodes {
     }
 
     private static Object[] append(Object[] path, Object last) {
-        Object[] p = java.util.Arrays.copyOf(path, path.length + 1);
+        Object[] p = Arrays.copyOf(path, path.length + 1);
         p[path.length] = last;
         return p;
     }

@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.province;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ class ProvinceController {
     }
 
     record DesignationItem(String zoneId, String name, String city, String status, String batch,
-                           java.time.LocalDate listedOn, java.math.BigDecimal meanScore, int consecutiveFails,
+                           LocalDate listedOn, BigDecimal meanScore, int consecutiveFails,
                            String reasons, String processInstanceId) {
     }
 

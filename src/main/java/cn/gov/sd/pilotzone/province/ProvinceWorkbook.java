@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * target, actual and status. Bold frozen headers with filters, printed landscape and fitted to the page width.
  */
 @Component
-public class ProvinceWorkbook {
+class ProvinceWorkbook {
 
     static final List<String> ZONE_HEADERS = List.of("试验区 Zone", "城市 City", "认定状态 Designation", "批次 Batch",
             "阶段 Phase", "逾期任务 Overdue tasks", "已达标 Met", "按进度 On track", "滞后 Behind", "无数据 No data");
@@ -74,7 +75,7 @@ public class ProvinceWorkbook {
             s.setColumnWidth(c, Math.min(60, Math.max(12, headers.get(c).length() + 4)) * 256);
         }
         s.createFreezePane(0, 1);
-        s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, headers.size() - 1));
+        s.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.setFitToPage(true);

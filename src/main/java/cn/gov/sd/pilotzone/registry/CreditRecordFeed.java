@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Inbound feed {@code credit-records} from 市市场监管局: upserts the dishonesty list, all rows or none. */
 @Component
-public class CreditRecordFeed implements FeedHandler {
+class CreditRecordFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
             Column.code("uscc", "统一社会信用代码", true),
@@ -32,7 +32,7 @@ public class CreditRecordFeed implements FeedHandler {
     private final CreditRecords records;
     private final FeedCharsets charsets;
 
-    public CreditRecordFeed(CreditRecords records, FeedCharsets charsets) {
+    CreditRecordFeed(CreditRecords records, FeedCharsets charsets) {
         this.records = records;
         this.charsets = charsets;
     }

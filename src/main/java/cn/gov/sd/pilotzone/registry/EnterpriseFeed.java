@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Inbound feed {@code enterprises}: upserts the registry; one bad row rejects the whole file, nothing applied. */
 @Component
-public class EnterpriseFeed implements FeedHandler {
+class EnterpriseFeed implements FeedHandler {
 
     static final List<Column> COLUMNS = List.of(
             Column.code("uscc", "统一社会信用代码", true),
@@ -37,7 +37,7 @@ public class EnterpriseFeed implements FeedHandler {
     private final FeedCharsets charsets;
     private final ClusterCodes clusters;
 
-    public EnterpriseFeed(EnterpriseRegistry registry, BureauDirectory bureaus, FeedCharsets charsets,
+    EnterpriseFeed(EnterpriseRegistry registry, BureauDirectory bureaus, FeedCharsets charsets,
                           ClusterCodes clusters) {
         this.registry = registry;
         this.bureaus = bureaus;

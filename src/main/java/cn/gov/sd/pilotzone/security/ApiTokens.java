@@ -2,13 +2,15 @@ package cn.gov.sd.pilotzone.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -34,8 +36,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 /**
  * API tokens (docs/api-tokens.md): a client logs in once with HTTP Basic at {@code POST /api/token} and gets a
@@ -64,7 +64,7 @@ class ApiTokens {
         SecretKey key = new SecretKeySpec(secret(settings), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        JwtTimestampValidator expiry = new JwtTimestampValidator(java.time.Duration.ofSeconds(30));
+        JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ofSeconds(30));
         expiry.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(expiry,
                 JwtValidators.createDefaultWithIssuer(AUDIENCE), ApiTokens::forThisHub)));
@@ -107,9 +107,9 @@ class ApiTokens {
     }
 
     /** The answer of {@code POST /api/token}, named as OAuth2's token responses are (RFC 6749 §5.1). */
-    record Issued(@com.fasterxml.jackson.annotation.JsonProperty("access_token") String accessToken,
-                  @com.fasterxml.jackson.annotation.JsonProperty("token_type") String tokenType,
-                  @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn) {
+    record Issued(@JsonProperty("access_token") String accessToken,
+                  @JsonProperty("token_type") String tokenType,
+                  @JsonProperty("expires_in") long expiresIn) {
     }
 
     /** Bearer tokens in the hub's one filter chain: checked here, refused with the API's JSON 401. */

@@ -60,13 +60,13 @@ public class UserStore {
     }
 
     /** The mail addresses of a person, or of a bureau's (candidate group's) enabled accounts. */
-    public java.util.List<String> mailAddresses(String username, String bureauCode) {
+    public List<String> mailAddresses(String username, String bureauCode) {
         return jdbc.queryForList("SELECT email FROM hub_user WHERE enabled = TRUE AND email IS NOT NULL"
                 + " AND (username = ? OR bureau_code = ?) ORDER BY username", String.class, username, bureauCode);
     }
 
     /** The enabled clerks of a bureau, by name: whom a task of that bureau can be handed to. */
-    public java.util.List<HubUser> clerksOf(String bureauCode) {
+    public List<HubUser> clerksOf(String bureauCode) {
         return jdbc.query("SELECT username, password_hash, role, bureau_code, display_name, enabled, locked_until"
                         + " FROM hub_user WHERE bureau_code = ? AND role = ? AND enabled = TRUE ORDER BY username",
                 UserStore::account, bureauCode, Role.CLERK.name()).stream().map(Account::user).toList();

@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.security;
 
+import cn.gov.sd.pilotzone.registry.BureauNames;
 import cn.gov.sd.pilotzone.ui.UiFormat;
 
 import org.springframework.security.core.Authentication;
@@ -35,8 +36,10 @@ public class Who {
 
     private final UserStore users;
     private final UiFormat fmt;
+    private final BureauNames bureauNames;
 
-    Who(UserStore users, UiFormat fmt) {
+    Who(UserStore users, UiFormat fmt, BureauNames bureauNames) {
+        this.bureauNames = bureauNames;
         this.users = users;
         this.fmt = fmt;
     }
@@ -54,7 +57,7 @@ public class Who {
         }
         if (username.endsWith(SYSTEM_SUFFIX)) {
             String bureau = username.substring(0, username.length() - SYSTEM_SUFFIX.length());
-            return fmt.text("ui.actor.bureauSystem", fmt.bureau(bureau));
+            return fmt.text("ui.actor.bureauSystem", bureauNames.name(bureau));
         }
         String name = name(username);
         return name.equals(username) ? username : name + "（" + username + "）";

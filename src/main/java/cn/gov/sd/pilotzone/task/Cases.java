@@ -1,34 +1,15 @@
 package cn.gov.sd.pilotzone.task;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import cn.gov.sd.pilotzone.registry.MuClasses;
-import cn.gov.sd.pilotzone.registry.Enterprise;
-import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
-import cn.gov.sd.pilotzone.award.AwardChecks;
-import cn.gov.sd.pilotzone.award.AwardAccess;
-import cn.gov.sd.pilotzone.award.AwardApplication;
-import cn.gov.sd.pilotzone.award.AwardApplicationForm;
-import cn.gov.sd.pilotzone.award.AwardApplicationParser;
-import cn.gov.sd.pilotzone.award.AwardApplications;
-import cn.gov.sd.pilotzone.award.AwardCatalog;
-import cn.gov.sd.pilotzone.award.AwardPolicy;
-import cn.gov.sd.pilotzone.award.MoneyRules;
-import cn.gov.sd.pilotzone.award.ApplicationStore;
-import cn.gov.sd.pilotzone.award.Payments;
-import cn.gov.sd.pilotzone.common.InvalidInputException;
-import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.zone.ZoneCaseAccess;
-import cn.gov.sd.pilotzone.zone.ZonePlan;
 import cn.gov.sd.pilotzone.ui.BpmnSvg;
 
 import org.flowable.bpmn.model.BpmnModel;
@@ -42,205 +23,141 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A case as the task and case pages show it: the process instance, and for award applications the filed data,
- * its steps, payments and the catalog's limits; its comments, files, tasks and diagram. Also who may look at a
- * case: those who see everything, those who see the award application (the API's rule), and bureaus that had a
- * task in it.
+ * A case as the task and case pages show it: the process instance, its comments, files, tasks and diagram, and
+ * the part its feature adds ({@link ProcessCases#detail}, e.g. the award application). Also who may look at a
+ * case: those who see everything, those the feature's rule lets see it, and bureaus that had a task in it.
  */
 @Component
-class Cases {
+public class Cases {
 
-    /**
-     * The award side of a case. {@code filed} is null when the stored payload no longer parses. {@code maximum} is
-     * what the next review may approve (catalog rule and earlier reviewers' figures), {@code budgetLeft} what is
-     * left this year of the policy's budget (null: no budget).
-     */
-    record AwardCase(AwardApplication app, AwardApplicationForm filed, AwardPolicy policy, BigDecimal maximum,
-                     List<AwardApplication.Event> events, List<Payments.Instruction> payments, BigDecimal budgetLeft,
-                     List<Check> checks, String muClass, boolean priority) {
-    }
-
-    /**
-     * One automated check as the case shows it: what is checked (bundle key {@code check.item.*}), whether it
-     * passed, and the problems it found in words.
-     */
-    record Check(String item, boolean passed, List<String> problems) {
-    }
-
-    /** The automated checks by the fields their problems name, in the order the checks run. */
-    private static final List<Map.Entry<String, String>> CHECK_ITEMS = List.of(
-            Map.entry("uscc", "uscc"), Map.entry("policy", "policyCode"), Map.entry("window", "eventDate"),
-            Map.entry("credit", "uscc.credit"), Map.entry("inputs", "amounts"), Map.entry("attachments", "attachments"),
-            Map.entry("bankAccount", "bankAccount"));
-
-    record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
-                    boolean ended, AwardCase award, List<TaskNotes.Note> comments, List<TaskNotes.FileNote> files,
-                    List<TaskSearch.DoneTask> tasks, String diagram) {
+    /** {@code detail} is what the case's feature adds (see {@link ProcessCases#detail}); null when none. */
+    public record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
+                           boolean ended, Object detail, List<TaskNotes.Note> comments,
+                           List<TaskNotes.FileNote> files, List<TaskSearch.DoneTask> tasks, String diagram) {
     }
 
     private final HistoryService history;
     private final RepositoryService repository;
-    private final ApplicationStore store;
-    private final AwardAccess awardAccess;
-    private final AwardCatalog catalog;
-    private final AwardApplicationParser parser;
-    private final Payments payments;
     private final TaskNotes notes;
     private final TaskSearch search;
+    private final Tasks tasks;
     private final MessageSource messages;
-    private final AwardChecks awardChecks;
-    private final EnterpriseRegistry enterprises;
-    private final MuClasses muClasses;
-    private final MoneyRules moneyRules;
-    private final ZoneCaseAccess zoneCases;
+    private final Map<String, ProcessCases> features;
 
-    Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
-          AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
-          MessageSource messages, ZoneCaseAccess zoneCases, AwardChecks awardChecks, EnterpriseRegistry enterprises,
-          MuClasses muClasses) {
-        this.zoneCases = zoneCases;
-        this.awardChecks = awardChecks;
-        this.enterprises = enterprises;
-        this.muClasses = muClasses;
+    Cases(HistoryService history, RepositoryService repository, TaskNotes notes, TaskSearch search, Tasks tasks,
+          MessageSource messages, List<ProcessCases> features) {
         this.history = history;
         this.repository = repository;
-        this.store = store;
-        this.awardAccess = awardAccess;
-        this.catalog = catalog;
-        this.parser = parser;
-        this.payments = payments;
         this.notes = notes;
         this.search = search;
+        this.tasks = tasks;
         this.messages = messages;
-        this.moneyRules = moneyRules;
+        this.features = features.stream()
+                .collect(Collectors.toMap(ProcessCases::processDefinitionKey, Function.identity()));
     }
 
-    boolean canSee(Caller caller, String processInstanceId) {
+    /** The feature that runs a process, if it adds anything to its cases. */
+    Optional<ProcessCases> feature(String processKey) {
+        return Optional.ofNullable(processKey == null ? null : features.get(processKey));
+    }
+
+    /** The case page: for those who see everything or the whole case, or (where the feature allows) worked on it. */
+    public boolean canSee(Caller caller, String processInstanceId) {
         if (caller.seesEverything()) {
             return true;
-        }
-        Optional<ZonePlan> zone = zoneCases.zoneOf(processInstanceId);
-        if (zone.isPresent()) {
-            return zoneCases.seesWholeCase(caller, zone.get());
         }
         HistoricProcessInstance pi = instance(processInstanceId);
         if (pi == null) {
             return false;
         }
-        if (AwardApplications.PROCESS.equals(pi.getProcessDefinitionKey()) && pi.getBusinessKey() != null
-                && store.find(pi.getBusinessKey()).filter(a -> awardAccess.canSee(caller, a)).isPresent()) {
+        Optional<ProcessCases> feature = feature(pi.getProcessDefinitionKey());
+        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey());
+        if (feature.isPresent() && feature.get().seesWholeCase(caller, ref)) {
             return true;
         }
-        return search.worksOn(caller, processInstanceId);
+        return feature.map(ProcessCases::openToItsWorkers).orElse(true) && search.worksOn(caller, processInstanceId);
     }
 
-    Optional<AwardApplication> application(Caller caller, String applicationId) {
-        return store.find(applicationId).filter(a -> awardAccess.canSee(caller, a));
-    }
-
-    /** The application behind a task the caller was already allowed to see (the task's scope is the check). */
-    Optional<AwardApplication> applicationUnscoped(String applicationId) {
-        return store.find(applicationId);
-    }
-
-    AwardCase award(AwardApplication app) {
-        AwardApplicationForm filed;
-        try {
-            filed = app.payload() == null ? null : parser.parseJson(app.payload().getBytes(StandardCharsets.UTF_8));
-        } catch (InvalidInputException | IllegalArgumentException e) {
-            filed = null;
-        }
-        Optional<AwardPolicy> policy = catalog.find(app.policyCode());
-        AwardApplicationForm f = filed;
-        List<AwardApplication.Event> events = store.events(app.applicationId());
-        BigDecimal maximum = policy.flatMap(p -> {
-            try {
-                return f == null ? Optional.empty()
-                        : MoneyRules.ceiling(p, f.amounts(), MoneyRules.earlierFigures(app, events));
-            } catch (RuntimeException badInputs) {
-                return Optional.empty();
-            }
-        }).orElse(null);
-        String muClass = enterprises.find(app.uscc()).map(Enterprise::muClass)
-                .orElse(null);
-        return new AwardCase(app, filed, policy.orElse(null), maximum, events,
-                payments.ofApplication(app.applicationId()), moneyRules.budgetLeft(app.policyCode()).orElse(null),
-                filed == null ? List.of() : checks(filed), muClass, muClasses.priority(muClass));
-    }
-
-    /**
-     * Every automated check with its result, evaluated again on the filed data (the same rules as the process's
-     * step; the credit check against today's records).
-     */
-    private List<Check> checks(AwardApplicationForm filed) {
-        List<Problem> problems = awardChecks.evaluate(filed).problems();
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Check> checks = new ArrayList<>();
-        for (Map.Entry<String, String> item : CHECK_ITEMS) {
-            List<String> found = problems.stream().filter(p -> belongs(p, item.getValue()))
-                    .map(p -> (p.field() != null && p.field().startsWith("amounts.")
-                            ? messages.getMessage("input." + p.field().substring(8), null, p.field().substring(8),
-                                    locale) + "："
-                            : "") + messages.getMessage(p.code(), p.args().toArray(), p.code(), locale))
-                    .toList();
-            checks.add(new Check(item.getKey(), found.isEmpty(), found));
-        }
-        return checks;
-    }
-
-    private static boolean belongs(Problem p, String field) {
-        return switch (field) {
-            case "uscc" -> "uscc".equals(p.field()) && !"check.creditRecord".equals(p.code());
-            case "uscc.credit" -> "check.creditRecord".equals(p.code());
-            case "policyCode" -> "policyCode".equals(p.field()) && !"check.duplicateAward".equals(p.code());
-            case "amounts" -> p.field() != null && p.field().startsWith("amounts.");
-            default -> field.equals(p.field());
-        };
-    }
-
-    /**
-     * A file of a case: for a zone lifecycle by ZoneCaseAccess's rule (a lead bureau sees its own tasks' documents,
-     * not the plan), otherwise for whoever sees the case.
-     */
+    /** A file of a case: for whoever sees the case, or for whom the feature lets see it. */
     boolean canSeeFile(Caller caller, TaskNotes.FileNote file) {
         if (file.processInstanceId() == null) {
             return false;
         }
-        Optional<ZonePlan> zone = zoneCases.zoneOf(file.processInstanceId());
-        return zone.isPresent() ? zoneCases.seesDocument(caller, zone.get(), file.taskId())
-                : canSee(caller, file.processInstanceId());
+        HistoricProcessInstance pi = instance(file.processInstanceId());
+        return canSee(caller, file.processInstanceId()) || pi != null && feature(pi.getProcessDefinitionKey())
+                .filter(f -> f.seesNote(caller, new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey()),
+                        file.taskId())).isPresent();
     }
 
     /**
-     * Everything about the case of a process instance that the caller may see (who reaches a case through one of
-     * its tasks sees only what ZoneCaseAccess allows of a zone lifecycle).
+     * Everything about the case of a process instance that the caller may see: who reaches a case through one of
+     * its tasks, where the feature does not open the case to its workers, sees only the notes it allows.
      */
-    Optional<CaseInfo> info(Caller caller, String processInstanceId) {
-        Optional<ZonePlan> zone = zoneCases.zoneOf(processInstanceId);
-        if (zone.isPresent() && !zoneCases.seesWholeCase(caller, zone.get())) {
-            ZonePlan plan = zone.get();
-            return info(processInstanceId).map(i -> new CaseInfo(i.processInstanceId(), i.processKey(),
-                    i.processName(), i.businessKey(), i.ended(), i.award(),
-                    i.comments().stream().filter(c -> zoneCases.seesDocument(caller, plan, c.taskId())).toList(),
-                    i.files().stream().filter(f -> zoneCases.seesDocument(caller, plan, f.taskId())).toList(),
-                    i.tasks(), i.diagram()));
-        }
-        return info(processInstanceId);
-    }
-
-    private Optional<CaseInfo> info(String processInstanceId) {
+    public Optional<CaseInfo> info(Caller caller, String processInstanceId) {
         HistoricProcessInstance pi = instance(processInstanceId);
         if (pi == null) {
             return Optional.empty();
         }
-        AwardCase award = null;
-        if (AwardApplications.PROCESS.equals(pi.getProcessDefinitionKey()) && pi.getBusinessKey() != null) {
-            award = store.find(pi.getBusinessKey()).map(this::award).orElse(null);
+        Optional<ProcessCases> feature = feature(pi.getProcessDefinitionKey());
+        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey());
+        List<TaskNotes.Note> comments = notes.comments(pi.getId());
+        List<TaskNotes.FileNote> files = notes.attachments(pi.getId());
+        if (feature.isPresent() && !feature.get().openToItsWorkers() && !feature.get().seesWholeCase(caller, ref)) {
+            ProcessCases f = feature.get();
+            comments = comments.stream().filter(c -> f.seesNote(caller, ref, c.taskId())).toList();
+            files = files.stream().filter(x -> f.seesNote(caller, ref, x.taskId())).toList();
         }
-        return Optional.of(new CaseInfo(pi.getId(), pi.getProcessDefinitionKey(),
-                pi.getProcessDefinitionName(), pi.getBusinessKey(), pi.getEndTime() != null, award,
-                notes.comments(pi.getId()), notes.attachments(pi.getId()), search.ofCase(pi.getId()),
+        Object detail = pi.getBusinessKey() == null ? null
+                : feature.flatMap(f -> f.detail(pi.getBusinessKey())).orElse(null);
+        return Optional.of(new CaseInfo(pi.getId(), pi.getProcessDefinitionKey(), pi.getProcessDefinitionName(),
+                pi.getBusinessKey(), pi.getEndTime() != null, detail, comments, files, search.ofCase(pi.getId()),
                 diagram(pi)));
+    }
+
+    /** The open tasks of a case that the caller may work on: the case page links them. */
+    public Set<String> workable(Caller caller, CaseInfo info) {
+        Set<String> workable = new HashSet<>();
+        for (TaskSearch.DoneTask t : info.tasks()) {
+            if (t.ended() == null) {
+                try {
+                    tasks.visible(caller, t.id());
+                    workable.add(t.id());
+                } catch (Tasks.TaskNotFoundException notTheirs) {
+                    // shown, but not as a link
+                }
+            }
+        }
+        return workable;
+    }
+
+    /** What a person reads for a case (lists, notices): its feature's name for it, else its business key. */
+    public String label(String processKey, String businessKey) {
+        if (businessKey == null) {
+            return "";
+        }
+        return feature(processKey).map(f -> f.label(businessKey)).orElse(businessKey);
+    }
+
+    /** Where a person opens a case: its feature's page, else the case page. */
+    public String href(String processKey, String businessKey, String processInstanceId) {
+        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(processInstanceId, businessKey);
+        return businessKey == null ? "/cases/" + processInstanceId
+                : feature(processKey).map(f -> f.href(ref)).orElse("/cases/" + processInstanceId);
+    }
+
+    /**
+     * What the task lists show beside their tasks, by business key: {@code processKeys} and {@code businessKeys}
+     * are the tasks' in the same order (one look-up per case; a page has 20 tasks).
+     */
+    public Map<String, ProcessCases.CaseSummary> summaries(List<String> processKeys, List<String> businessKeys) {
+        Map<String, ProcessCases.CaseSummary> summaries = new LinkedHashMap<>();
+        for (int i = 0; i < businessKeys.size(); i++) {
+            String key = businessKeys.get(i);
+            if (key != null && !summaries.containsKey(key)) {
+                feature(processKeys.get(i)).flatMap(f -> f.summary(key)).ifPresent(c -> summaries.put(key, c));
+            }
+        }
+        return summaries;
     }
 
     /** The case's diagram: where it waits now (unfinished activities), where it has been, the flows it took. */

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
  * refuses the completion as a whole, so it is simply tried again.
  */
 @Component
-public class TaskCompleter {
+class TaskCompleter {
 
     static final int MAX_ATTEMPTS = 3;
 
     private final Tasks tasks;
 
-    public TaskCompleter(Tasks tasks) {
+    TaskCompleter(Tasks tasks) {
         this.tasks = tasks;
     }
 

@@ -2,19 +2,17 @@ package cn.gov.sd.pilotzone.task;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import cn.gov.sd.pilotzone.award.AwardApplication;
-import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.registry.BureauNames;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.ui.ExcelSheet;
 import cn.gov.sd.pilotzone.ui.PageController;
 import cn.gov.sd.pilotzone.ui.UiFormat;
-import cn.gov.sd.pilotzone.ui.ExcelSheet;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -38,16 +36,18 @@ class TaskExport {
     private final Cases cases;
     private final UiFormat fmt;
     private final Messages messages;
+    private final BureauNames bureauNames;
 
-    TaskExport(TaskSearch search, Cases cases, UiFormat fmt, Messages messages) {
+    TaskExport(TaskSearch search, Cases cases, UiFormat fmt, Messages messages, BureauNames bureauNames) {
+        this.bureauNames = bureauNames;
         this.search = search;
         this.cases = cases;
         this.fmt = fmt;
         this.messages = messages;
     }
 
-    /** A task row with its application, if it is an award case. */
-    record TaskRow(TaskView task, AwardApplication app) {
+    /** A task row with what its case's feature shows beside it (an award application's enterprise and amount). */
+    record TaskRow(TaskView task, ProcessCases.CaseSummary app) {
     }
 
     @GetMapping("/export/tasks.xlsx")
@@ -79,11 +79,11 @@ class TaskExport {
                 col(locale, "enterprise", TEXT, r -> r.app() == null ? null : r.app().enterpriseName()),
                 col(locale, "uscc", TEXT, r -> r.app() == null ? null : r.app().uscc()),
                 col(locale, "county", TEXT, r -> r.app() == null ? null : fmt.county(r.app().countyCode())),
-                col(locale, "policy", TEXT, r -> r.app() == null ? null : fmt.policy(r.app().policyCode())),
+                col(locale, "policy", TEXT, r -> r.app() == null ? null : r.app().policyName()),
                 col(locale, "amount", MONEY, r -> r.app() == null ? null : r.app().amount()),
                 col(locale, "amountWan", WAN, r -> r.app() == null ? null : ExcelSheet.wan(r.app().amount())),
                 col(locale, "bureau", TEXT, r -> String.join("、",
-                        r.task().candidateGroups().stream().map(fmt::bureau).toList())),
+                        r.task().candidateGroups().stream().map(bureauNames::name).toList())),
                 col(locale, "assignee", TEXT, r -> r.task().assignee()),
                 col(locale, "created", TIME, r -> r.task().created()),
                 col(locale, "due", TIME, r -> r.task().due())));
@@ -93,16 +93,11 @@ class TaskExport {
     }
 
     private List<TaskRow> rows(List<TaskView> tasks) {
-        Map<String, AwardApplication> apps = new HashMap<>();
-        List<TaskRow> rows = new ArrayList<>(tasks.size());
-        for (TaskView t : tasks) {
-            AwardApplication app = null;
-            if (AwardApplications.PROCESS.equals(t.processDefinitionKey()) && t.businessKey() != null) {
-                app = apps.computeIfAbsent(t.businessKey(), k -> cases.applicationUnscoped(k).orElse(null));
-            }
-            rows.add(new TaskRow(t, app));
-        }
-        return rows;
+        Map<String, ProcessCases.CaseSummary> summaries = cases.summaries(
+                tasks.stream().map(TaskView::processDefinitionKey).toList(),
+                tasks.stream().map(TaskView::businessKey).toList());
+        return tasks.stream().map(t -> new TaskRow(t, t.businessKey() == null ? null
+                : summaries.get(t.businessKey()))).toList();
     }
 
     private <T> ExcelSheet.Column<T> col(Locale locale, String key, ExcelSheet.Kind kind, Function<T, Object> value) {

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * whether the caller may see the case is the caller's question (see the web UI's case access).
  */
 @Service
-public class TaskNotes {
+class TaskNotes {
 
     public record Note(String author, Instant at, String text, String taskId) {
     }
@@ -51,7 +51,7 @@ public class TaskNotes {
     private final Tasks tasks;
     private final FlowableUser flowableUser;
 
-    public TaskNotes(TaskService taskService, Tasks tasks, FlowableUser flowableUser) {
+    TaskNotes(TaskService taskService, Tasks tasks, FlowableUser flowableUser) {
         this.taskService = taskService;
         this.tasks = tasks;
         this.flowableUser = flowableUser;

@@ -15,29 +15,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.gov.sd.pilotzone.award.AwardApplications;
-import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
-import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.notice.Notices;
+import cn.gov.sd.pilotzone.security.Who;
 import cn.gov.sd.pilotzone.ui.PageController;
 import cn.gov.sd.pilotzone.ui.UiFormat;
-import cn.gov.sd.pilotzone.security.Who;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.engine.RepositoryService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -55,7 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link TaskNotes}, which scope every task to the caller's bureau; a task of another bureau is "not found".
  */
 @PageController
-public class TaskPages {
+class TaskPages {
 
     static final int PAGE_SIZE = 20;
 
@@ -68,20 +65,16 @@ public class TaskPages {
     private final TaskSearch search;
     private final TaskNotes notes;
     private final Cases cases;
-    private final RepositoryService repository;
-    private final AwardCatalog catalog;
     private final BureauDirectory bureaus;
     private final Messages messages;
     private final TaskTeam team;
-    private final Notices notices;
     private final UiFormat fmt;
     private final Who who;
 
     TaskPages(Tasks tasks, TaskCompleter completer, TaskService taskService, TaskSearch search, TaskNotes notes,
-              Cases cases, RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus,
-              Messages messages, TaskTeam team, Notices notices, UiFormat fmt, Who who) {
+              Cases cases, BureauDirectory bureaus, Messages messages, TaskTeam team,
+              UiFormat fmt, Who who) {
         this.team = team;
-        this.notices = notices;
         this.fmt = fmt;
         this.who = who;
         this.tasks = tasks;
@@ -90,8 +83,6 @@ public class TaskPages {
         this.search = search;
         this.notes = notes;
         this.cases = cases;
-        this.repository = repository;
-        this.catalog = catalog;
         this.bureaus = bureaus;
         this.messages = messages;
     }
@@ -113,14 +104,12 @@ public class TaskPages {
         model.addAttribute("filter", filter);
         model.addAttribute("dir", filter.ascending() ? "asc" : "desc");
         model.addAttribute("tasks", list);
-        model.addAttribute("apps", applications(list.stream().map(TaskView::businessKey).toList(),
-                list.stream().map(TaskView::processDefinitionKey).toList()));
-        model.addAttribute("returned", notices.returned(list.stream().map(TaskView::id).toList()));
+        model.addAttribute("apps", cases.summaries(list.stream().map(TaskView::processDefinitionKey).toList(),
+                list.stream().map(TaskView::businessKey).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("processes", processes());
-        model.addAttribute("policies", catalog.all());
+        model.addAttribute("processes", search.processes());
         model.addAttribute("counties", bureaus.all().stream().filter(b -> b.countyCode() != null).toList());
         model.addAttribute("assignments", TaskFilter.Assignment.values());
         model.addAttribute("sorts", TaskFilter.Sort.values());
@@ -134,12 +123,12 @@ public class TaskPages {
         int current = Math.min(Math.max(page, 0), pages - 1);
         var list = search.done(caller, current, PAGE_SIZE);
         model.addAttribute("tasks", list);
-        model.addAttribute("apps", applications(list.stream().map(TaskSearch.DoneTask::businessKey).toList(),
-                list.stream().map(TaskSearch.DoneTask::processDefinitionKey).toList()));
+        model.addAttribute("apps", cases.summaries(list.stream().map(TaskSearch.DoneTask::processDefinitionKey)
+                .toList(), list.stream().map(TaskSearch.DoneTask::businessKey).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("processes", processes());
+        model.addAttribute("processes", search.processes());
         return "tasks-done";
     }
 
@@ -173,17 +162,9 @@ public class TaskPages {
             redirect.addFlashAttribute("notice", messages.get("ui.team.handedOver", locale, who.name(colleague)));
             return "redirect:/tasks";
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", fieldMessages(e.problems(), locale));
+            redirect.addFlashAttribute("problem", messages.withFieldNames(e.problems(), locale));
             return "redirect:/tasks/" + id;
         }
-    }
-
-    /** Problems as one line, each with its field's name in the page's language ("同事：必填"). */
-    public String fieldMessages(List<Problem> problems, Locale locale) {
-        return String.join("；", problems.stream().map(p -> p.field() == null || "task".equals(p.field())
-                ? messages.get(p.code(), locale, p.args().toArray())
-                : messages.get("ui.field." + p.field(), locale) + "：" + messages.get(p.code(), locale,
-                        p.args().toArray())).toList());
     }
 
     @PostMapping("/tasks/{id}/complete")
@@ -224,7 +205,7 @@ public class TaskPages {
                 problems.addAll(e.problems());
             } catch (FlowableOptimisticLockingException e) {
                 problems.add(Problem.of(null, "ui.task.changed"));
-            } catch (Tasks.TaskNotFoundException | org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+            } catch (Tasks.TaskNotFoundException | FlowableObjectNotFoundException e) {
                 // completed by a colleague between the page check and the completion
                 return alreadyDone(caller, id, redirect, locale, new Tasks.TaskNotFoundException(id));
             } catch (FlowableException e) {
@@ -365,7 +346,7 @@ public class TaskPages {
         }
         if (note.get().url() != null) {
             // a link to the document system, checked as http(s) when it was attached
-            return ResponseEntity.status(org.springframework.http.HttpStatus.FOUND)
+            return ResponseEntity.status(HttpStatus.FOUND)
                     .location(URI.create(note.get().url())).build();
         }
         MediaType type;
@@ -395,7 +376,7 @@ public class TaskPages {
         TaskForm spec = tasks.formOf(task);
         model.addAttribute("task", task);
         model.addAttribute("spec", spec);
-        model.addAttribute("processName", processes().getOrDefault(task.processDefinitionKey(),
+        model.addAttribute("processName", search.processes().getOrDefault(task.processDefinitionKey(),
                 task.processDefinitionKey()));
         model.addAttribute("caseInfo", cases.info(caller, task.processInstanceId()).orElse(null));
         // What the process wrote for the clerk (BPMN documentation), and for zone tasks the plan task it is about
@@ -444,28 +425,6 @@ public class TaskPages {
     private List<String> globalErrors(List<Problem> problems, Locale locale) {
         return problems.stream().filter(p -> p.field() == null || "task".equals(p.field()))
                 .map(p -> messages.get(p.code(), locale, p.args().toArray())).toList();
-    }
-
-    /** The award applications behind a page of tasks, by business key (one query each; a page has 20). */
-    private Map<String, Object> applications(List<String> businessKeys, List<String> processKeys) {
-        Map<String, Object> apps = new LinkedHashMap<>();
-        for (int i = 0; i < businessKeys.size(); i++) {
-            String key = businessKeys.get(i);
-            if (key != null && AwardApplications.PROCESS.equals(processKeys.get(i)) && !apps.containsKey(key)) {
-                cases.applicationUnscoped(key).ifPresent(a -> apps.put(key, a));
-            }
-        }
-        return apps;
-    }
-
-    /** Deployed processes (latest versions): key → name. */
-    public Map<String, String> processes() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion()
-                .orderByProcessDefinitionKey().asc().list()) {
-            names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
-        }
-        return names;
     }
 
     private static String back(String back, String id) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,8 +17,10 @@ import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
 import org.flowable.task.api.history.HistoricTaskInstance;
@@ -38,22 +42,47 @@ public class TaskSearch {
                            Instant due, Instant ended) {
     }
 
+    /** Open and overdue tasks, in all and per candidate group (busiest first), for the dashboard. */
+    public record Workload(long open, long overdue, List<GroupLoad> byGroup) {
+    }
+
+    public record GroupLoad(String group, long open, long overdue) {
+    }
+
     /** Exports and the overdue list stop here; a list that long is a sign of a stuck process, not work to do. */
     public static final int MAX_ROWS = 5000;
 
     private final TaskService taskService;
     private final HistoryService history;
+    private final RepositoryService repository;
     private final Tasks tasks;
+    private final EngineTables engine;
     private final Clock clock;
     private final ZoneId zone;
 
-    public TaskSearch(TaskService taskService, HistoryService history, Tasks tasks, Clock clock,
-                      @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+    TaskSearch(TaskService taskService, HistoryService history, RepositoryService repository, Tasks tasks,
+                      EngineTables engine, Clock clock, @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.repository = repository;
+        this.engine = engine;
         this.taskService = taskService;
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    public Workload workload() {
+        return engine.workload(clock.instant());
+    }
+
+    /** Deployed processes (latest versions), for the lists' process filter: key → name. */
+    public Map<String, String> processes() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion()
+                .orderByProcessDefinitionKey().asc().list()) {
+            names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
+        }
+        return names;
     }
 
     public List<TaskView> open(Caller caller, TaskFilter filter, int page, int size) {
@@ -122,19 +151,30 @@ public class TaskSearch {
      * completed it and when; empty while it is open, for another bureau's task (even in a case the caller works on),
      * or if there is none.
      */
-    public java.util.Optional<DoneTask> finished(Caller caller, String taskId) {
-        return doneTasks(scoped(history.createHistoricTaskInstanceQuery().taskId(taskId).finished(), caller).list())
+    public Optional<DoneTask> finished(Caller caller, String taskId) {
+        return doneTasks(involving(history.createHistoricTaskInstanceQuery().taskId(taskId).finished(), caller).list())
                 .stream().findFirst();
     }
 
     /** Whether the caller worked, or could have worked, a task of this case (its bureau was a candidate). */
     public boolean worksOn(Caller caller, String processInstanceId) {
-        return scoped(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId), caller)
+        return involving(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId), caller)
                 .count() > 0;
     }
 
     private HistoricTaskInstanceQuery doneQuery(Caller caller) {
         return scoped(history.createHistoricTaskInstanceQuery().finished(), caller);
+    }
+
+    /**
+     * Tasks the caller's bureau was a candidate for, whoever claimed them, or that the caller had. A candidate group
+     * alone matches only unclaimed tasks, and every completed task was claimed: hence ignoreAssigneeValue, which
+     * Flowable 7.2 applies inside or() for historic tasks.
+     */
+    private static HistoricTaskInstanceQuery involving(HistoricTaskInstanceQuery query, Caller caller) {
+        List<String> groups = caller.candidateGroups();
+        return groups.isEmpty() ? query
+                : query.or().taskCandidateGroupIn(groups).ignoreAssigneeValue().taskAssignee(caller.username()).endOr();
     }
 
     /** The same scope as the open tasks (Tasks): the caller's bureau among the candidates, or the caller assigned. */

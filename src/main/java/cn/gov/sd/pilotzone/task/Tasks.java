@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Money;
+import cn.gov.sd.pilotzone.common.NotFoundException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -20,7 +21,6 @@ import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +35,7 @@ public class Tasks {
     /** A task the caller may not see, or that does not exist. */
     static final int MAX_COMMENT = 2000;
 
-    public static class TaskNotFoundException extends RuntimeException {
+    public static class TaskNotFoundException extends NotFoundException {
         public TaskNotFoundException(String id) {
             super("no task " + id + " for you");
         }
@@ -43,18 +43,16 @@ public class Tasks {
 
     private final TaskService taskService;
     private final TaskForms forms;
-    private final BusinessKeys businessKeys;
+    private final EngineTables engine;
     private final ProcessKeys processKeys;
     private final FlowableUser flowableUser;
     private final ApplicationEventPublisher events;
-    private final JdbcTemplate jdbc;
 
-    public Tasks(TaskService taskService, TaskForms forms, BusinessKeys businessKeys, ProcessKeys processKeys,
-                 FlowableUser flowableUser, ApplicationEventPublisher events, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public Tasks(TaskService taskService, TaskForms forms, EngineTables engine, ProcessKeys processKeys,
+                 FlowableUser flowableUser, ApplicationEventPublisher events) {
         this.taskService = taskService;
         this.forms = forms;
-        this.businessKeys = businessKeys;
+        this.engine = engine;
         this.processKeys = processKeys;
         this.flowableUser = flowableUser;
         this.events = events;
@@ -69,51 +67,12 @@ public class Tasks {
      * person's, no longer the group's.
      */
     public List<TaskView> open(Caller caller, int page, int size) {
-        List<String> groups = caller.candidateGroups();
-        List<Object> args = new ArrayList<>();
-        String pageSql;
-        if (groups.isEmpty()) { // administrators and system accounts work any task
-            pageSql = "SELECT p.ID_ FROM ACT_RU_TASK p ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
-        } else {
-            pageSql = "SELECT p.ID_ FROM (SELECT l.TASK_ID_ AS ID_ FROM ACT_RU_IDENTITYLINK l"
-                    + " JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_ WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN ("
-                    + String.join(",", groups.stream().map(g -> "?").toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                    + " UNION SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
-                    + " JOIN ACT_RU_TASK p ON p.ID_ = mine.ID_ ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
-            args.addAll(groups);
-            args.add(caller.username());
-        }
-        args.add(size);
-        args.add((long) page * size);
-        Map<String, TaskView> views = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> candidates = new HashMap<>();
-        jdbc.query("SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_,"
-                + " t.CREATE_TIME_, t.DUE_DATE_, e.BUSINESS_KEY_, l.GROUP_ID_ AS CANDIDATE_GROUP_"
-                + " FROM (" + pageSql + ") pg JOIN ACT_RU_TASK t ON t.ID_ = pg.ID_"
-                + " LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_"
-                + " LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'"
-                + " AND l.GROUP_ID_ IS NOT NULL"
-                + " ORDER BY t.CREATE_TIME_ DESC, t.ID_ DESC", rs -> {
-                    String id = rs.getString("ID_");
-                    List<String> groupsOfTask = candidates.computeIfAbsent(id, k -> new ArrayList<>());
-                    if (rs.getString("CANDIDATE_GROUP_") != null) {
-                        groupsOfTask.add(rs.getString("CANDIDATE_GROUP_"));
-                    }
-                    if (!views.containsKey(id)) {
-                        java.sql.Timestamp created = rs.getTimestamp("CREATE_TIME_");
-                        java.sql.Timestamp due = rs.getTimestamp("DUE_DATE_");
-                        views.put(id, new TaskView(id, rs.getString("NAME_"), rs.getString("TASK_DEF_KEY_"),
-                                processKey(rs.getString("PROC_DEF_ID_")), rs.getString("PROC_INST_ID_"),
-                                rs.getString("BUSINESS_KEY_"), groupsOfTask, rs.getString("ASSIGNEE_"),
-                                created == null ? null : created.toInstant(), due == null ? null : due.toInstant()));
-                    }
-                }, args.toArray());
-        return List.copyOf(views.values());
+        return engine.openTasks(caller.candidateGroups(), caller.username(), page, size, this::processKey);
     }
 
     /** Business keys come from the process instances, fetched once per page (Task does not carry them). */
     List<TaskView> views(List<Task> tasks) {
-        Map<String, String> keys = businessKeys.of(tasks.stream().map(Task::getProcessInstanceId)
+        Map<String, String> keys = engine.businessKeys(tasks.stream().map(Task::getProcessInstanceId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return tasks.stream().map(t -> view(t, keys.get(t.getProcessInstanceId()))).toList();
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.SheetLayout;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -143,7 +144,7 @@ public final class ExcelSheet {
                 sheet.setColumnWidth(c, Math.min(widths[c] + 2, MAX_WIDTH_CHARS) * 256);
             }
             sheet.createFreezePane(0, 1);
-            cn.gov.sd.pilotzone.common.SheetLayout.printable(sheet, 1);
+            SheetLayout.printable(sheet, 1);
             if (!columns.isEmpty()) {
                 sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, columns.size() - 1));
             }
@@ -155,6 +156,6 @@ public final class ExcelSheet {
     }
 
     static int textWidth(String s) {
-        return cn.gov.sd.pilotzone.common.SheetLayout.width(s);
+        return SheetLayout.width(s);
     }
 }

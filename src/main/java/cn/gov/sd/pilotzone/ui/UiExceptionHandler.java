@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
-import cn.gov.sd.pilotzone.task.Tasks;
+import cn.gov.sd.pilotzone.common.NotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,8 +40,8 @@ class UiExceptionHandler {
         return page;
     }
 
-    @ExceptionHandler(Tasks.TaskNotFoundException.class)
-    ModelAndView taskNotFound() {
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound() {
         ModelAndView page = new ModelAndView("error/404");
         page.setStatus(HttpStatus.NOT_FOUND);
         page.addObject("status", 404);

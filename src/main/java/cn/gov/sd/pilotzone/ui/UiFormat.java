@@ -11,15 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-
-import cn.gov.sd.pilotzone.award.AwardCatalog;
-import cn.gov.sd.pilotzone.award.AwardPolicy;
-import cn.gov.sd.pilotzone.registry.Bureau;
-import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -28,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How pages show values ({@code ${@fmt.yuan(x)}} in templates): times in the people's zone (Asia/Shanghai, they
- * are stored in UTC), money in 元 with thousands separators and in 万元, bureau, policy, county and status names
- * in the page's language.
+ * are stored in UTC), money in 元 with thousands separators and in 万元, county and status names in the page's
+ * language. Names that a feature owns are its own beans ({@code @bureauNames}, {@code @policyNames}).
  */
 @Component("fmt")
 public class UiFormat {
@@ -40,16 +33,11 @@ public class UiFormat {
 
     private final ZoneId zone;
     private final Clock clock;
-    private final BureauDirectory bureaus;
-    private final AwardCatalog catalog;
     private final MessageSource messages;
 
-    public UiFormat(@Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, Clock clock, BureauDirectory bureaus,
-                    AwardCatalog catalog, MessageSource messages) {
+    public UiFormat(@Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, Clock clock, MessageSource messages) {
         this.zone = zone;
         this.clock = clock;
-        this.bureaus = bureaus;
-        this.catalog = catalog;
         this.messages = messages;
     }
 
@@ -118,35 +106,6 @@ public class UiFormat {
 
     public boolean english() {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage());
-    }
-
-    public String bureau(String code) {
-        if (code == null) {
-            return "";
-        }
-        return bureaus.find(code).map(b -> english() && b.nameEn() != null ? b.nameEn() : b.name()).orElse(code);
-    }
-
-    /** Every bureau's name in the page's language, by code (for scripts that get codes from the API). */
-    public Map<String, String> bureauNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        bureaus.all().forEach(b -> names.put(b.code(), bureauOf(b)));
-        return names;
-    }
-
-    public String bureauOf(Bureau b) {
-        return english() && b.nameEn() != null ? b.nameEn() : b.name();
-    }
-
-    public String policy(String code) {
-        if (code == null) {
-            return "";
-        }
-        return catalog.find(code).map(p -> english() && p.nameEn() != null ? p.nameEn() : p.name()).orElse(code);
-    }
-
-    public String policyOf(AwardPolicy p) {
-        return english() && p.nameEn() != null ? p.nameEn() : p.name();
     }
 
     /** County by GB/T 2260 code, e.g. 370705 → 奎文区 / Kuiwen District; the code itself when unknown. */

@@ -10,8 +10,8 @@ import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.JsonProblems;
 import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.NotFoundException;
 import cn.gov.sd.pilotzone.common.Problem;
-import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -79,7 +79,7 @@ class ApiExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
-    @ExceptionHandler(Tasks.TaskNotFoundException.class)
+    @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * due date, overdue days and open escalations. Chinese headers, widths fitted to the content.
  */
 @Component
-public class BulletinWorkbook {
+class BulletinWorkbook {
 
     /** Header row index (0-based): rows above it are the title and the summary. */
     static final int HEADER_ROW = 3;
@@ -47,7 +47,7 @@ public class BulletinWorkbook {
 
     private final Messages messages;
 
-    public BulletinWorkbook(Messages messages) {
+    BulletinWorkbook(Messages messages) {
         this.messages = messages;
     }
 

@@ -13,7 +13,7 @@ import javax.xml.datatype.Duration;
  * An ISO 8601 duration as the zone settings and Flowable's timers use it: calendar parts ({@code P3M}, a quarter)
  * as well as clock parts ({@code PT2S}, for tests), which {@link java.time.Duration} alone cannot express.
  */
-public record IsoDuration(String text) {
+record IsoDuration(String text) {
 
     private static final DatatypeFactory FACTORY;
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * together. A file with any bad report goes to {@code error/} with every reason and nothing recorded.
  */
 @Component
-public class ProgressReportFeed implements FeedHandler {
+class ProgressReportFeed implements FeedHandler {
 
     static final String FEED = "progress-reports";
     private static final Set<String> FIELDS = Set.of("zoneId", "taskCode", "bureau", "period", "progress", "summary",
@@ -29,7 +29,7 @@ public class ProgressReportFeed implements FeedHandler {
     private final ProgressReports reports;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ProgressReportFeed(ProgressReports reports) {
+    ProgressReportFeed(ProgressReports reports) {
         this.reports = reports;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tasks it sees, never the coordinator's plan documents or the case's comments.
  */
 @Component
-public class ZoneCaseAccess {
+class ZoneCaseAccess {
 
     private final ZoneStore store;
     private final ZonePlans plans;

@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.zone;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
 public interface ZoneDesignations {
 
     /** {@code status} is a value of the designation's status (LISTED, …); {@code batch} the 批次 it is listed in. */
-    record DesignationSummary(String status, String batch, java.time.LocalDate listedOn) {
+    record DesignationSummary(String status, String batch, LocalDate listedOn) {
     }
 
     Optional<DesignationSummary> of(String zoneId);

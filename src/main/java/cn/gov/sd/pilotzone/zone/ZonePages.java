@@ -1,14 +1,15 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.gov.sd.pilotzone.province.ProvinceOverview;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.ui.PageController;
 
@@ -38,11 +39,11 @@ class ZonePages {
     private final ZoneViews views;
     private final Clock clock;
     private final ZoneId zone;
-    private final ProvinceOverview province;
+    private final UnplannedZonePages unplanned;
 
     ZonePages(ZonePlans plans, ZoneAccess access, ZoneViews views, Clock clock,
-              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, ProvinceOverview province) {
-        this.province = province;
+              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, UnplannedZonePages unplanned) {
+        this.unplanned = unplanned;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -59,7 +60,8 @@ class ZonePages {
     @GetMapping("/zones/{zoneId}")
     String zone(Caller caller, @PathVariable String zoneId, Model model) {
         if (plans.find(zoneId).isEmpty()) {
-            return unplanned(caller, zoneId, model);
+            return unplanned.page(caller, zoneId, model)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         ZonePlan plan = plans.find(zoneId).filter(p -> access.seesZone(caller, p))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -67,7 +69,7 @@ class ZonePages {
         ZoneViews.ZoneDetail detail = views.detail(plan, t -> access.seesTask(caller, plan, t), all);
         Map<String, List<ZoneViews.TaskItem>> actions = new LinkedHashMap<>();
         detail.tasks().forEach(t -> actions.computeIfAbsent(t.action() == null ? "" : t.action(),
-                k -> new java.util.ArrayList<>()).add(t));
+                k -> new ArrayList<>()).add(t));
         int current = -1;
         for (int i = 0; i < detail.phases().size(); i++) {
             if (detail.phase() != null && detail.phases().get(i).code().name().equals(detail.phase().name())) {
@@ -94,18 +96,6 @@ class ZonePages {
     }
 
     /**
-     * A zone of the province without a lifecycle plan: its designation and targets as the province page shows them
-     * (the same rows, so the same rule for who sees it), and a line saying that no plan has been loaded.
-     */
-    private String unplanned(Caller caller, String zoneId, Model model) {
-        ProvinceOverview.ZoneRow row = province.zones(caller).stream().filter(z -> z.zone().id().equals(zoneId))
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("z", row);
-        model.addAttribute("zones", List.of(row));
-        return "zone-unplanned";
-    }
-
-    /**
      * Whether the zone is late in its current phase: past the end that its running lifecycle set for the phase
      * (mobilization until implementation starts, implementation until it is due), or without those, the plan's.
      */
@@ -115,7 +105,7 @@ class ZonePages {
         }
         LocalDate end = phase.end();
         if (lifecycle != null) {
-            java.time.Instant until = switch (phase.code()) {
+            Instant until = switch (phase.code()) {
                 case MOBILIZATION -> lifecycle.implementationStart();
                 case IMPLEMENTATION -> lifecycle.implementationDue();
                 case ACCEPTANCE -> null;

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * {@link Timeline}), so a changed setting applies to new lifecycles, not to running ones.
  */
 @ConfigurationProperties("hub.zone")
-public record ZoneSettings(@DefaultValue("P3M") String reportPeriod,
+record ZoneSettings(@DefaultValue("P3M") String reportPeriod,
                            @DefaultValue("P3M") String rectificationPeriod,
                            String mobilizationPeriod,
                            String implementationPeriod,

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.gov.sd.pilotzone.registry.TestUscc;
+
 /**
  * Award applications as the enterprise portal files them (docs/exchange.md), for tests. Ids are unique per run so tests
  * can share one application context; each application defaults to a demo enterprise of 奎文区 (370705).
@@ -43,7 +45,7 @@ public final class Applications {
     /** A new application of a new enterprise of 奎文区, so the one-award-per-year rule links no two tests. */
     public static Map<String, Object> fresh(String policyCode) {
         Map<String, Object> a = application(newId(), policyCode);
-        a.put("uscc", cn.gov.sd.pilotzone.registry.TestUscc.next("370705"));
+        a.put("uscc", TestUscc.next("370705"));
         return a;
     }
 }

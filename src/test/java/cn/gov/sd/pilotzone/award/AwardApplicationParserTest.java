@@ -23,6 +23,7 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -511,7 +512,7 @@ class AwardApplicationParserTest {
         return problems(() -> json(jsonDoc));
     }
 
-    private static List<Problem> problems(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse) {
+    private static List<Problem> problems(ThrowableAssert.ThrowingCallable parse) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, parse);
         assertThat(e).as("refused").isNotNull();
         return e.problems();

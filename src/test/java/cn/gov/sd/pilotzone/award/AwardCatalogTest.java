@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.award.AmountRule.Type;
 import cn.gov.sd.pilotzone.award.AwardPolicy.InputType;
-import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
+import cn.gov.sd.pilotzone.common.ConfigFiles;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,10 +195,10 @@ class AwardCatalogTest {
     void percentageRulesTakeTheirBaseFromAMoneyInputOfTheApplication() {
         assertThat(policy("TECH_RENOVATION").rule().base()).isEqualTo("equipmentInvestment");
         assertThat(policy("TECH_RENOVATION").inputs()).extracting(AwardPolicy.Input::name, AwardPolicy.Input::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("equipmentInvestment", InputType.MONEY));
+                .containsExactly(Tuple.tuple("equipmentInvestment", InputType.MONEY));
         assertThat(policy("FIRST_SET_INSURANCE").rule().base()).isEqualTo("insurancePremium");
         assertThat(policy("FIRST_SET_INSURANCE").inputs()).extracting(AwardPolicy.Input::name, AwardPolicy.Input::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("insurancePremium", InputType.MONEY));
+                .containsExactly(Tuple.tuple("insurancePremium", InputType.MONEY));
     }
 
     @Test
@@ -214,8 +215,8 @@ class AwardCatalogTest {
 
         assertThat(policy("IDENTIFIER_NODE").inputs()).extracting(AwardPolicy.Input::name, AwardPolicy.Input::type,
                 AwardPolicy.Input::min, AwardPolicy.Input::mustBe).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("resolutionCount", InputType.INTEGER, 1_000_000L, null),
-                org.assertj.core.groups.Tuple.tuple("topNodeConnected", InputType.BOOLEAN, null, true));
+                Tuple.tuple("resolutionCount", InputType.INTEGER, 1_000_000L, null),
+                Tuple.tuple("topNodeConnected", InputType.BOOLEAN, null, true));
     }
 
     // ---- (c) clauses ----

@@ -14,6 +14,7 @@ import cn.gov.sd.pilotzone.task.Tasks;
 
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Moves award applications through their user tasks with the hub's own task service, as the bureaus' clerks
@@ -29,7 +30,7 @@ public class AwardDriver {
     private final ApplicationStore store;
     private final Payments payments;
 
-    public AwardDriver(org.springframework.context.ApplicationContext context) {
+    public AwardDriver(ApplicationContext context) {
         this(context.getBean(Tasks.class), context.getBean(TaskService.class), context.getBean(ApplicationStore.class),
                 context.getBean(Payments.class));
     }

@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,16 +10,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 
 /**
  * The award process of seed 001 for real: a file from the portal, the reviews by the right clerks through the API,
@@ -78,7 +81,7 @@ class AwardEndToEndIT {
         assertThat(paid.path("history").findValuesAsText("actor")).contains("county-370705", "gxj", "czj");
 
         Path result = hub.dataDir().resolve("outbox/application-results/" + id + ".json");
-        org.awaitility.Awaitility.await().atMost(HubClient.WAIT).until(() -> Files.exists(result));
+        Awaitility.await().atMost(HubClient.WAIT).until(() -> Files.exists(result));
         JsonNode r = json.readTree(result.toFile());
         assertThat(r.path("status").asText()).isEqualTo("PAID");
         assertThat(r.path("amount").decimalValue()).isEqualByComparingTo(approved);
@@ -89,7 +92,7 @@ class AwardEndToEndIT {
     void applicationFiledThroughTheApiReachesCountyReviewOfItsCountyOnly() {
         Map<String, Object> app = Applications.fresh("SINGLE_CHAMPION_NATIONAL");
         String id = (String) app.get("applicationId");
-        var created = hub.call("system", org.springframework.http.HttpMethod.POST, "/api/award-applications", app);
+        var created = hub.call("system", HttpMethod.POST, "/api/award-applications", app);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode body = hub.read(created.getBody());
         assertThat(body.path("status").asText()).isEqualTo("IN_REVIEW");
@@ -102,21 +105,21 @@ class AwardEndToEndIT {
     }
 
     private Path awaitInstruction(String applicationId) {
-        return org.awaitility.Awaitility.await().atMost(HubClient.WAIT).until(
+        return Awaitility.await().atMost(HubClient.WAIT).until(
                 () -> hub.files("outbox", "payment-instructions").stream()
                         .filter(p -> p.toString().endsWith(".csv") && contains(p, applicationId)).findFirst(),
-                java.util.Optional::isPresent).get();
+                Optional::isPresent).get();
     }
 
     static boolean contains(Path file, String text) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).contains(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    static List<String> lines(Path file) throws java.io.IOException {
+    static List<String> lines(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 }

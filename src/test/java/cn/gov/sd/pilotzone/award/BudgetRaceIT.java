@@ -18,6 +18,7 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,7 +39,7 @@ class BudgetRaceIT {
     @Autowired
     Clock clock;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     @Test
     void parallelFinanceApprovalsNeverOverdrawTheBudget() throws Exception {

@@ -10,6 +10,7 @@ import java.util.Map;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
+import org.awaitility.Awaitility;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class HistoryCleaningIT {
         hub.decide("county-370705", id, "countyReview", Map.of("decision", "approve", "comment", "同意"));
         hub.decide("gxj", id, "cityReview", Map.of("decision", "approve", "comment", "同意"));
         hub.decide("czj", id, "financeReview", Map.of("decision", "approve", "comment", "同意"));
-        String paymentId = org.awaitility.Awaitility.await().atMost(HubClient.WAIT)
+        String paymentId = Awaitility.await().atMost(HubClient.WAIT)
                 .until(() -> payments.ofApplication(id), l -> !l.isEmpty()).get(0).paymentId();
         String receipt = "receipt-" + paymentId + ".csv";
         hub.drop("payment-receipts", receipt, "payment_id,status,paid_on,bank_reference,message\n" + paymentId

@@ -12,8 +12,8 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Event;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
-import cn.gov.sd.pilotzone.registry.CreditRecords;
 import cn.gov.sd.pilotzone.registry.CreditRecords.CreditRecord;
+import cn.gov.sd.pilotzone.registry.CreditRecords;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
@@ -21,6 +21,7 @@ import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /** Feed recognition-lists (免申即享) through the inbox: rows checked one by one, AUTO applications started. */
@@ -42,7 +43,7 @@ class RecognitionListIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
     AwardDriver driver;
     @Autowired
     HubClient hub;

@@ -14,6 +14,7 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The recognition list's row checks, without Spring, database or Camel. */
@@ -50,12 +51,12 @@ class RecognitionListReaderTest {
         assertThat(parsed.total()).isEqualTo(8);
         assertThat(parsed.rows()).extracting(Recognition::line).containsExactly(2, 9);
         assertThat(parsed.problems()).extracting(Problem::line, Problem::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "uscc.orgCheck"),
-                org.assertj.core.groups.Tuple.tuple(4, "policyCode.unknown"),
-                org.assertj.core.groups.Tuple.tuple(5, "recognition.outsideWindow"),
-                org.assertj.core.groups.Tuple.tuple(6, "recognition.needsInputs"),
-                org.assertj.core.groups.Tuple.tuple(7, "recognition.duplicateRow"),
-                org.assertj.core.groups.Tuple.tuple(8, "date.format"));
+                Tuple.tuple(3, "uscc.orgCheck"),
+                Tuple.tuple(4, "policyCode.unknown"),
+                Tuple.tuple(5, "recognition.outsideWindow"),
+                Tuple.tuple(6, "recognition.needsInputs"),
+                Tuple.tuple(7, "recognition.duplicateRow"),
+                Tuple.tuple(8, "date.format"));
         assertThat(parsed.problems().get(4).args()).containsExactly(2);
     }
 

@@ -29,6 +29,7 @@ import cn.gov.sd.pilotzone.registry.TestEnterprises;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,7 +55,7 @@ class RecognitionRaceIT {
     @Autowired
     EnterpriseRegistry registry;
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
     AwardDriver driver;
     @Autowired
     JdbcTemplate jdbc;

@@ -6,19 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.sd.pilotzone.award.Applications;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 import cn.gov.sd.pilotzone.registry.TestUscc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Figure 1, award ingest, four sides in one run. The hub: N application files dropped into
@@ -81,7 +83,7 @@ final class AwardIngest {
                 () -> rates.put("raw", rawSide(rawPrefix, rawApps)),
                 () -> rates.put("minimal", minimalSide("BM" + run + "-", n, Map.of())),
                 () -> rates.put("minimalVars", minimalSide("BV" + run + "-", n, variablesOf(rawApps.get(0))))));
-        java.util.Collections.rotate(sides, run);
+        Collections.rotate(sides, run);
         sides.forEach(Runnable::run);
         return new Run(rates.get("hub"), rates.get("raw"), rates.get("minimal"), rates.get("minimalVars"));
     }
@@ -174,12 +176,12 @@ final class AwardIngest {
                             + "JOIN ACT_HI_PROCINST p ON p.ID_ = k.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ LIKE ? "
                             + "AND x.PROC_INST_ID_ IS NULL", side[1]);
                 }
-                line.append(t[0]).append(' ').append(String.format(java.util.Locale.ROOT, "%.1f",
+                line.append(t[0]).append(' ').append(String.format(Locale.ROOT, "%.1f",
                         instances == 0 ? 0.0 : (double) n / instances)).append("; ");
             }
             if (side[0].startsWith("award")) {
                 long events = hub.count("SELECT COUNT(*) FROM application_event WHERE application_id LIKE ?", side[1]);
-                line.append("application_event ").append(String.format(java.util.Locale.ROOT, "%.1f",
+                line.append("application_event ").append(String.format(Locale.ROOT, "%.1f",
                         instances == 0 ? 0.0 : (double) events / instances));
             }
             rows.put(side[0], line.toString());

@@ -3,6 +3,8 @@ package cn.gov.sd.pilotzone.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,23 +28,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import cn.gov.sd.pilotzone.award.ApplicationStore;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplicationForm;
 import cn.gov.sd.pilotzone.award.AwardApplicationParser;
 import cn.gov.sd.pilotzone.award.AwardApplications;
+import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -51,6 +55,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,8 +131,8 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
             }
         } catch (RuntimeException e) {
             status = 500;
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
             out = trace.toString().getBytes(StandardCharsets.UTF_8);
         }
         exchange.sendResponseHeaders(status, out.length);
@@ -159,7 +164,7 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
             return jdbc().queryForList(sql, args).stream().map(row -> {
                 Map<String, Object> lower = new LinkedHashMap<>();
-                row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+                row.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
                 return lower;
             }).toList();
         }
@@ -317,7 +322,7 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
                                             form.applicationId(), intake.startVariables(form, Channel.APPLY));
                                 });
                                 break;
-                            } catch (org.springframework.dao.CannotAcquireLockException e) {
+                            } catch (CannotAcquireLockException e) {
                                 deadlocks.incrementAndGet(); // in the report: the hub should have none
                                 if (attempt == 5) {
                                     throw e;
@@ -399,7 +404,7 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
             }
             c.commit();
             c.setAutoCommit(true);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return Map.of("seconds", seconds(start), "rows", rows.size());
@@ -438,8 +443,8 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
                 }
             }
             for (String paymentId : payments) {
-                applications.receipt(paymentId, cn.gov.sd.pilotzone.award.Payments.Status.PAID,
-                        java.time.LocalDate.now(ZoneOffset.UTC), "BENCH-" + paymentId, null);
+                applications.receipt(paymentId, Payments.Status.PAID,
+                        LocalDate.now(ZoneOffset.UTC), "BENCH-" + paymentId, null);
             }
             finished.add(applicationId + ":" + store.get(applicationId).status());
         }

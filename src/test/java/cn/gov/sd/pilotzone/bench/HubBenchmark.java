@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,7 +228,7 @@ class HubBenchmark {
         }
 
         Sample largest() {
-            return samples.stream().max(java.util.Comparator.comparingLong(Sample::total)).orElseThrow();
+            return samples.stream().max(Comparator.comparingLong(Sample::total)).orElseThrow();
         }
 
         List<Sample> samples() {

@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.TestUscc;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Figure 5's data: a year of finished applications put into the hub's database. A few templates are taken to their
@@ -53,7 +54,7 @@ final class YearLoad {
             last = hub.agent("year", Map.of("templates", templates, "usccs", usccs, "offset", offset, "total", count));
             rows += last.get("rows").asLong();
         }
-        return String.format(java.util.Locale.ROOT, "year of data: %,d finished applications (templates %s; rows per "
+        return String.format(Locale.ROOT, "year of data: %,d finished applications (templates %s; rows per "
                 + "copy %s) copied in %.0f s, %,d rows in all", count, templates,
                 last == null ? "–" : last.get("rowsPerCopy"), AwardIngest.seconds(start), rows);
     }

@@ -4,6 +4,7 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,11 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -286,7 +285,7 @@ final class YearOfData {
         if (v instanceof Timestamp ts) {
             return ts.toLocalDateTime();
         }
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate();
         }
         return v;

@@ -15,6 +15,7 @@ import java.util.UUID;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.common.Utc;
+import cn.gov.sd.pilotzone.exchange.FeedLog;
 import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
@@ -121,7 +122,7 @@ class DashboardIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> feed("credit-records").errors().stream()
                 .noneMatch(e -> e.storedName().equals(error.storedName()))
                 && name.equals(feed("credit-records").lastFile().fileName())
-                && feed("credit-records").lastFile().status() != cn.gov.sd.pilotzone.exchange.FeedLog.Status.FAILED);
+                && feed("credit-records").lastFile().status() != FeedLog.Status.FAILED);
     }
 
     private Dashboard.FeedHealth feed(String name) {

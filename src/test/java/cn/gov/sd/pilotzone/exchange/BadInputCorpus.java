@@ -1,21 +1,26 @@
 package cn.gov.sd.pilotzone.exchange;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.award.Applications;
 import cn.gov.sd.pilotzone.registry.TestUscc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The bad inbound files of issue 6, over all seven inbound feeds: each kind with its feed, file name, content, what
@@ -115,9 +120,9 @@ public final class BadInputCorpus {
         usccKind("USCC with letters a USCC never has (I, O, S, V, Z)", "91370705MAAY4CLIOZ", "contains a character not allowed");
         awardKind("negative money", Map.of("amounts", Map.of("equipmentInvestment", -1000)), "amounts.equipmentInvestment",
                 "must not be negative");
-        awardKind("absurd money (1e20)", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("1E+20"))),
+        awardKind("absurd money (1e20)", Map.of("amounts", Map.of("equipmentInvestment", new BigDecimal("1E+20"))),
                 "the amount must be below");
-        awardKind("money with more than 2 decimals", Map.of("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("100.005"))),
+        awardKind("money with more than 2 decimals", Map.of("amounts", Map.of("equipmentInvestment", new BigDecimal("100.005"))),
                 "at most 2 decimal places");
         awardKind("NaN / Infinity as money", Map.of("amounts", Map.of("equipmentInvestment", "Infinity", "insurancePremium", "NaN")),
                 "not a number: Infinity", "not a number: NaN");
@@ -399,7 +404,7 @@ public final class BadInputCorpus {
     private static String application(String id, Map<String, Object> changes) {
         Map<String, Object> a = Applications.application(id, "TECH_RENOVATION");
         a.put("uscc", TestUscc.next("370705"));
-        a.put("amounts", Map.of("equipmentInvestment", new java.math.BigDecimal("1200000.00")));
+        a.put("amounts", Map.of("equipmentInvestment", new BigDecimal("1200000.00")));
         a.putAll(changes);
         try {
             return JSON.writeValueAsString(a);
@@ -409,7 +414,7 @@ public final class BadInputCorpus {
     }
 
     private static Map<String, Object> report(Map<String, Object> changes) {
-        Map<String, Object> r = new java.util.LinkedHashMap<>(Map.of("zoneId", "zibo", "taskCode", "ZB-01",
+        Map<String, Object> r = new LinkedHashMap<>(Map.of("zoneId", "zibo", "taskCode", "ZB-01",
                 "bureau", "gxj", "period", "2024Q1", "progress", 50, "summary", "进展顺利"));
         r.putAll(changes);
         return r;
@@ -437,12 +442,12 @@ public final class BadInputCorpus {
 
     /** An XLSX-shaped zip whose sheet inflates a thousandfold: POI's zip-bomb guard must refuse it. */
     private static byte[] zipBomb() {
-        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                     + "content-types\"/>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] block = new byte[1 << 20];
             Arrays.fill(block, (byte) 'a');
             for (int i = 0; i < 8; i++) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -17,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.HubClient;
@@ -29,6 +31,7 @@ import cn.gov.sd.pilotzone.exchange.BadInputCorpus.Fixtures;
 import cn.gov.sd.pilotzone.exchange.BadInputCorpus.Outcome;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowable.engine.HistoryService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -127,12 +130,12 @@ class BadInputCorpusIT {
         long size = 3L * 1024 * 1024 * 1024;
         Path inbox = Files.createDirectories(hub.dataDir().resolve("inbox").resolve("operation-data"));
         Path part = inbox.resolve(".sparse.csv.part");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(part.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(part.toFile(), "rw")) {
             file.write("uscc,period,revenue\n".getBytes(StandardCharsets.UTF_8));
             file.setLength(size);
         }
-        Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5000));
-        Files.move(part, inbox.resolve("sparse.csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.setLastModifiedTime(part, FileTime.fromMillis(System.currentTimeMillis() - 5000));
+        Files.move(part, inbox.resolve("sparse.csv"), StandardCopyOption.ATOMIC_MOVE);
 
         String reason = new FeedFiles(hub).awaitRejected("operation-data", "sparse.csv");
         assertThat(reason).startsWith(REJECTED).contains("the file has " + size + " bytes, more than the limit of "
@@ -260,7 +263,7 @@ class BadInputCorpusIT {
                     .filter(p -> !p.getFileName().toString().endsWith(".error.txt")).toList();
             assertThat(fresh).as("one new file in " + folder).hasSizeLessThanOrEqualTo(1);
             return fresh.isEmpty() ? null : fresh.get(0);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import cn.gov.sd.pilotzone.registry.TestEnterprises;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -45,7 +46,7 @@ class ChineseAndExcelFeedsIT {
     @Autowired
     RecognitionListFeed recognitionLists;
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
     AwardDriver driver;
     @Autowired
     HubClient hub;

@@ -3,11 +3,13 @@ package cn.gov.sd.pilotzone.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,10 @@ import cn.gov.sd.pilotzone.registry.TestEnterprises;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The front-end database (前置库) as a bureau's system uses it: rows inserted into the exchange tables, the hub's
@@ -102,7 +106,7 @@ abstract class ExchangeTablesTests {
         ex().query("SELECT ex_id, ex_status, ex_message, ex_done_at FROM " + table + " WHERE ex_batch = ? ORDER BY ex_id",
                 rs -> {
                     assertThat(rs.getObject(4)).as("ex_done_at").isNotNull();
-                    rows.put(rs.getLong(1), java.util.Arrays.asList(rs.getString(2), rs.getString(3)));
+                    rows.put(rs.getLong(1), Arrays.asList(rs.getString(2), rs.getString(3)));
                 }, batch);
         return rows;
     }
@@ -171,7 +175,7 @@ abstract class ExchangeTablesTests {
                 "electricity_kwh", "20000"));
         assertThat(statuses(awaitDone("ex_operation_data", good))).containsExactly("DONE");
         assertThat(hubJdbc.queryForObject("SELECT revenue FROM operation_data WHERE uscc = ? AND period = '2024-05'",
-                java.math.BigDecimal.class, uscc)).isEqualByComparingTo("1000000.50");
+                BigDecimal.class, uscc)).isEqualByComparingTo("1000000.50");
 
         String bad = batch();
         insert("ex_operation_data", bad, row("uscc", uscc, "period", "2024-06", "revenue", "lots"));
@@ -343,11 +347,11 @@ abstract class ExchangeTablesTests {
                 TestEnterprises.uscc("370702"), "enterprise_name", "潍坊付款公司", "policy_code", "STANDARD_NATIONAL",
                 "amount", "123456.70", "bank_name", "中国工商银行", "account_name", "潍坊付款公司", "account_no", "1607001",
                 "approved_on", "2025-03-01");
-        new org.springframework.transaction.support.TransactionTemplate(transactions)
+        new TransactionTemplate(transactions)
                 .executeWithoutResult(s -> outbox.add("payment-instructions", paymentId, item));
         await().atMost(WAIT).until(() -> count(paymentId) == 1);
         assertThat(ex().queryForObject("SELECT amount FROM ex_payment_instructions WHERE payment_id = ?",
-                java.math.BigDecimal.class, paymentId)).isEqualByComparingTo("123456.70");
+                BigDecimal.class, paymentId)).isEqualByComparingTo("123456.70");
         String exBatch = ex().queryForObject("SELECT ex_batch FROM ex_payment_instructions WHERE payment_id = ?",
                 String.class, paymentId);
 
@@ -367,7 +371,7 @@ abstract class ExchangeTablesTests {
     @Autowired
     ExchangeTables tables;
     @Autowired
-    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    TestRestTemplate rest;
 
     @Test
     void healthAndTheDashboardShowTheExchangeTables() {

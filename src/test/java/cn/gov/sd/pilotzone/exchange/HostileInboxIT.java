@@ -3,7 +3,9 @@ package cn.gov.sd.pilotzone.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +25,7 @@ import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
 import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
@@ -77,8 +80,8 @@ class HostileInboxIT {
         await().atMost(HubClient.WAIT).until(() -> Files.exists(report));
         try {
             return Files.readString(report, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -136,7 +139,7 @@ class HostileInboxIT {
         // the character device of /dev/null (1,3); creating one needs root, as the hub's test runs in CI
         Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").inheritIO().start();
         boolean created = mknod.waitFor(10, TimeUnit.SECONDS) && mknod.exitValue() == 0;
-        org.junit.jupiter.api.Assumptions.assumeTrue(created, "mknod not permitted here");
+        Assumptions.assumeTrue(created, "mknod not permitted here");
 
         Path stored = hub.awaitIn("error", "enterprises", name);
         assertThat(awaitReport(stored)).contains("not a regular file");

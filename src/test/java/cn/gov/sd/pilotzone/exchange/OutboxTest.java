@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ class OutboxTest {
     void utf8BatchStartsWithAByteOrderMarkForChineseDesktops() {
         byte[] csv = Outbox.csv(List.of(instruction("P-1", "潍坊", "1.00")), StandardCharsets.UTF_8);
 
-        assertThat(java.util.Arrays.copyOf(csv, 4)).containsExactly(0xEF, 0xBB, 0xBF, 'p');
+        assertThat(Arrays.copyOf(csv, 4)).containsExactly(0xEF, 0xBB, 0xBF, 'p');
     }
 
     @Test
@@ -148,7 +149,7 @@ class OutboxTest {
 
     /** The CSV's text after its byte-order mark, which every UTF-8 batch starts with. */
     private static String utf8(byte[] bytes) {
-        assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark")
+        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark")
                 .containsExactly(0xEF, 0xBB, 0xBF);
         return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }

@@ -21,6 +21,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures leave a file in the inbox to retry (transient) and which send it to error/ (not). */
 class RetryLaterExceptionTest {
@@ -57,8 +58,8 @@ class RetryLaterExceptionTest {
 
     @Test
     void aRollbackThatFailedOnABrokenConnectionIsTransient() {
-        assertThat(RetryLaterException.isTransient(new org.springframework.transaction.TransactionSystemException(
-                "JDBC rollback failed", new java.sql.SQLException("Connection is closed")))).isTrue();
+        assertThat(RetryLaterException.isTransient(new TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,7 +89,7 @@ class SftpFeedsIT {
         Path inbox = dir("inbox", feed);
         Path temp = inbox.resolve("." + name + ".uploading");
         Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         return name;
     }
 
@@ -275,7 +278,7 @@ class SftpFeedsIT {
     }
 
     private void addPayment(String paymentId) {
-        Map<String, Object> item = new java.util.LinkedHashMap<>();
+        Map<String, Object> item = new LinkedHashMap<>();
         for (String column : List.of("payment_id", "application_id", "uscc", "enterprise_name", "policy_code",
                 "bank_name", "account_name", "account_no")) {
             item.put(column, paymentId);
@@ -290,7 +293,7 @@ class SftpFeedsIT {
         try {
             return Files.readString(dir(folder, feed).resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

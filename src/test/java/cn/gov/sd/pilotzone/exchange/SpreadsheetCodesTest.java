@@ -18,6 +18,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,7 +86,7 @@ class SpreadsheetCodesTest {
         List<Problem> problems = problems("名单." + format, file);
 
         assertThat(problems).extracting(Problem::field, Problem::code, Problem::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("account_no", "code.numberCell", 2));
+                .containsExactly(Tuple.tuple("account_no", "code.numberCell", 2));
         // the value the spreadsheet kept, shown so the sender sees it is not the account typed
         assertThat(problems.get(0).args().get(0).toString()).startsWith("16070011092001").hasSize(19);
     }
@@ -127,7 +128,7 @@ class SpreadsheetCodesTest {
         byte[] csv = ("account_no,enterprise_name\n" + code + ",潍坊甲公司\n").getBytes(StandardCharsets.UTF_8);
 
         assertThat(problems("名单.csv", csv)).extracting(Problem::field, Problem::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("account_no", "code.scientific"));
+                .containsExactly(Tuple.tuple("account_no", "code.scientific"));
     }
 
     @Test

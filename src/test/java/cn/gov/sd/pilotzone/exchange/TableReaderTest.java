@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -25,6 +28,7 @@ import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -181,7 +185,7 @@ class TableReaderTest {
     @Test
     void secondRowWithTheSameKeyIsADuplicateOfTheFirst() {
         List<Row> rows = read("a.csv", (ENGLISH + "91370705MAAY4CL12X,again,2024-03-01,,,\n").getBytes(StandardCharsets.UTF_8));
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         rows.forEach(r -> r.unique(seen, r.text("uscc", true), "uscc"));
         assertThat(rows.get(0).valid()).isTrue();
         assertThat(rows.get(1).valid()).isTrue();
@@ -435,7 +439,7 @@ class TableReaderTest {
     @Test
     void truncatedWorkbookIsXlsxMalformed() throws IOException {
         byte[] xlsx = workbook(false);
-        byte[] half = java.util.Arrays.copyOf(xlsx, xlsx.length / 2);
+        byte[] half = Arrays.copyOf(xlsx, xlsx.length / 2);
 
         assertThat(problems(() -> read("credit.xlsx", half))).extracting(Problem::code)
                 .containsExactly("xlsx.malformed");
@@ -540,7 +544,7 @@ class TableReaderTest {
         return TableReader.read(name, content, null, COLUMNS);
     }
 
-    private static List<Problem> problems(org.assertj.core.api.ThrowableAssert.ThrowingCallable read) {
+    private static List<Problem> problems(ThrowableAssert.ThrowingCallable read) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, read);
         assertThat(e).as("refused").isNotNull();
         return e.problems();
@@ -551,7 +555,7 @@ class TableReaderTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import cn.gov.sd.pilotzone.award.Applications;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.gov.sd.pilotzone.award.Applications;
 
 /**
  * Award application files as the portal drops them, and the checks every fault test makes afterwards: each file
@@ -51,7 +52,7 @@ final class AwardWorkload {
                 String id = (String) application.get("applicationId");
                 Path temp = inbox.resolve("." + id + ".json.tmp");
                 Files.write(temp, JSON.writeValueAsBytes(application));
-                Files.move(temp, inbox.resolve(id + ".json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, inbox.resolve(id + ".json"), StandardCopyOption.ATOMIC_MOVE);
                 dropped.add(id);
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -35,7 +36,7 @@ final class FaultDatabase {
     }
 
     /** A query on the fault database, on a connection of its own (the hubs' pools are theirs). */
-    static <T> T query(java.util.function.Function<JdbcTemplate, T> work) throws SQLException {
+    static <T> T query(Function<JdbcTemplate, T> work) throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
             return work.apply(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,17 @@ import cn.gov.sd.pilotzone.security.UserStore;
 import cn.gov.sd.pilotzone.task.Tasks;
 import cn.gov.sd.pilotzone.ui.AwardFixtures;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.assertj.core.groups.Tuple;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -72,7 +75,7 @@ class NoticesIT {
 
         hub.decide("county-370705", app.applicationId(), "countyReview", Map.of("decision", "approve"));
         assertThat(of(CITY, app.applicationId())).extracting(Notice::kind, Notice::taskName)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Notice.Kind.NEW, "市工信局审核"));
+                .containsExactly(Tuple.tuple(Notice.Kind.NEW, "市工信局审核"));
         hub.decide("gxj", app.applicationId(), "cityReview", Map.of("decision", "return", "comment", "请核实金额"));
         assertThat(of(COUNTY, app.applicationId())).extracting(Notice::kind)
                 .containsExactly(Notice.Kind.RETURNED, Notice.Kind.NEW);
@@ -166,7 +169,7 @@ class NoticesIT {
 
     /** The mails to one address (notices of other tests' supervision tasks may go to the supervisor too). */
     private static List<MimeMessage> to(GreenMail smtp, String address) throws Exception {
-        List<MimeMessage> mails = new java.util.ArrayList<>();
+        List<MimeMessage> mails = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
             if (m.getAllRecipients()[0].toString().equals(address)) {
                 mails.add(m);
@@ -184,8 +187,8 @@ class NoticesIT {
     }
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
-        org.springframework.beans.factory.support.StaticListableBeanFactory beans =
-                new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("mail", sender));
+        StaticListableBeanFactory beans =
+                new StaticListableBeanFactory(Map.of("mail", sender));
         return beans.getBeanProvider(JavaMailSender.class);
     }
 }

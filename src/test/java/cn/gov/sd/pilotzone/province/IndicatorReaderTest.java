@@ -13,6 +13,7 @@ import cn.gov.sd.pilotzone.province.IndicatorReader.IndicatorValue;
 import cn.gov.sd.pilotzone.province.IndicatorReader.Parsed;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Rows of feed indicators, without Spring: good rows kept, each bad one a problem at its line. */
@@ -33,9 +34,9 @@ class IndicatorReaderTest {
                 "shandong,iiot_adoption_rate,2024年,40.25"), null);
         assertThat(p.problems()).isEmpty();
         assertThat(p.rows()).extracting(IndicatorValue::zoneId, IndicatorValue::code, IndicatorValue::period)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("jinan", "advanced_mfg_revenue_share", "2023"),
-                        org.assertj.core.groups.Tuple.tuple("zibo", "green_factories", "2024-06"),
-                        org.assertj.core.groups.Tuple.tuple("shandong", "iiot_adoption_rate", "2024"));
+                .containsExactly(Tuple.tuple("jinan", "advanced_mfg_revenue_share", "2023"),
+                        Tuple.tuple("zibo", "green_factories", "2024-06"),
+                        Tuple.tuple("shandong", "iiot_adoption_rate", "2024"));
         assertThat(p.rows().get(0).value()).isEqualByComparingTo("61.5");
     }
 

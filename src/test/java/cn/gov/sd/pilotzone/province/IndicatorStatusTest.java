@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.province;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.gov.sd.pilotzone.province.Indicators.Point;
@@ -23,7 +24,7 @@ class IndicatorStatusTest {
     }
 
     static List<Point> points(String... periodValue) {
-        return java.util.Arrays.stream(periodValue).map(s -> s.split("="))
+        return Arrays.stream(periodValue).map(s -> s.split("="))
                 .map(a -> new Point(a[0], new BigDecimal(a[1]))).toList();
     }
 

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import cn.gov.sd.pilotzone.award.AwardCatalog;
-import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
+import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class ProvinceConfigTest {
         if (!text.contains(from)) {
             throw new IllegalStateException(from + " not in " + file);
         }
-        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+        Files.writeString(p, text.replaceFirst(Pattern.quote(from), to));
     }
 
     private int lineOf(String file, String text) throws IOException {

@@ -7,9 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.HubClient;
@@ -20,7 +22,6 @@ import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.flowable.engine.ManagementService;
@@ -341,13 +342,13 @@ class ProvinceIT {
     }
 
     private List<JsonNode> evaluations(String user) {
-        List<JsonNode> list = new java.util.ArrayList<>();
+        List<JsonNode> list = new ArrayList<>();
         hub.getJson(user, "/api/zones/" + ZONE + "/evaluations").forEach(list::add);
         return list;
     }
 
     private String task(String user, String key) {
-        return await().atMost(WAIT).until(() -> hub.findTask(user, ZONE, key), java.util.Optional::isPresent).get();
+        return await().atMost(WAIT).until(() -> hub.findTask(user, ZONE, key), Optional::isPresent).get();
     }
 
     private void decide(String user, String key, Map<String, Object> form) {

@@ -7,17 +7,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -89,7 +90,7 @@ class ApiTokensIT {
     @Test
     void tokenSignedWithAnotherKeyIsRefused() throws Exception {
         String name = newClerk("gxj");
-        byte[] otherKey = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] otherKey = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
         NimbusJwtEncoder forger = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(otherKey, "HmacSHA256")));
         String forged = forger.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 tokens.claims(name, Instant.now()).build())).getTokenValue();
@@ -119,7 +120,7 @@ class ApiTokensIT {
         String name = newClerk("gxj");
         String token = tokens.issue(name).accessToken();
         jdbc.update("UPDATE hub_user SET locked_until = ? WHERE username = ?",
-                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1), name);
+                LocalDateTime.now(ZoneOffset.UTC).plusHours(1), name);
         mvc.perform(get(SecurityProbe.PATH).header(HttpHeaders.AUTHORIZATION, bearer(token)))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get(SecurityProbe.PATH).header(HttpHeaders.AUTHORIZATION,

@@ -17,11 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
 
 import cn.gov.sd.pilotzone.MariaDb;
 import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
 import cn.gov.sd.pilotzone.common.ConfigFiles;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
@@ -124,7 +124,7 @@ class DatabaseGuaranteesIT {
     void theAuditTrailRefusesUpdateAndDeleteThroughPlainJdbc(String database) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(migrated(database));
         String target = "append-only-" + UUID.randomUUID();
-        auditOf(jdbc).record("tester", cn.gov.sd.pilotzone.audit.AuditType.ADMIN_ACTION, target, "kept");
+        auditOf(jdbc).record("tester", AuditType.ADMIN_ACTION, target, "kept");
 
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET details = 'changed' WHERE target = ?", target))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");

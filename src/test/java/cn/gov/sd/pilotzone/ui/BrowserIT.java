@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -18,19 +20,22 @@ import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.security.UserStore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The web UI in a real browser (headless Chromium through chromedriver), against the hub as it runs. Screenshots
@@ -287,21 +292,21 @@ class BrowserIT {
         try (Browser b = browser()) {
             b.logIn("supervisor", AwardFixtures.PASSWORD);
             b.open("/zones");
-            com.fasterxml.jackson.databind.JsonNode zones = hub.getJson("supervisor", "/api/zones");
+            JsonNode zones = hub.getJson("supervisor", "/api/zones");
             String zoneId = zones.get(0).path("zoneId").asText();
             assertThat(b.all(".zone-card")).hasSize(zones.size());
             b.screenshot("14-zones");
 
             b.follow(".zone-card[data-zone='" + zoneId + "'] a");
-            com.fasterxml.jackson.databind.JsonNode zone = hub.getJson("supervisor", "/api/zones/" + zoneId);
+            JsonNode zone = hub.getJson("supervisor", "/api/zones/" + zoneId);
             assertThat(b.text("#zone-name")).isEqualTo(zone.path("name").asText());
             assertThat(b.all("#zone-actions tr[data-task]")).hasSize(zone.path("tasks").size());
-            com.fasterxml.jackson.databind.JsonNode first = zone.path("tasks").get(0);
+            JsonNode first = zone.path("tasks").get(0);
             String row = b.text("#zone-actions tr[data-task='" + first.path("code").asText() + "']");
             assertThat(row).contains(first.path("title").asText(),
                     first.path("leadBureaus").get(0).path("name").asText());
             assertThat(b.find("#bulletin").getDomAttribute("href")).isEqualTo("/api/zones/" + zoneId + "/bulletin.xlsx");
-            com.fasterxml.jackson.databind.JsonNode bureaus = hub.getJson("supervisor", "/api/zones/" + zoneId + "/bureaus");
+            JsonNode bureaus = hub.getJson("supervisor", "/api/zones/" + zoneId + "/bureaus");
             assertThat(b.all("#zone-bureaus tr[data-bureau]")).hasSize(bureaus.size());
             if (bureaus.size() > 0) {
                 String bureau = "#zone-bureaus tr[data-bureau='" + bureaus.get(0).path("code").asText() + "']";
@@ -404,13 +409,13 @@ class BrowserIT {
     void supervisorFindsAnOverdueZoneTaskFromTheDashboardRemindsItsBureauAndTheClerkSeesTheNotice() {
         String zone = "/api/zones/weifang/lifecycle";
         hub.call("admin", HttpMethod.DELETE, zone + "?reason=browser-test", null); // 409 when none runs
-        assertThat(hub.call("admin", HttpMethod.POST, zone, java.util.Map.of("mobilizationPeriod", "P30D",
+        assertThat(hub.call("admin", HttpMethod.POST, zone, Map.of("mobilizationPeriod", "P30D",
                 "implementationPeriod", "P60D", "reportPeriod", "P30D", "rectificationPeriod", "P30D"))
                 .getStatusCode().value()).isEqualTo(201);
         try {
-            org.flowable.task.api.Task research = taskService.createTaskQuery().processInstanceBusinessKey("weifang")
+            Task research = taskService.createTaskQuery().processInstanceBusinessKey("weifang")
                     .taskDefinitionKey("research").singleResult();
-            taskService.setDueDate(research.getId(), java.util.Date.from(java.time.Instant.now().minus(
+            taskService.setDueDate(research.getId(), Date.from(Instant.now().minus(
                     Duration.ofDays(2)).minus(Duration.ofHours(3))));
             String row = "#sup-table tr[data-task-id='" + research.getId() + "']";
             try (Browser b = browser()) {
@@ -480,7 +485,7 @@ class BrowserIT {
             b.screenshot("20-task-handed-over");
         }
         // the colleague decides the other one; the city returns it to the county
-        hub.decide(colleague, returned.applicationId(), "countyReview", java.util.Map.of("decision", "approve"));
+        hub.decide(colleague, returned.applicationId(), "countyReview", Map.of("decision", "approve"));
         try (Browser b = browser()) {
             b.logIn(colleague, AwardFixtures.PASSWORD);
             b.follow("#nav-notices");
@@ -489,7 +494,7 @@ class BrowserIT {
             b.follow(b.find(notice + " button.open"));
             assertThat(b.text("#task-assignee")).contains("由我办理");
         }
-        hub.decide("gxj", returned.applicationId(), "cityReview", java.util.Map.of("decision", "return",
+        hub.decide("gxj", returned.applicationId(), "cityReview", Map.of("decision", "return",
                 "comment", "请核实营业收入"));
         try (Browser b = browser()) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
@@ -515,7 +520,7 @@ class BrowserIT {
     private static WebElement row(Browser b, String applicationId) {
         try {
             b.await(Duration.ofSeconds(10), d -> b.exists(rowSelector(applicationId)));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             // reported below with what the page shows
         }
         if (!b.exists(rowSelector(applicationId))) {

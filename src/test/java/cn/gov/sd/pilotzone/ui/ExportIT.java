@@ -15,6 +15,7 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -117,7 +118,7 @@ class ExportIT {
                 List<Object> values = new ArrayList<>();
                 for (Cell cell : row) {
                     values.add(cell.getCellType() == CellType.NUMERIC
-                            ? (org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+                            ? (DateUtil.isCellDateFormatted(cell)
                                ? cell.getLocalDateTimeCellValue() : cell.getNumericCellValue())
                             : cell.getStringCellValue());
                 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class UiFormatTest {
 
     static final Instant NOW = Instant.parse("2025-03-01T16:30:00Z");
-    final UiFormat fmt = new UiFormat(ZoneId.of("Asia/Shanghai"), Clock.fixed(NOW, ZoneOffset.UTC), null, null, null);
+    final UiFormat fmt = new UiFormat(ZoneId.of("Asia/Shanghai"), Clock.fixed(NOW, ZoneOffset.UTC), null);
 
     @Test
     void showsYuanWithTwoDecimalsAndWanWithoutLosingAYuan() {

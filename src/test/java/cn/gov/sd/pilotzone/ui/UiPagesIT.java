@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every page renders for every kind of account, in Chinese and in English (no template error hides behind a role
@@ -37,7 +40,7 @@ class UiPagesIT {
     TaskService taskService;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void everyPageRendersForEveryRoleInBothLanguages() {
@@ -87,10 +90,10 @@ class UiPagesIT {
             new AwardFixtures(hub).file("370705");
         }
         List<String> shown = new ArrayList<>();
-        java.util.regex.Pattern row = java.util.regex.Pattern.compile("data-application-id=\"([^\"]+)\"");
+        Pattern row = Pattern.compile("data-application-id=\"([^\"]+)\"");
         for (int page = 0; page < 100; page++) {
             String body = get("admin", "/applications?page=" + page, "zh-CN").getBody();
-            java.util.regex.Matcher m = row.matcher(body);
+            Matcher m = row.matcher(body);
             while (m.find()) {
                 shown.add(m.group(1));
             }

@@ -9,14 +9,16 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** Static assets: addressed by content hash, cached for a year, sent compressed; the favicon is there. */
 @HubIntegrationTest
-@org.springframework.context.annotation.Import(cn.gov.sd.pilotzone.HubClient.class) // the shared context
+@Import(HubClient.class) // the shared context
 class WebAssetsIT {
 
     @LocalServerPort

@@ -19,6 +19,7 @@ import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -266,7 +267,7 @@ class ZoneLifecycleIT {
             assertThat(silent.getCell(1).getStringCellValue()).isEqualTo("探索环保服务高质量发展路径");
             assertThat(silent.getCell(2).getStringCellValue()).isEqualTo("市生态环境局");
             assertThat(silent.getCell(4).getStringCellValue()).isEqualTo("推进中");
-            assertThat(silent.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+            assertThat(silent.getCell(6).getCellType()).isEqualTo(CellType.BLANK);
             assertThat(silent.getCell(8).getNumericCellValue()).isZero(); // overdue by seconds: 0 whole days
             assertThat(silent.getCell(9).getStringCellValue()).contains("逾期未完成");
             assertThat(done.getCell(2).getStringCellValue()).startsWith("市工信局、市发改委");
@@ -274,7 +275,7 @@ class ZoneLifecycleIT {
             assertThat(done.getCell(5).getNumericCellValue()).isEqualTo(100);
             assertThat(done.getCell(6).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(LocalDate.now(ZoneSettings.PLAN_TIME));
-            assertThat(done.getCell(8).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+            assertThat(done.getCell(8).getCellType()).isEqualTo(CellType.BLANK);
         }
     }
 

@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.dashboard;
+package cn.gov.sd.pilotzone.award;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +30,10 @@ class LedgerExport {
     private final LedgerReport ledger;
     private final UiFormat fmt;
     private final Messages messages;
+    private final PolicyNames policyNames;
 
-    LedgerExport(LedgerReport ledger, UiFormat fmt, Messages messages) {
+    LedgerExport(LedgerReport ledger, UiFormat fmt, Messages messages, PolicyNames policyNames) {
+        this.policyNames = policyNames;
         this.ledger = ledger;
         this.fmt = fmt;
         this.messages = messages;
@@ -45,7 +47,7 @@ class LedgerExport {
                 col(locale, "enterprise", TEXT, LedgerReport.Row::enterpriseName),
                 col(locale, "county", TEXT, r -> fmt.county(r.countyCode())),
                 col(locale, "policyCode", TEXT, LedgerReport.Row::policyCode),
-                col(locale, "policy", TEXT, r -> fmt.policy(r.policyCode())),
+                col(locale, "policy", TEXT, r -> policyNames.name(r.policyCode())),
                 col(locale, "eventYear", INTEGER, LedgerReport.Row::eventYear),
                 col(locale, "channel", TEXT, r -> fmt.status(r.channel())),
                 col(locale, "applicationStatus", TEXT, r -> fmt.status(r.applicationStatus())),

@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.dashboard;
+package cn.gov.sd.pilotzone.award;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.gov.sd.pilotzone.award.AwardAccess;
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.security.Caller;
 
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Service;
  * reserved awards (in review) and paid ones. Scoped like the applications: a county bureau sees its county's.
  */
 @Service
-public class LedgerReport {
+class LedgerReport {
 
     public record Row(String applicationId, String uscc, String enterpriseName, String countyCode, String policyCode,
                       int eventYear, String channel, String applicationStatus, String ledgerStatus,
@@ -30,7 +29,7 @@ public class LedgerReport {
     private final JdbcTemplate jdbc;
     private final AwardAccess access;
 
-    public LedgerReport(JdbcTemplate jdbc, AwardAccess access) {
+    LedgerReport(JdbcTemplate jdbc, AwardAccess access) {
         this.jdbc = jdbc;
         this.access = access;
     }
