@@ -15,7 +15,10 @@ import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 import cn.gov.sd.pilotzone.task.Tasks;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +41,11 @@ class CasePages {
     private final BureauDirectory bureaus;
     private final Cases cases;
     private final Tasks tasks;
+    private final CaseDiagrams diagrams;
 
     CasePages(ApplicationStore store, AwardAccess access, AwardCatalog catalog, BureauDirectory bureaus, Cases cases,
-              Tasks tasks) {
+              Tasks tasks, CaseDiagrams diagrams) {
+        this.diagrams = diagrams;
         this.store = store;
         this.access = access;
         this.catalog = catalog;
@@ -102,6 +107,21 @@ class CasePages {
             return "redirect:/applications/" + info.award().app().applicationId();
         }
         return show(caller, info, model);
+    }
+
+    /**
+     * The case's diagram (case, task and zone pages show it), for whoever may see the case: its process with the
+     * current position, the path taken and the open tasks' due state.
+     */
+    @GetMapping(value = "/cases/{processInstanceId}/diagram.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> diagram(Caller caller, @PathVariable String processInstanceId) {
+        if (!cases.canSee(caller, processInstanceId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        byte[] png = diagrams.png(processInstanceId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // the case moves on: never cached, and private to the caller
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);
     }
 
     private String show(Caller caller, Cases.CaseInfo info, Model model) {

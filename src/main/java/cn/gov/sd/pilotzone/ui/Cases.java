@@ -3,12 +3,10 @@ package cn.gov.sd.pilotzone.ui;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.gov.sd.pilotzone.registry.MuClasses;
 import cn.gov.sd.pilotzone.registry.Enterprise;
@@ -32,11 +30,7 @@ import cn.gov.sd.pilotzone.zone.ZonePlan;
 import cn.gov.sd.pilotzone.task.TaskNotes;
 import cn.gov.sd.pilotzone.task.TaskSearch;
 
-import org.flowable.bpmn.model.BpmnModel;
-import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.HistoryService;
-import org.flowable.engine.RepositoryService;
-import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,7 +38,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A case as the task and case pages show it: the process instance, and for award applications the filed data,
- * its steps, payments and the catalog's limits; its comments, files, tasks and diagram. Also who may look at a
+ * its steps, payments and the catalog's limits; its comments, files and tasks. Also who may look at a
  * case: those who see everything, those who see the award application (the API's rule), and bureaus that had a
  * task in it.
  */
@@ -76,11 +70,10 @@ class Cases {
 
     record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
                     boolean ended, AwardCase award, List<TaskNotes.Note> comments, List<TaskNotes.FileNote> files,
-                    List<TaskSearch.DoneTask> tasks, String diagram) {
+                    List<TaskSearch.DoneTask> tasks) {
     }
 
     private final HistoryService history;
-    private final RepositoryService repository;
     private final ApplicationStore store;
     private final AwardAccess awardAccess;
     private final AwardCatalog catalog;
@@ -95,7 +88,7 @@ class Cases {
     private final MoneyRules moneyRules;
     private final ZoneCaseAccess zoneCases;
 
-    Cases(MoneyRules moneyRules, HistoryService history, RepositoryService repository, ApplicationStore store, AwardAccess awardAccess,
+    Cases(MoneyRules moneyRules, HistoryService history, ApplicationStore store, AwardAccess awardAccess,
           AwardCatalog catalog, AwardApplicationParser parser, Payments payments, TaskNotes notes, TaskSearch search,
           MessageSource messages, ZoneCaseAccess zoneCases, AwardChecks awardChecks, EnterpriseRegistry enterprises,
           MuClasses muClasses) {
@@ -104,7 +97,6 @@ class Cases {
         this.enterprises = enterprises;
         this.muClasses = muClasses;
         this.history = history;
-        this.repository = repository;
         this.store = store;
         this.awardAccess = awardAccess;
         this.catalog = catalog;
@@ -224,7 +216,7 @@ class Cases {
                     i.processName(), i.businessKey(), i.ended(), i.award(),
                     i.comments().stream().filter(c -> zoneCases.seesDocument(caller, plan, c.taskId())).toList(),
                     i.files().stream().filter(f -> zoneCases.seesDocument(caller, plan, f.taskId())).toList(),
-                    i.tasks(), i.diagram()));
+                    i.tasks()));
         }
         return info(processInstanceId);
     }
@@ -240,30 +232,7 @@ class Cases {
         }
         return Optional.of(new CaseInfo(pi.getId(), pi.getProcessDefinitionKey(),
                 pi.getProcessDefinitionName(), pi.getBusinessKey(), pi.getEndTime() != null, award,
-                notes.comments(pi.getId()), notes.attachments(pi.getId()), search.ofCase(pi.getId()),
-                diagram(pi)));
-    }
-
-    /** The case's diagram: where it waits now (unfinished activities), where it has been, the flows it took. */
-    String diagram(HistoricProcessInstance pi) {
-        BpmnModel model = repository.getBpmnModel(pi.getProcessDefinitionId());
-        Set<String> active = new HashSet<>();
-        Set<String> done = new HashSet<>();
-        Set<String> flows = new HashSet<>();
-        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(pi.getId()).list()) {
-            if ("sequenceFlow".equals(a.getActivityType())) {
-                flows.add(a.getActivityId());
-            } else if (a.getEndTime() == null) {
-                active.add(a.getActivityId());
-            } else {
-                done.add(a.getActivityId());
-            }
-        }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        return BpmnSvg.render(model, new BpmnSvg.Marks(active, done, flows), (FlowElement e) -> english
-                ? messages.getMessage("step." + e.getId(), null, e.getName(), LocaleContextHolder.getLocale())
-                : e.getName());
+                notes.comments(pi.getId()), notes.attachments(pi.getId()), search.ofCase(pi.getId())));
     }
 
     private HistoricProcessInstance instance(String processInstanceId) {
