@@ -125,12 +125,16 @@ public class TaskSearch {
 
     /** Whether the caller worked, or could have worked, a task of this case (its bureau was a candidate). */
     public boolean worksOn(Caller caller, String processInstanceId) {
-        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId);
         List<String> groups = caller.candidateGroups();
-        if (!groups.isEmpty()) {
-            query = query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
+        if (groups.isEmpty()) {
+            return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).count() > 0;
         }
-        return query.count() > 0;
+        // a candidate group matches only unassigned tasks unless told otherwise (and not inside or()): the bureau's
+        // tasks that a clerk claimed, which every completed one was, count too
+        return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskCandidateGroupIn(groups).ignoreAssigneeValue().count() > 0
+                || history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskAssignee(caller.username()).count() > 0;
     }
 
     private HistoricTaskInstanceQuery doneQuery(Caller caller) {

@@ -85,9 +85,13 @@ class TaskPages {
     private final UiFormat fmt;
     private final Who who;
 
+    private final FollowUpContexts followUps;
+
     TaskPages(Tasks tasks, TaskCompleter completer, TaskService taskService, TaskSearch search, TaskNotes notes,
               Cases cases, RepositoryService repository, AwardCatalog catalog, BureauDirectory bureaus,
-              Messages messages, TaskTeam team, Notices notices, UiFormat fmt, Who who) {
+              Messages messages, TaskTeam team, Notices notices, UiFormat fmt, Who who,
+              FollowUpContexts followUps) {
+        this.followUps = followUps;
         this.team = team;
         this.notices = notices;
         this.fmt = fmt;
@@ -413,6 +417,7 @@ class TaskPages {
                 ? taskService.getVariableLocal(id, "taskCode") : null;
         model.addAttribute("zoneTask", taskCode instanceof String code && task.businessKey() != null
                 ? new ZoneTaskRef(task.businessKey(), code) : null);
+        model.addAttribute("followUp", followUps.of(task).orElse(null));
         model.addAttribute("submitted", submitted == null ? new Submitted(null, null, null, Map.of()) : submitted);
         model.addAttribute("errors", errors);
         model.addAttribute("globalErrors", globalErrors);

@@ -134,6 +134,8 @@ class BrowserIT {
             assertThat(b.text("#app-status")).isEqualTo("审核中");
             assertThat(b.imageShown("#diagram img.diagram")).isTrue();
             b.screenshot("06-case-page");
+            b.scrollTo("#diagram");
+            b.screenshot("06b-case-diagram");
         }
     }
 
@@ -499,6 +501,29 @@ class BrowserIT {
     private static WebElement zoneTaskRow(Browser b, String name) {
         return b.all("#task-table tbody tr").stream().filter(r -> r.getText().contains(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no task " + name + " in " + b.text("#task-table")));
+    }
+
+    @Test
+    void aClerkWhoseColleagueFinishedTheTaskMeanwhileIsToldWhoDidAndWhen() {
+        String colleague = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new HubUser(colleague, Role.CLERK, "county-370705", "李晓红"), AwardFixtures.PASSWORD);
+        AwardFixtures.Filed app = fixtures.file("370705");
+        try (Browser b = browser()) {
+            b.logIn("county-370705", AwardFixtures.PASSWORD);
+            b.open("/tasks/" + taskOf(app));
+            b.click("label[for='decision-approve']");
+            b.find("#comment").sendKeys("同意");
+            // while the page is open, the colleague decides the same task
+            hub.decide(colleague, app.applicationId(), "countyReview", java.util.Map.of("decision", "approve"));
+
+            b.follow("#complete");
+            assertThat(b.path()).isEqualTo("/tasks");
+            assertThat(b.text("#problem")).startsWith("该任务已由 李晓红 于 ").endsWith(" 办结，无需再办。");
+            b.screenshot("21-task-finished-by-colleague");
+        }
+        // decided once: the case waits for the city, not for a second county decision
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(app.applicationId()).singleResult()
+                .getTaskDefinitionKey()).isEqualTo("cityReview");
     }
 
     private String taskOf(AwardFixtures.Filed app) {
