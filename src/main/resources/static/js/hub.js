@@ -1,24 +1,16 @@
-// Diagram zoom (−, fit, +) and scrolling the current activity into the middle of the view.
+// Diagram zoom (−, fit, +) of the case's diagram image.
 (function () {
   document.querySelectorAll('#diagram').forEach(function (card) {
     const box = card.querySelector('.diagram-box');
-    const svg = box && box.querySelector('svg');
-    if (!svg) { return; }
-    const w0 = svg.width.baseVal.value, h0 = svg.height.baseVal.value;
+    const img = box && box.querySelector('img.diagram');
+    if (!img) { return; }
     let scale = 1;
-    function apply() { svg.setAttribute('width', Math.round(w0 * scale)); svg.setAttribute('height', Math.round(h0 * scale)); }
     card.querySelectorAll('[data-zoom]').forEach(function (b) {
       b.addEventListener('click', function () {
-        const z = b.getAttribute('data-zoom');
+        const z = b.getAttribute('data-zoom'), w0 = img.naturalWidth;
         scale = z === 'fit' ? Math.min(1, (box.clientWidth - 4) / w0) : Math.max(0.3, Math.min(2.5, scale * parseFloat(z)));
-        apply();
+        img.style.width = Math.round(w0 * scale) + 'px';
       });
     });
-    const active = svg.querySelector('.bpmn-active');
-    if (active) {
-      const r = active.getBBox();
-      box.scrollLeft = Math.max(0, (r.x + r.width / 2) * scale - box.clientWidth / 2);
-      box.scrollTop = Math.max(0, (r.y + r.height / 2) * scale - box.clientHeight / 2);
-    }
   });
 })();

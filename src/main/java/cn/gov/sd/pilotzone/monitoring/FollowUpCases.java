@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.monitoring;
 
+import java.util.Map;
+
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.security.Caller;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Component;
 class FollowUpCases implements ProcessCases {
 
     private final EnterpriseRegistry enterprises;
+    private final FollowUpContexts contexts;
 
-    FollowUpCases(EnterpriseRegistry enterprises) {
+    FollowUpCases(EnterpriseRegistry enterprises, FollowUpContexts contexts) {
         this.enterprises = enterprises;
+        this.contexts = contexts;
     }
 
     @Override
@@ -35,5 +39,11 @@ class FollowUpCases implements ProcessCases {
     @Override
     public boolean seesWholeCase(Caller caller, CaseRef ref) {
         return false;
+    }
+
+    /** The enterprise, its 24 months and its earlier follow-ups (templates/task.html, {@code followUp}). */
+    @Override
+    public Map<String, Object> taskPage(String businessKey) {
+        return contexts.of(businessKey).<Map<String, Object>>map(c -> Map.of("followUp", c)).orElse(Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.sd.pilotzone.monitoring;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -210,12 +212,28 @@ public class FollowUps {
     }
 
     public Optional<FollowUp> find(String uscc, String period) {
-        return jdbc.query("SELECT * FROM enterprise_follow_up WHERE uscc = ? AND period = ?", (rs, i) -> new FollowUp(
-                rs.getString("uscc"), rs.getString("period"), rs.getString("county_code"),
+        return jdbc.query("SELECT * FROM enterprise_follow_up WHERE uscc = ? AND period = ?", FollowUps::row, uscc,
+                period).stream().findFirst();
+    }
+
+    /** The follow-up a process instance of {@link #PROCESS} is about, by its business key {@code uscc:period}. */
+    public Optional<FollowUp> ofBusinessKey(String businessKey) {
+        Key key = Key.of(businessKey);
+        return find(key.uscc(), key.period());
+    }
+
+    /** Every follow-up of an enterprise, the newest period first. */
+    public List<FollowUp> ofEnterprise(String uscc) {
+        return jdbc.query("SELECT * FROM enterprise_follow_up WHERE uscc = ? ORDER BY period DESC", FollowUps::row,
+                uscc);
+    }
+
+    private static FollowUp row(ResultSet rs, int i) throws SQLException {
+        return new FollowUp(rs.getString("uscc"), rs.getString("period"), rs.getString("county_code"),
                 rs.getString("candidate_group"), FollowUpStatus.valueOf(rs.getString("status")),
                 rs.getString("process_instance_id"), rs.getString("problems"), rs.getString("measures"),
                 rs.getString("contact_person"), rs.getObject("contacted_on", LocalDate.class),
-                rs.getString("handled_by")), uscc, period).stream().findFirst();
+                rs.getString("handled_by"));
     }
 
     private void setStatus(String businessKey, FollowUpStatus status, LocalDateTime closedAt) {

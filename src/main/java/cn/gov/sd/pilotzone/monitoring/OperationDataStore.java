@@ -95,6 +95,17 @@ public class OperationDataStore {
         return found.isEmpty() ? Map.of() : found.get(0);
     }
 
+    /** One month of an enterprise's figures ({@code period} as yyyy-MM). */
+    public record Month(String period, BigDecimal revenue, BigDecimal electricityKwh) {
+    }
+
+    /** An enterprise's months from {@code from} to {@code to}, both included, that have data; oldest first. */
+    public List<Month> months(String uscc, YearMonth from, YearMonth to) {
+        return jdbc.query("SELECT period, revenue, electricity_kwh FROM operation_data WHERE uscc = ? AND period >= ? "
+                        + "AND period <= ? ORDER BY period", (rs, i) -> new Month(rs.getString(1), rs.getBigDecimal(2),
+                rs.getBigDecimal(3)), uscc, from.toString(), to.toString());
+    }
+
     private void lockMonth(int monthNo, YearMonth period, LocalDateTime now) {
         if (jdbc.update("UPDATE operation_month SET updated_at = ? WHERE month_no = ?", now, monthNo) == 0) {
             try {

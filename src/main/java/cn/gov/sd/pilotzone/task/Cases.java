@@ -10,20 +10,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.ui.BpmnSvg;
 
-import org.flowable.bpmn.model.BpmnModel;
-import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.HistoryService;
-import org.flowable.engine.RepositoryService;
-import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A case as the task and case pages show it: the process instance, its comments, files, tasks and diagram, and
+ * A case as the task and case pages show it: the process instance, its comments, files and tasks, and
  * the part its feature adds ({@link ProcessCases#detail}, e.g. the award application). Also who may look at a
  * case: those who see everything, those the feature's rule lets see it, and bureaus that had a task in it.
  */
@@ -33,25 +26,21 @@ public class Cases {
     /** {@code detail} is what the case's feature adds (see {@link ProcessCases#detail}); null when none. */
     public record CaseInfo(String processInstanceId, String processKey, String processName, String businessKey,
                            boolean ended, Object detail, List<TaskNotes.Note> comments,
-                           List<TaskNotes.FileNote> files, List<TaskSearch.DoneTask> tasks, String diagram) {
+                           List<TaskNotes.FileNote> files, List<TaskSearch.DoneTask> tasks) {
     }
 
     private final HistoryService history;
-    private final RepositoryService repository;
     private final TaskNotes notes;
     private final TaskSearch search;
     private final Tasks tasks;
-    private final MessageSource messages;
     private final Map<String, ProcessCases> features;
 
-    Cases(HistoryService history, RepositoryService repository, TaskNotes notes, TaskSearch search, Tasks tasks,
-          MessageSource messages, List<ProcessCases> features) {
+    Cases(HistoryService history, TaskNotes notes, TaskSearch search, Tasks tasks,
+          List<ProcessCases> features) {
         this.history = history;
-        this.repository = repository;
         this.notes = notes;
         this.search = search;
         this.tasks = tasks;
-        this.messages = messages;
         this.features = features.stream()
                 .collect(Collectors.toMap(ProcessCases::processDefinitionKey, Function.identity()));
     }
@@ -110,8 +99,7 @@ public class Cases {
         Object detail = pi.getBusinessKey() == null ? null
                 : feature.flatMap(f -> f.detail(pi.getBusinessKey())).orElse(null);
         return Optional.of(new CaseInfo(pi.getId(), pi.getProcessDefinitionKey(), pi.getProcessDefinitionName(),
-                pi.getBusinessKey(), pi.getEndTime() != null, detail, comments, files, search.ofCase(pi.getId()),
-                diagram(pi)));
+                pi.getBusinessKey(), pi.getEndTime() != null, detail, comments, files, search.ofCase(pi.getId())));
     }
 
     /** The open tasks of a case that the caller may work on: the case page links them. */
@@ -158,28 +146,6 @@ public class Cases {
             }
         }
         return summaries;
-    }
-
-    /** The case's diagram: where it waits now (unfinished activities), where it has been, the flows it took. */
-    String diagram(HistoricProcessInstance pi) {
-        BpmnModel model = repository.getBpmnModel(pi.getProcessDefinitionId());
-        Set<String> active = new HashSet<>();
-        Set<String> done = new HashSet<>();
-        Set<String> flows = new HashSet<>();
-        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(pi.getId()).list()) {
-            if ("sequenceFlow".equals(a.getActivityType())) {
-                flows.add(a.getActivityId());
-            } else if (a.getEndTime() == null) {
-                active.add(a.getActivityId());
-            } else {
-                done.add(a.getActivityId());
-            }
-        }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        return BpmnSvg.render(model, new BpmnSvg.Marks(active, done, flows), (FlowElement e) -> english
-                ? messages.getMessage("step." + e.getId(), null, e.getName(), LocaleContextHolder.getLocale())
-                : e.getName());
     }
 
     private HistoricProcessInstance instance(String processInstanceId) {

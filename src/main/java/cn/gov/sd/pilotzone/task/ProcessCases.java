@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.task;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.sd.pilotzone.security.Caller;
@@ -56,6 +57,11 @@ public interface ProcessCases {
     /** The feature's part of its case's page and task pages, as the templates show it (an award application). */
     default Optional<Object> detail(String businessKey) {
         return Optional.empty();
+    }
+
+    /** What the feature shows on its tasks' pages beside the form, as attributes its part of the template reads. */
+    default Map<String, Object> taskPage(String businessKey) {
+        return Map.of();
     }
 
     default Optional<CaseSummary> summary(String businessKey) {

@@ -385,6 +385,10 @@ class TaskPages {
                 ? taskService.getVariableLocal(id, "taskCode") : null;
         model.addAttribute("zoneTask", taskCode instanceof String code && task.businessKey() != null
                 ? new ZoneTaskRef(task.businessKey(), code) : null);
+        if (task.businessKey() != null) {
+            cases.feature(task.processDefinitionKey())
+                    .ifPresent(f -> model.addAllAttributes(f.taskPage(task.businessKey())));
+        }
         model.addAttribute("submitted", submitted == null ? new Submitted(null, null, null, Map.of()) : submitted);
         model.addAttribute("errors", errors);
         model.addAttribute("globalErrors", globalErrors);

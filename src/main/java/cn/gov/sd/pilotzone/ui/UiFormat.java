@@ -70,6 +70,18 @@ public class UiFormat {
         return f.format(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
+    /**
+     * An amount in words of the page's language: "800,000.00 元 (80.00 万元)"; in English in yuan alone
+     * ("800,000.00 yuan"), since 万 has no English unit (tables in 万元 say "10,000 yuan" in their headers).
+     */
+    public String amount(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        String yuan = yuan(amount) + " " + msg("ui.unit.yuan", "元");
+        return english() ? yuan : yuan + " (" + wan(amount) + " " + msg("ui.unit.wan", "万元") + ")";
+    }
+
     /** 1234567.8 → "123.4568" (万元, up to four decimals so no yuan is hidden; at least two). */
     public String wan(BigDecimal amount) {
         if (amount == null) {
@@ -145,6 +157,25 @@ public class UiFormat {
             case "submitted" -> status(decision);
             default -> decision(decision);
         };
+    }
+
+    /**
+     * A task's name in the page's language: in English the process's name for the task
+     * ({@code bpmn.<processKey>.<taskKey>}) followed by what the instance added to the BPMN's name (a zone task's
+     * code and title); in Chinese the task's own name.
+     */
+    public String task(String processKey, String taskKey, String name) {
+        if (!english() || processKey == null || taskKey == null) {
+            return name;
+        }
+        String key = "bpmn." + processKey + "." + taskKey;
+        String english = messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
+        if (english == null) {
+            return name;
+        }
+        String chinese = messages.getMessage(key, null, "", Locale.SIMPLIFIED_CHINESE);
+        return name != null && !chinese.isEmpty() && name.startsWith(chinese)
+                ? english + name.substring(chinese.length()) : english;
     }
 
     public String process(String key, String fallback) {

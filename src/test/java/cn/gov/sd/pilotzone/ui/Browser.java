@@ -109,6 +109,13 @@ final class Browser implements AutoCloseable {
         return !all(css).isEmpty();
     }
 
+    /** Whether the image has loaded and has content (an image the server refused has no natural width). */
+    boolean imageShown(String css) {
+        Object width = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const i = document.querySelector(arguments[0]); return i && i.complete ? i.naturalWidth : 0;", css);
+        return width instanceof Number n && n.longValue() > 0;
+    }
+
     String text(String css) {
         return find(css).getText();
     }

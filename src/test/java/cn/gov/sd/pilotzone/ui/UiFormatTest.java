@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class UiFormatTest {
 
@@ -41,5 +45,27 @@ class UiFormatTest {
         assertThat(fmt.reasonSummary("文件被拒绝 / File rejected\nfeed: x\n- 第2行 uscc：错 / line 2\n- more\n"))
                 .isEqualTo("第2行 uscc：错 / line 2");
         assertThat(fmt.reasonSummary("only a headline")).isEqualTo("only a headline");
+    }
+
+    @Test
+    void namesTasksAndAmountsInEnglishWhenTheEnglishLocaleIsChosen() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("messages-ui", "messages-bpmn");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        UiFormat withBundles = new UiFormat(ZoneId.of("Asia/Shanghai"), Clock.fixed(NOW, ZoneOffset.UTC), bundles);
+        try {
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            assertThat(withBundles.task("awardApplication", "countyReview", "区县初审")).isEqualTo("County review");
+            assertThat(withBundles.task("pilotZoneLifecycle", "implementTask", "落实任务 3.3.1 建设数字化车间"))
+                    .isEqualTo("Carry out task 3.3.1 建设数字化车间");
+            assertThat(withBundles.amount(new BigDecimal("800000"))).isEqualTo("800,000.00 yuan");
+
+            LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertThat(withBundles.task("awardApplication", "countyReview", "区县初审")).isEqualTo("区县初审");
+            assertThat(withBundles.amount(new BigDecimal("800000"))).isEqualTo("800,000.00 元 (80.00 万元)");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }
