@@ -99,7 +99,9 @@ class DesignationForms implements ProcessForms {
                         .withFields(FormField.of("year", Kind.NUMBER, true), FormField.of("report", Kind.LONG_TEXT, true))
                         .withCheck((task, form, problems) -> {
                             BigDecimal year = number(form.fields().get("year"));
-                            if (year == null || year.scale() > 0 || year.intValue() < 2000 || year.intValue() > 2100) {
+                            // compared as a BigDecimal: intValue() wraps 4294969296 to 2000 and expands 1e10000000
+                            if (year == null || year.scale() > 0 || year.compareTo(BigDecimal.valueOf(2000)) < 0
+                                    || year.compareTo(BigDecimal.valueOf(2100)) > 0) {
                                 problems.add(Problem.of("fields.year", "designation.year"));
                             }
                             if (text(form.fields().get("report")) == null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.province.DesignationStore.Status;
@@ -98,6 +99,8 @@ public class Designations {
         if (form.planDocument() == null || form.planDocument().isBlank() || form.planDocument().length() > 500) {
             problems.add(Problem.of("planDocument", "field.required"));
         }
+        FreeText.check("theme", form.theme(), problems);
+        FreeText.check("planDocument", form.planDocument(), problems);
         List<Target> targets = form.targets() == null ? List.of() : form.targets();
         if (targets.isEmpty()) {
             problems.add(Problem.of("targets", "field.required"));

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import cn.gov.sd.pilotzone.award.AwardCatalog;
 import cn.gov.sd.pilotzone.common.ConfigFiles.InvalidConfigException;
 import cn.gov.sd.pilotzone.common.ConfigFiles;
+import cn.gov.sd.pilotzone.common.FreeText;
+import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.YamlLines;
 import cn.gov.sd.pilotzone.province.Target.Source;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
@@ -153,12 +155,24 @@ public class ProvinceConfig implements ClusterCodes {
         if (t.comparator() != null && t.comparator().numeric() && (t.unit() == null || t.unit().isBlank())) {
             p.add("unit is required");
         }
+        // the actuals these are compared with follow the money form (indicators feed), and the on-track line does
+        // arithmetic on both: a huge exponent would cost seconds of CPU there, so precision and scale are read first
+        if (t.value() != null && Money.problem(t.value(), Money.Sign.ANY).isPresent()) {
+            p.add("value must be a plain number below 10^12 with at most 2 decimals");
+        }
         if (t.year() == null || t.year() < 2000 || t.year() > 2100) {
             p.add("year (the target year) is required, 2000–2100");
         }
         if (t.baseline() != null && (t.baseline().year() == null || t.baseline().value() == null
                 || (t.year() != null && t.baseline().year() >= t.year()))) {
             p.add("baseline needs year (before the target year) and value");
+        } else if (t.baseline() != null && Money.problem(t.baseline().value(), Money.Sign.ANY).isPresent()) {
+            p.add("baseline value must be a plain number below 10^12 with at most 2 decimals");
+        }
+        for (String text : new String[] {t.name(), t.text(), t.unit(), t.clause(), t.quote()}) {
+            if (FreeText.formula(text)) {
+                p.add("text starts like a spreadsheet formula (=, +, -, @): " + text);
+            }
         }
         if (t.derive() != null) {
             Target.Derivation d = t.derive();

@@ -17,6 +17,8 @@ import cn.gov.sd.pilotzone.security.Caller;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.task.Attachment;
 import org.flowable.engine.task.Comment;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +48,7 @@ class TaskNotes {
 
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_NAME = 200;
+    private static final int MAX_CONTENT_TYPE = 100;
 
     private final TaskService taskService;
     private final Tasks tasks;
@@ -97,10 +100,26 @@ class TaskNotes {
         if (name.length() > MAX_NAME) {
             throw new InvalidInputException(Problem.of("file", "field.tooLong", MAX_NAME));
         }
+        if (contentType != null && !mediaType(contentType)) {
+            // the part's own header, sent by the client: stored in a 255-character column and sent back on download
+            throw new InvalidInputException(Problem.of("file", "file.contentType", MAX_CONTENT_TYPE));
+        }
         Attachment a = flowableUser.as(caller.username(), () -> taskService.createAttachment(
                 contentType == null ? "application/octet-stream" : contentType, taskId, task.processInstanceId(), name,
                 null, new ByteArrayInputStream(content)));
         return fileNote(a);
+    }
+
+    private static boolean mediaType(String type) {
+        if (type.length() > MAX_CONTENT_TYPE) {
+            return false;
+        }
+        try {
+            MediaType.parseMediaType(type);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     public Optional<FileNote> attachment(String attachmentId) {

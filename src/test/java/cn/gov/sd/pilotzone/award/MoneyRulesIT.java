@@ -141,6 +141,18 @@ class MoneyRulesIT {
         assertThat(page).contains("id=\"budget-left\"").contains("专项资金预算剩余");
     }
 
+    @Test
+    void aPageFormAmountGivenTwiceIsRefusedNotJoinedIntoAnotherAmount() {
+        String id = submit(Applications.fresh("GREEN_MANUFACTURING"));
+        String county = hub.awaitTask("county-370705", id, "countyReview");
+        ResponseEntity<String> r = pageSubmit("county-370705", county, "approve", "1000", "00");
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
+        assertThat(r.getBody()).contains("approvedAmount");
+        assertThat(hub.findTask("county-370705", id, "countyReview")).contains(county);
+        assertThat(hub.application("county-370705", id).path("history").findValuesAsText("step"))
+                .doesNotContain("countyReview");
+    }
+
     // ---- county
 
     @Test
@@ -218,8 +230,15 @@ class MoneyRulesIT {
         return rest.withBasicAuth(user, "demo").exchange("/tasks/" + taskId, HttpMethod.GET, null, String.class);
     }
 
-    /** Completes a task through the page form as a browser posts it: the session's CSRF token, the form fields. */
+    /** The page form posted with one amount: refused, so the form is shown again with its errors. */
     private String pagePost(String user, String taskId, String decision, String amount) {
+        ResponseEntity<String> r = pageSubmit(user, taskId, decision, amount);
+        assertThat(r.getStatusCode().value()).as("the form is shown again with its errors").isEqualTo(200);
+        return r.getBody();
+    }
+
+    /** Completes a task through the page form as a browser posts it: the session's CSRF token, the form fields. */
+    private ResponseEntity<String> pageSubmit(String user, String taskId, String decision, String... amounts) {
         ResponseEntity<String> form = page(user, taskId);
         Matcher token = CSRF.matcher(form.getBody());
         assertThat(token.find()).as("the form carries a CSRF token").isTrue();
@@ -232,10 +251,10 @@ class MoneyRulesIT {
         MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
         body.add("_csrf", token.group(1));
         body.add("decision", decision);
-        body.add("approvedAmount", amount);
-        ResponseEntity<String> r = rest.withBasicAuth(user, "demo").exchange("/tasks/" + taskId + "/complete",
-                HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-        assertThat(r.getStatusCode().value()).as("the form is shown again with its errors").isEqualTo(200);
-        return r.getBody();
+        for (String amount : amounts) {
+            body.add("approvedAmount", amount);
+        }
+        return rest.withBasicAuth(user, "demo").exchange("/tasks/" + taskId + "/complete", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
     }
 }

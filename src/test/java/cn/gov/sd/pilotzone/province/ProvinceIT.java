@@ -160,6 +160,35 @@ class ProvinceIT {
     }
 
     @Test
+    void aDesignationApplicationRefusesFormulaTextAndAbsurdNumbersNamingEachField() {
+        String body = """
+                {"theme":"=cmd|' /C calc'!A0","planDocument":"@SUM(A1)","targets":[
+                 {"code":"iiot_platforms","name":"+A1+B2","comparator":"AT_LEAST","value":1e10000000,"unit":"个","year":2025},
+                 {"code":"green_factories","name":"绿色工厂","comparator":"AT_LEAST","value":10,"unit":"=1+1","year":2025,
+                  "baseline":{"year":2020,"value":1e20}}]}""";
+        ResponseEntity<String> r = hub.call(CITY, HttpMethod.POST, "/api/zones/" + ZONE + "/designation", body);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
+        assertThat(hub.read(r.getBody()).path("fields").findValuesAsText("field"))
+                .contains("theme", "planDocument", "targets[0]", "targets[1]");
+    }
+
+    @Test
+    void theYearOfAnAnnualReportIsAYearNotANumberThatWrapsOrExplodes() {
+        resetToFirstBatch(ZONE);
+        String pid = runtime.createProcessInstanceQuery().processDefinitionKey(Designations.PROCESS)
+                .processInstanceBusinessKey(ZONE).singleResult().getId();
+        await().atMost(WAIT).until(() -> management.createTimerJobQuery().processInstanceId(pid).count() == 1);
+        management.moveTimerToExecutableJob(management.createTimerJobQuery().processInstanceId(pid).singleResult().getId());
+        String report = task(CITY, "annualReport");
+        for (Object year : List.of(4_294_969_296L, "1e10000000", "2024.5")) {
+            ResponseEntity<String> r = hub.complete(CITY, report, Map.of("decision", "approve",
+                    "fields", Map.of("year", year, "report", "年度创建工作总结")));
+            assertThat(r.getStatusCode().value()).as(year + ": " + r.getBody()).isEqualTo(400);
+            assertThat(r.getBody()).contains("fields.year");
+        }
+    }
+
+    @Test
     void aCityClerkCannotReadAnotherCitysZoneEvaluationOrIndicators() {
         for (String path : List.of("/api/zones/weifang/evaluations", "/api/zones/weifang/designation",
                 "/api/zones/weifang/indicators")) {

@@ -3,6 +3,7 @@ package cn.gov.sd.pilotzone.security;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
@@ -30,7 +31,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Requests an attacker or a careless client sends: malformed headers and paths get a short 400, an upload over the
@@ -99,6 +102,21 @@ class HostileRequestsIT {
                 .content(tooLarge)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(413);
         assertThat(page.getContentAsString()).contains("上传的文件过大").contains("upload is too large");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"300", "not a media type"})
+    void aCaseFileWhosePartHasAnOverLongOrInvalidContentTypeIsRefusedNamingTheFileNotA500(String type)
+            throws Exception {
+        String task = newTask();
+        String contentType = "300".equals(type) ? "application/" + "a".repeat(300) : type;
+        MvcResult answer = mvc.perform(multipart("/tasks/" + task + "/files")
+                .file(new MockMultipartFile("file", "a.pdf", contentType, new byte[] {1, 2, 3}))
+                .with(httpBasic("county-370705", PASSWORD))).andReturn();
+        assertThat(answer.getResponse().getStatus()).isEqualTo(302);
+        assertThat(answer.getResponse().getRedirectedUrl()).endsWith("#files");
+        assertThat(String.valueOf(answer.getFlashMap().get("fileError"))).contains("file");
+        assertThat(taskService.getTaskAttachments(task)).isEmpty();
     }
 
     @ParameterizedTest
