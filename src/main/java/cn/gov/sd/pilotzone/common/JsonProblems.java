@@ -26,6 +26,10 @@ public final class JsonProblems {
             if (t instanceof StreamConstraintsException c) {
                 return Optional.of(Problem.of(null, "json.tooDeep", c.getOriginalMessage()));
             }
+            if (t instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
+                // a value's own rule refused it while it was read (an amount as text: JsonLimits)
+                return Optional.of(invalid.problems().get(0));
+            }
             if (t instanceof JsonParseException p && p.getOriginalMessage() != null) {
                 Matcher m = DUPLICATE.matcher(p.getOriginalMessage());
                 if (m.find()) {

@@ -33,20 +33,29 @@ public final class Money {
      * wrong sign.
      */
     public static BigDecimal parse(String field, String text, Sign sign) {
-        String s = text == null ? "" : text.strip();
-        if (s.length() > MAX_TEXT) {
+        if (text != null && text.strip().length() > MAX_TEXT) {
             throw new InvalidInputException(Problem.of(field, "money.tooLarge", LIMIT));
         }
-        if (!PLAIN.matcher(s).matches()) {
-            // an exponent is a number but not an amount as people write one (and a spreadsheet's rounding of one)
-            throw new InvalidInputException(Problem.of(field, EXPONENT.matcher(s).matches() ? "money.format"
-                    : "number.format", abbreviate(text)));
-        }
-        BigDecimal value = new BigDecimal(s);
+        BigDecimal value = plain(field, text, "money.format");
         problem(value, sign).ifPresent(code -> {
             throw new InvalidInputException(Problem.of(field, code, LIMIT));
         });
         return value;
+    }
+
+    /**
+     * A decimal in plain notation, the first half of {@link #parse} without the bounds of an amount, for figures that
+     * are not money (an indicator's value): {@code formatCode} is the message for scientific notation, which says
+     * what was expected. Text longer than any amount is refused before it is converted.
+     */
+    public static BigDecimal plain(String field, String text, String formatCode) {
+        String s = text == null ? "" : text.strip();
+        if (s.length() > MAX_TEXT || !PLAIN.matcher(s).matches()) {
+            // an exponent is a number but not a figure as people write one (and a spreadsheet's rounding of one)
+            throw new InvalidInputException(Problem.of(field, EXPONENT.matcher(s).matches() ? formatCode
+                    : "number.format", abbreviate(text)));
+        }
+        return new BigDecimal(s);
     }
 
     /**

@@ -630,6 +630,23 @@ public final class TableReader {
             }
         }
 
+        /**
+         * A figure that is not an amount of money (an indicator's value), in the plain notation amounts have
+         * ({@link Money#plain}); {@code formatCode} is the message for scientific notation.
+         */
+        public BigDecimal decimal(String column, boolean required, String formatCode) {
+            String v = raw(column, required);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Money.plain(column, v.replace(",", ""), formatCode);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problem(column, p.code(), p.args().toArray()));
+                return null;
+            }
+        }
+
         public Boolean flag(String column, boolean required) {
             String v = raw(column, required);
             if (v == null) {

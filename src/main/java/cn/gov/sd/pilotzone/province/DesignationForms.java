@@ -83,9 +83,9 @@ class DesignationForms implements ProcessForms {
                                 problems.add(Problem.of("fields.score", "designation.score"));
                             }
                         })
-                        .withEffect((task, form, caller, variables) -> variables.put(scoreVariable(
-                                task.assignee() != null ? task.assignee() : caller.username()),
-                                number(form.fields().get("score")))),
+                        .withEffect((task, form, caller, variables) -> variables.put(scoreVariable(task.assignee()),
+                                number(form.fields().get("score"))))
+                        .onlyByAssignee(),
                 TaskForm.of("provinceDecision", TaskForm.APPROVE_REJECT)
                         .withFields(FormField.of("batch", Kind.TEXT, false))
                         .withCheck((task, form, problems) -> {

@@ -75,7 +75,7 @@ final class IndicatorReader {
         String zoneId = row.text("zone_id", true);
         String code = row.text("indicator_code", true);
         String period = period(row);
-        BigDecimal value = row.money("value", true);
+        BigDecimal value = row.decimal("value", true, "indicator.format");
         if (value != null && value.stripTrailingZeros().scale() > 6) {
             row.problem("value", "number.scale", 6);
         }

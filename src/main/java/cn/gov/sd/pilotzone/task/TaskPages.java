@@ -26,6 +26,7 @@ import cn.gov.sd.pilotzone.ui.PageController;
 import cn.gov.sd.pilotzone.ui.UiFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -55,6 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
 
     static final int PAGE_SIZE = 20;
+    private static final String REPEATED = "field.repeated";
 
     /** docs/processes.md: the zone lifecycle's process key; its business key is the zone id. */
     static final String ZONE_PROCESS = "pilotZoneLifecycle";
@@ -171,7 +173,7 @@ class TaskPages {
     String complete(Caller caller, @PathVariable String id, Model model, RedirectAttributes redirect,
                     @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
                     @RequestParam(required = false) String approvedAmount, HttpServletRequest request,
-                    Locale locale) {
+                    HttpServletResponse response, Locale locale) {
         TaskView task;
         try {
             task = tasks.visible(caller, id);
@@ -181,11 +183,11 @@ class TaskPages {
         TaskForm spec = tasks.formOf(task);
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> shown = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
         for (FormField f : spec.fields()) {
-            read(f, request, fields, shown);
+            read(f, request, fields, shown, problems);
         }
         Submitted submitted = new Submitted(decision, comment, approvedAmount, shown);
-        List<Problem> problems = new ArrayList<>();
         BigDecimal amount = null;
         if (approvedAmount != null && !approvedAmount.isBlank()) {
             try {
@@ -217,6 +219,10 @@ class TaskPages {
                 problems.addAll(invalid.problems());
             }
         }
+        if (problems.stream().anyMatch(p -> REPEATED.equals(p.code()))) {
+            // as SingleValuedParameters answers for the other parameters: the request itself is malformed
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         return show(caller, id, model, submitted, errors(problems, locale), globalErrors(problems, locale));
     }
 
@@ -224,11 +230,19 @@ class TaskPages {
      * One field of the form as the completion takes it ({@code fields}) and as the form shows it again after an
      * error ({@code shown}): text as typed, lists split at commas (or the boxes ticked), documents from the
      * uploaded files as {@code {name, content (base64), contentType}}. Files are not shown again: a browser
-     * cannot be given them back.
+     * cannot be given them back. A field that takes one value given twice is refused ({@code field.repeated}), as
+     * every other single-valued parameter is (web.SingleValuedParameters): the first of two account numbers must
+     * not be taken silently. Only checkbox groups (a LIST with options) and DOCUMENTS take several.
      */
     private static void read(FormField f, HttpServletRequest request, Map<String, Object> fields,
-                             Map<String, Object> shown) {
+                             Map<String, Object> shown, List<Problem> problems) {
         String param = "fields." + f.name();
+        boolean multiValued = f.kind() == FormField.Kind.DOCUMENTS
+                || f.kind() == FormField.Kind.LIST && !f.options().isEmpty();
+        String[] given = request.getParameterValues(param);
+        if (!multiValued && given != null && given.length > 1) {
+            problems.add(Problem.of(param, REPEATED));
+        }
         switch (f.kind()) {
             case TEXT, LONG_TEXT, NUMBER -> {
                 String v = request.getParameter(param);
@@ -247,8 +261,7 @@ class TaskPages {
                         shown.put(f.name(), v);
                     }
                 } else {
-                    String[] ticked = request.getParameterValues(param);
-                    items = ticked == null ? List.of() : List.of(ticked);
+                    items = given == null ? List.of() : List.of(given);
                     shown.put(f.name(), items);
                 }
                 if (!items.isEmpty()) {
@@ -258,7 +271,11 @@ class TaskPages {
             case DOCUMENT, DOCUMENTS -> {
                 List<Map<String, Object>> docs = new ArrayList<>();
                 if (request instanceof MultipartHttpServletRequest multipart) {
-                    for (MultipartFile file : multipart.getFiles(param)) {
+                    List<MultipartFile> files = multipart.getFiles(param);
+                    if (f.kind() == FormField.Kind.DOCUMENT && files.size() > 1) {
+                        problems.add(Problem.of(param, REPEATED));
+                    }
+                    for (MultipartFile file : files) {
                         if (!file.isEmpty()) {
                             docs.add(document(file));
                         }

@@ -130,6 +130,11 @@ public class Tasks {
         TaskView task = visible(caller, taskId);
         notClaimedByAnother(caller, task);
         TaskForm taskForm = formOf(task);
+        if (taskForm.assigneeOnly() && !caller.username().equals(task.assignee())) {
+            // the one place a task is completed (API and page): a score is recorded under the assignee's name
+            throw new InvalidInputException(Problem.of("task", "task.assigneeOnly",
+                    task.assignee() == null ? "-" : task.assignee()));
+        }
         List<Problem> problems = new ArrayList<>();
         if (form.decision() == null || form.decision().isBlank()) {
             problems.add(Problem.of("decision", "field.required"));

@@ -77,7 +77,7 @@ public class ZoneSteps {
         task.setName(task.getName() + "：" + bureauName((String) task.getVariable("county")));
     }
 
-    /** "专家评分：张教授（第1轮）". */
+    /** "专家评分：expert-1（第1轮）". */
     public void expertTaskCreated(DelegateTask task) {
         task.setName(task.getName() + "：" + task.getVariable("expert") + "（第" + task.getVariable("acceptanceRound") + "轮）");
     }

@@ -22,6 +22,7 @@ import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
 
 import org.flowable.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,6 @@ class ZoneTaskForms implements ProcessForms {
 
     static final String IMPLEMENT_TASK = "implementTask";
     static final String RECTIFICATION = "rectification";
-    private static final int MAX_NAME = 50;
     private static final int MAX_TEXT = 2000;
 
     /** What completing a lifecycle task writes besides the event every completion records. */
@@ -51,8 +51,16 @@ class ZoneTaskForms implements ProcessForms {
     private final ZoneSettings settings;
     private final TaskService taskService;
 
+    /**
+     * The expert panel's accounts ({@code hub.province.experts}, the panel that also scores designations): each
+     * expert of an acceptance round scores in their own task (docs/security.md).
+     */
+    private final List<String> panel;
+
     ZoneTaskForms(ZoneStore store, ZonePlans plans, ZoneDocuments documents, BureauDirectory bureaus,
-                  ZoneSettings settings, TaskService taskService) {
+                  ZoneSettings settings, TaskService taskService,
+                  @Value("${hub.province.experts:expert-1,expert-2,expert-3}") List<String> panel) {
+        this.panel = List.copyOf(panel);
         this.store = store;
         this.plans = plans;
         this.documents = documents;
@@ -127,7 +135,7 @@ class ZoneTaskForms implements ProcessForms {
                             variables.put("experts", new ArrayList<>(experts(task, form.fields(), new ArrayList<>())));
                             variables.put("acceptanceRound", store.nextAcceptanceRound(lifecycle.lifecycleId()));
                         })
-                        .withFields(FormField.of("experts", Kind.LIST, false))
+                        .withFields(new FormField("experts", Kind.LIST, false, panel))
                         .withCheck((task, form, problems) -> experts(task, form.fields(), problems)),
                 form("expertReview", TaskForm.APPROVE,
                         (task, form, caller, variables, lifecycle, taskCode) -> store.recordAcceptance(
@@ -136,7 +144,8 @@ class ZoneTaskForms implements ProcessForms {
                                 (String) taskService.getVariable(task.id(), "expert"),
                                 score(form.fields(), true, new ArrayList<>()), null, form.comment(), caller.username()))
                         .withFields(FormField.of("score", Kind.NUMBER, true))
-                        .withCheck((task, form, problems) -> score(form.fields(), true, problems)),
+                        .withCheck((task, form, problems) -> score(form.fields(), true, problems))
+                        .onlyByAssignee(),
                 form(RECTIFICATION, TaskForm.APPROVE, (task, form, caller, variables, lifecycle, taskCode) ->
                         attach(task, "rectification", form, documents.list(form.fields().get("evidence"), "evidence",
                                 false, new ArrayList<>())))
@@ -234,8 +243,8 @@ class ZoneTaskForms implements ProcessForms {
         if (new LinkedHashSet<>(experts).size() != experts.size()) {
             problems.add(Problem.of("fields.experts", "zone.expertsDistinct"));
         }
-        experts.stream().filter(e -> e.isBlank() || e.length() > MAX_NAME).findFirst()
-                .ifPresent(e -> problems.add(Problem.of("fields.experts", "field.tooLong", MAX_NAME)));
+        experts.stream().filter(e -> !panel.contains(e)).findFirst()
+                .ifPresent(e -> problems.add(Problem.of("fields.experts", "zone.expertNotOnPanel", e, panel)));
         return experts;
     }
 

@@ -97,6 +97,42 @@ class MoneyRulesIT {
         }
     }
 
+    // ---- amounts as text: plain notation at every entry
+
+    @Test
+    void anAmountWrittenInScientificNotationIsRefusedByTheApiThePageAndTheInboxAlike() throws Exception {
+        String task = hub.awaitTask("county-370705", submit(Applications.fresh("SINGLE_CHAMPION_NATIONAL")),
+                "countyReview");
+        for (String text : List.of("1.2E+6", "12e5", "8E5")) {
+            ResponseEntity<String> r = hub.call("county-370705", HttpMethod.POST, "/api/tasks/" + task + "/complete",
+                    "{\"decision\":\"approve\",\"approvedAmount\":\"" + text + "\"}");
+            assertThat(fields(hub, r)).as(text).containsExactly("approvedAmount");
+            assertThat(r.getBody()).as(text).contains("money.format");
+            assertThat(pagePost("county-370705", task, "approve", text)).as(text).contains("error-approvedAmount");
+        }
+
+        Map<String, Object> app = Applications.fresh("TECH_RENOVATION");
+        app.put("amounts", Map.of("equipmentInvestment", "1.2E+6"));
+        String id = (String) app.get("applicationId");
+        hub.drop("award-applications", id + ".json", json.writeValueAsString(app));
+        assertThat(hub.errorReport(hub.awaitIn("error", "award-applications", id + ".json")))
+                .contains("amounts.equipmentInvestment");
+        assertThat(fields(hub, hub.call("system", HttpMethod.POST, "/api/award-applications", app)))
+                .containsExactly("amounts.equipmentInvestment");
+    }
+
+    @Test
+    void anAmountAsPlainTextOrAsANumberIsReadAsBefore() {
+        String id = submit(Applications.fresh("GREEN_MANUFACTURING"));
+        String task = hub.awaitTask("county-370705", id, "countyReview");
+        ResponseEntity<String> r = hub.call("county-370705", HttpMethod.POST, "/api/tasks/" + task + "/complete",
+                "{\"decision\":\"approve\",\"approvedAmount\":\"300000.50\"}");
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(204);
+        hub.decide("gxj", id, "cityReview", Map.of("decision", "approve", "approvedAmount", 300000));
+        assertThat(hub.application("county-370705", id).path("approvedAmount").decimalValue())
+                .isEqualByComparingTo("300000");
+    }
+
     // ---- what a review may approve
 
     @Test
@@ -151,6 +187,26 @@ class MoneyRulesIT {
         assertThat(hub.findTask("county-370705", id, "countyReview")).contains(county);
         assertThat(hub.application("county-370705", id).path("history").findValuesAsText("step"))
                 .doesNotContain("countyReview");
+    }
+
+    @Test
+    void aPageFormFieldGivenTwiceIsRefusedNamingItAndKeepsTheFormAsTyped() {
+        String id = submit(Applications.fresh("SMART_SCENARIO_PROVINCIAL"));
+        toPayment(id);
+        String first = awaitPayment(id, 1);
+        receipt("twice-" + first + ".csv", first + ",FAILED," + LocalDate.now() + ",,账户已销户");
+        String task = hub.awaitTask("czj", id, "paymentCorrection");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("decision", "approve");
+        form.add("comment", "企业提供新账号");
+        form.add("fields.accountNo", "6222020000000000001");
+        form.add("fields.accountNo", "6222020000000000002");
+        ResponseEntity<String> r = pageForm("czj", task, form);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
+        assertThat(r.getBody()).contains("id=\"error-accountNo\"").contains("value=\"6222020000000000001\"")
+                .contains("企业提供新账号");
+        assertThat(hub.findTask("czj", id, "paymentCorrection")).contains(task);
+        assertThat(payments.ofApplication(id)).hasSize(1);
     }
 
     // ---- county
@@ -239,6 +295,15 @@ class MoneyRulesIT {
 
     /** Completes a task through the page form as a browser posts it: the session's CSRF token, the form fields. */
     private ResponseEntity<String> pageSubmit(String user, String taskId, String decision, String... amounts) {
+        MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        body.add("decision", decision);
+        for (String amount : amounts) {
+            body.add("approvedAmount", amount);
+        }
+        return pageForm(user, taskId, body);
+    }
+
+    private ResponseEntity<String> pageForm(String user, String taskId, MultiValueMap<String, String> fields) {
         ResponseEntity<String> form = page(user, taskId);
         Matcher token = CSRF.matcher(form.getBody());
         assertThat(token.find()).as("the form carries a CSRF token").isTrue();
@@ -248,12 +313,8 @@ class MoneyRulesIT {
         if (cookies != null) {
             headers.put(HttpHeaders.COOKIE, cookies.stream().map(c -> c.split(";", 2)[0]).toList());
         }
-        MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        MultiValueMap<String, String> body = new LinkedMultiValueMap<>(fields);
         body.add("_csrf", token.group(1));
-        body.add("decision", decision);
-        for (String amount : amounts) {
-            body.add("approvedAmount", amount);
-        }
         return rest.withBasicAuth(user, "demo").exchange("/tasks/" + taskId + "/complete", HttpMethod.POST,
                 new HttpEntity<>(body, headers), String.class);
     }

@@ -119,6 +119,11 @@ class ProvinceIT {
         String expert1Task = task("expert-1", "expertReview");
         assertThat(hub.complete("expert-2", expert1Task, score(90)).getStatusCode().value())
                 .as("an expert scores only their own assignment").isIn(403, 404);
+        for (String worksAnyTask : List.of("admin", "system")) {
+            ResponseEntity<String> onBehalf = hub.complete(worksAnyTask, expert1Task, score(90));
+            assertThat(onBehalf.getStatusCode().value()).as(worksAnyTask + " scores for expert-1").isEqualTo(400);
+            assertThat(onBehalf.getBody()).contains("task.assigneeOnly");
+        }
         assertThat(hub.complete("expert-1", expert1Task, score(101)).getStatusCode().value()).isEqualTo(400);
         assertThat(hub.findTask("expert-3", ZONE, "expertReview")).as("expert-3 is not assigned").isEmpty();
         decide("expert-1", "expertReview", score(40));

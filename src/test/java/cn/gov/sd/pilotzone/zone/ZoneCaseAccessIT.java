@@ -117,14 +117,20 @@ class ZoneCaseAccessIT {
                 .isEqualTo(404);
         it.completeDirect("gxj", county, "approve", "先行先验通过", Map.of("score", 88));
         it.completeDirect("gxj", it.task(pid, "organizeAcceptance"), "approve", "组织专家验收",
-                Map.of("experts", List.of("张教授", "李研究员", "王高工")));
+                Map.of("experts", List.of("expert-1", "expert-2", "expert-3")));
         await().atMost(ZoneItSupport.WAIT).until(() -> it.tasks(pid, "expertReview").size() == 3);
-        assertCoordinatorsTask(it.tasks(pid, "expertReview").get(0), "acceptance");
+        Task expertReview = it.tasks(pid, "expertReview").get(0);
+        assertThat(status(expertReview.getAssignee(), "/tasks/" + expertReview.getId()))
+                .as("an expert's score task is the expert's").isEqualTo(200);
+        for (String other : List.of("gxj", "sthjj", OUTSIDER)) {
+            assertThat(status(other, "/tasks/" + expertReview.getId())).as("expertReview for " + other)
+                    .isEqualTo(404);
+        }
         assertCase(pid, plan, "acceptance");
         assertEvidence(evidence, "acceptance");
         assertDoneTaskHidden(own, "acceptance");
         for (Task t : it.tasks(pid, "expertReview")) {
-            it.completeDirect("gxj", t, "approve", "专家意见", Map.of("score", 70));
+            it.completeDirect(t.getAssignee(), t, "approve", "专家意见", Map.of("score", 70));
         }
 
         // rectification: the coordinator's task and its report

@@ -301,11 +301,11 @@ class ZoneLifecycleIT {
         // expert acceptance, round 1: several experts, mean 75 < 80 → rectification
         Task organize = it.task(pid, "organizeAcceptance");
         ResponseEntity<Map<String, Object>> tooFew = it.complete("gxj", organize.getId(), "approve", null,
-                Map.of("experts", List.of("张教授", "李研究员")));
+                Map.of("experts", List.of("expert-1", "expert-2")));
         assertThat(tooFew.getBody().toString()).contains("fields.experts");
         it.completeOk("gxj", organize, "approve", "组织专家验收",
-                Map.of("experts", List.of("张教授", "李研究员", "王高工")));
-        score(pid, Map.of("张教授", 70, "李研究员", 75, "王高工", 80));
+                Map.of("experts", List.of("expert-1", "expert-2", "expert-3")));
+        score(pid, Map.of("expert-1", 70, "expert-2", 75, "expert-3", 80));
         Task rectification = it.task(pid, "rectification");
         assertThat(rectification.getDueDate()).isNotNull();
         assertThat(it.complete("gxj", rectification.getId(), "approve", null, Map.of()).getStatusCode())
@@ -318,9 +318,9 @@ class ZoneLifecycleIT {
         // round 2, same experts (not named again): mean 85 → accepted
         it.completeOk("gxj", it.task(pid, "organizeAcceptance"), "approve", "整改后重新验收", Map.of());
         Task scoreOutOfRange = await().atMost(WAIT).until(() -> it.tasks(pid, "expertReview"), l -> l.size() == 3).get(0);
-        assertThat(it.complete("gxj", scoreOutOfRange.getId(), "approve", null, Map.of("score", 101)).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
-        score(pid, Map.of("张教授", 85, "李研究员", 90, "王高工", 80));
+        assertThat(it.complete(scoreOutOfRange.getAssignee(), scoreOutOfRange.getId(), "approve", null,
+                Map.of("score", 101)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        score(pid, Map.of("expert-1", 85, "expert-2", 90, "expert-3", 80));
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) it.get("gxj", "/api/zones/" + ZONE).get("acceptance");
@@ -334,7 +334,17 @@ class ZoneLifecycleIT {
         for (Task t : it.tasks(pid, "expertReview")) {
             String expert = (String) taskService.getVariable(t.getId(), "expert");
             assertThat(t.getName()).startsWith("专家评分：" + expert + "（第");
-            it.completeOk("gxj", t, "approve", expert + "的评审意见", Map.of("score", scores.get(expert)));
+            assertThat(t.getAssignee()).as("each expert scores in their own task").isEqualTo(expert);
+            for (String worksAnyTask : List.of("admin", "system")) {
+                ResponseEntity<Map<String, Object>> onBehalf = it.complete(worksAnyTask, t.getId(), "approve", null,
+                        Map.of("score", 100));
+                assertThat(onBehalf.getStatusCode()).as(worksAnyTask + " scores for " + expert)
+                        .isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(onBehalf.getBody().toString()).contains("task.assigneeOnly");
+            }
+            assertThat(it.complete("gxj", t.getId(), "approve", null, Map.of("score", 100)).getStatusCode())
+                    .as("the coordinator no longer records the experts' scores").isEqualTo(HttpStatus.NOT_FOUND);
+            it.completeOk(expert, t, "approve", expert + "的评审意见", Map.of("score", scores.get(expert)));
         }
     }
 }
