@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The fluctuation list, always computed from the stored indicators with one set-based query (never row by row):
  * each month joined by key to the same month a year earlier ({@code month_no - 12}), the fall compared with
- * {@link FluctuationRule#factor}, the registry and the follow-ups joined in. Because it is computed, a re-sent
+ * {@link MonitoringSettings#fallFactor} (the rule itself: {@code hub.monitoring.fluctuation-threshold}), the registry and
+ * the follow-ups joined in. Because it is computed, a re-sent
  * month that corrects the figures corrects the list too; a follow-up already started stays (and is shown).
  */
 @Repository
@@ -71,7 +72,7 @@ public class Fluctuations {
     }
 
     private List<Fluctuation> query(Collection<Integer> monthNos, String tail, List<Object> extra) {
-        BigDecimal factor = FluctuationRule.factor(settings.fluctuationThreshold());
+        BigDecimal factor = settings.fallFactor();
         List<Object> args = new ArrayList<>(monthNos);
         args.add(factor);
         args.add(factor);

@@ -34,4 +34,12 @@ record MonitoringSettings(@DefaultValue("0.20") BigDecimal fluctuationThreshold,
         }
         seeAll = List.copyOf(seeAll);
     }
+
+    /**
+     * The rule's one form, applied by the fluctuation query ({@link Fluctuations}): fallen when {@code current <=
+     * lastYear * (1 - threshold)}, against a positive year-earlier value (FluctuationsIT drives it at the boundary).
+     */
+    BigDecimal fallFactor() {
+        return BigDecimal.ONE.subtract(fluctuationThreshold);
+    }
 }

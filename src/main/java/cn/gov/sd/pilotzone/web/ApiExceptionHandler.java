@@ -14,14 +14,12 @@ import cn.gov.sd.pilotzone.common.NotFoundException;
 import cn.gov.sd.pilotzone.common.Problem;
 
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors of the hub API as RFC 9457 problem details ({@code application/problem+json}, Spring's ProblemDetail) that
@@ -36,11 +34,9 @@ class ApiExceptionHandler {
     }
 
     private final Messages messages;
-    private final MultipartProperties multipart;
 
-    ApiExceptionHandler(Messages messages, MultipartProperties multipart) {
+    ApiExceptionHandler(Messages messages) {
         this.messages = messages;
-        this.multipart = multipart;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -60,13 +56,6 @@ class ApiExceptionHandler {
             return badRequest(List.of(Problem.of(field, "field.type")), locale);
         }
         return badRequest(List.of(Problem.of(null, "syntax.malformed", 0, String.valueOf(e.getMostSpecificCause().getMessage()))), locale);
-    }
-
-    /** An upload over the limit that RequestGuard could not tell from its length (sent without one). */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", messages.bilingual(Problem.of(null,
-                "request.tooLarge", multipart.getMaxRequestSize().toBytes() / (1024 * 1024))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -96,7 +85,7 @@ class ApiExceptionHandler {
     }
 
     /** An RFC 9457 problem that also keeps the API's earlier members ({@code error}, {@code message}). */
-    private static ProblemDetail problem(HttpStatus status, String error, String message) {
+    static ProblemDetail problem(HttpStatus status, String error, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setProperty("error", error);
         problem.setProperty("message", message);

@@ -6,25 +6,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+/** The change shown with a fluctuation; whether an enterprise fell is the query's (FluctuationsIT). */
 class FluctuationRuleTest {
-
-    private static final BigDecimal THRESHOLD = new BigDecimal("0.20");
-
-    @Test
-    void aFallOfAtLeastTheThresholdCounts() {
-        assertThat(FluctuationRule.fell(bd("80.00"), bd("100.00"), THRESHOLD)).isTrue();  // exactly 20%
-        assertThat(FluctuationRule.fell(bd("79.99"), bd("100.00"), THRESHOLD)).isTrue();
-        assertThat(FluctuationRule.fell(bd("80.01"), bd("100.00"), THRESHOLD)).isFalse();
-        assertThat(FluctuationRule.fell(bd("0"), bd("100.00"), THRESHOLD)).isTrue();       // stopped production
-    }
-
-    @Test
-    void nothingToCompareIsNoFluctuation() {
-        assertThat(FluctuationRule.fell(null, bd("100"), THRESHOLD)).isFalse();
-        assertThat(FluctuationRule.fell(bd("10"), null, THRESHOLD)).isFalse();
-        assertThat(FluctuationRule.fell(bd("0"), bd("0"), THRESHOLD)).isFalse();
-        assertThat(FluctuationRule.fell(bd("-5"), bd("-1"), THRESHOLD)).isFalse();       // no positive base
-    }
 
     @Test
     void changeIsAShareOfLastYear() {
@@ -33,11 +16,6 @@ class FluctuationRuleTest {
         assertThat(FluctuationRule.change(bd("1"), bd("3"))).isEqualTo(bd("-0.6667"));
         assertThat(FluctuationRule.change(bd("1"), bd("0"))).isNull();
         assertThat(FluctuationRule.change(null, bd("1"))).isNull();
-    }
-
-    @Test
-    void theSqlFactorIsOneMinusTheThreshold() {
-        assertThat(FluctuationRule.factor(THRESHOLD)).isEqualByComparingTo("0.80");
     }
 
     private static BigDecimal bd(String s) {

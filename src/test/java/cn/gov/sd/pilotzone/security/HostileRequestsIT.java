@@ -104,6 +104,22 @@ class HostileRequestsIT {
         assertThat(page.getContentAsString()).contains("上传的文件过大").contains("upload is too large");
     }
 
+    /** Through the real server: the container parses the parts, and refuses a part header over its limit. */
+    @Test
+    void aPartHeaderOverTheLimitIsA400NamingTheLimitNotABare413() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("gxj:" + PASSWORD).getBytes(UTF_8));
+        String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + "长".repeat(400)
+                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--x--\r\n";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(rest.getRootUri() + "/tasks/any/files")).header("Authorization", basic)
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=x")
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).path("message").asText()).contains("512").contains("文件名")
+                .contains("file name");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"300", "not a media type"})
     void aCaseFileWhosePartHasAnOverLongOrInvalidContentTypeIsRefusedNamingTheFileNotA500(String type)
