@@ -67,7 +67,7 @@ public record TaskForm(String taskKey, Set<String> decisions, boolean takesAmoun
         return new TaskForm(taskKey, decisions, takesAmount, fields, check, effect, assigneeOnly);
     }
 
-    /** A personal judgement (an expert's score): only its assignee completes it; administrators may reassign it. */
+    /** A personal judgement (an expert's score): only its assignee completes it, administrators included. */
     public TaskForm onlyByAssignee() {
         return new TaskForm(taskKey, decisions, takesAmount, fields, check, effect, true);
     }
