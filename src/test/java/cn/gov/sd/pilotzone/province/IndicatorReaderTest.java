@@ -76,4 +76,14 @@ class IndicatorReaderTest {
                 "indicator.textOnly", "indicator.period", "indicator.period", "number.format", "indicator.unknown",
                 "row.duplicate");
     }
+
+    @Test
+    void aValueInScientificNotationIsRefusedInTheIndicatorsOwnWordsAndSixDecimalsAreKept() {
+        Parsed p = read(FeedFiles.utf8("zone_id,indicator_code,period,value",
+                "zibo,green_factories,2023,1.2E+3",
+                "jinan,advanced_mfg_revenue_share,2023,61.125"), null);
+        assertThat(p.problems()).extracting(Problem::line, Problem::code)
+                .containsExactly(Tuple.tuple(2, "indicator.format"));
+        assertThat(p.rows()).singleElement().satisfies(v -> assertThat(v.value()).isEqualByComparingTo("61.125"));
+    }
 }
