@@ -144,8 +144,8 @@ class ZonePages {
             }
         } catch (InvalidInputException e) {
             // a progress that is not a number was named above; the code's "required" for it would mislead
-            e.problems().stream().filter(p -> problems.isEmpty() || !"progress".equals(p.field()))
-                    .forEach(problems::add);
+            boolean progressNamed = !problems.isEmpty();
+            e.problems().stream().filter(p -> !progressNamed || !"progress".equals(p.field())).forEach(problems::add);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> global = new ArrayList<>();
