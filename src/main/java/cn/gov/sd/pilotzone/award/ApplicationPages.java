@@ -1,10 +1,13 @@
 package cn.gov.sd.pilotzone.award;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.task.Cases;
@@ -14,12 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Award application pages (a Cockpit): the applications the caller may see, and one application's case with every
- * step, who did it and when, the reasons, the payments and the diagram with its current position.
+ * step, who did it and when, the reasons, the payments and the diagram with its current position; during its public
+ * notice (公示期) an objection (异议) with its reason, by the same code as the API.
  */
 @PageController
 class ApplicationPages {
@@ -32,9 +38,13 @@ class ApplicationPages {
     private final BureauDirectory bureaus;
     private final AwardCases awardCases;
     private final Cases cases;
+    private final AwardApplications applications;
+    private final Messages messages;
 
     ApplicationPages(ApplicationStore store, AwardAccess access, AwardCatalog catalog, BureauDirectory bureaus,
-                     AwardCases awardCases, Cases cases) {
+                     AwardCases awardCases, Cases cases, AwardApplications applications, Messages messages) {
+        this.applications = applications;
+        this.messages = messages;
         this.store = store;
         this.access = access;
         this.catalog = catalog;
@@ -84,6 +94,31 @@ class ApplicationPages {
         model.addAttribute("caseInfo", info);
         model.addAttribute("workable", info == null ? Set.of() : cases.workable(caller, info));
         return "case";
+    }
+
+    /**
+     * An objection during the public notice, by whoever may see the application (as {@code POST
+     * /api/award-applications/{id}/objections}): the case goes back to city review and the reason into its history.
+     * A missing or over-long reason is shown at the field with what was typed.
+     */
+    @PostMapping("/applications/{applicationId}/objections")
+    String object(Caller caller, @PathVariable String applicationId,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        AwardApplication app = awardCases.application(caller, applicationId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String back = "redirect:/applications/" + app.applicationId();
+        try {
+            applications.object(app.applicationId(), reason, caller.username());
+            redirect.addFlashAttribute("notice", messages.get("ui.objection.filed", locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("objectionError", messages.get(e.problems().get(0).code(), locale,
+                    e.problems().get(0).args().toArray()));
+            redirect.addFlashAttribute("objectionReason", reason);
+            return back + "#objection";
+        } catch (AwardApplications.WrongStateException e) {
+            redirect.addFlashAttribute("problem", messages.get("ui.objection.notInNotice", locale));
+        }
+        return back;
     }
 
     private static String blankToNull(String s) {

@@ -43,7 +43,7 @@ class FollowUpCases implements ProcessCases {
 
     /** The enterprise, its 24 months and its earlier follow-ups (templates/task.html, {@code followUp}). */
     @Override
-    public Map<String, Object> taskPage(String businessKey) {
+    public Map<String, Object> taskPage(Caller caller, String businessKey, String taskId) {
         return contexts.of(businessKey).<Map<String, Object>>map(c -> Map.of("followUp", c)).orElse(Map.of());
     }
 }

@@ -59,8 +59,11 @@ public interface ProcessCases {
         return Optional.empty();
     }
 
-    /** What the feature shows on its tasks' pages beside the form, as attributes its part of the template reads. */
-    default Map<String, Object> taskPage(String businessKey) {
+    /**
+     * What the feature shows on its tasks' pages beside the form, as attributes its part of the template reads: for
+     * the user task {@code taskId} of the case {@code businessKey}, as the caller (who sees the task) may see it.
+     */
+    default Map<String, Object> taskPage(Caller caller, String businessKey, String taskId) {
         return Map.of();
     }
 

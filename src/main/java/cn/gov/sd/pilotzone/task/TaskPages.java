@@ -58,9 +58,6 @@ class TaskPages {
     static final int PAGE_SIZE = 20;
     private static final String REPEATED = "field.repeated";
 
-    /** docs/processes.md: the zone lifecycle's process key; its business key is the zone id. */
-    static final String ZONE_PROCESS = "pilotZoneLifecycle";
-
     private final Tasks tasks;
     private final TaskCompleter completer;
     private final TaskService taskService;
@@ -379,10 +376,6 @@ class TaskPages {
                 .body(notes.content(attachmentId));
     }
 
-    /** The plan task of a zone lifecycle task, which the page shows from the zone API. */
-    record ZoneTaskRef(String zoneId, String taskCode) {
-    }
-
     /** What the clerk sent, to show the form again with it after a validation error. */
     record Submitted(String decision, String comment, String approvedAmount, Map<String, Object> fields) {
     }
@@ -396,15 +389,11 @@ class TaskPages {
         model.addAttribute("processName", search.processes().getOrDefault(task.processDefinitionKey(),
                 task.processDefinitionKey()));
         model.addAttribute("caseInfo", cases.info(caller, task.processInstanceId()).orElse(null));
-        // What the process wrote for the clerk (BPMN documentation), and for zone tasks the plan task it is about
+        // What the process wrote for the clerk (BPMN documentation), and what the feature shows of its case
         model.addAttribute("description", taskService.createTaskQuery().taskId(id).singleResult().getDescription());
-        Object taskCode = ZONE_PROCESS.equals(task.processDefinitionKey())
-                ? taskService.getVariableLocal(id, "taskCode") : null;
-        model.addAttribute("zoneTask", taskCode instanceof String code && task.businessKey() != null
-                ? new ZoneTaskRef(task.businessKey(), code) : null);
         if (task.businessKey() != null) {
             cases.feature(task.processDefinitionKey())
-                    .ifPresent(f -> model.addAllAttributes(f.taskPage(task.businessKey())));
+                    .ifPresent(f -> model.addAllAttributes(f.taskPage(caller, task.businessKey(), id)));
         }
         model.addAttribute("submitted", submitted == null ? new Submitted(null, null, null, Map.of()) : submitted);
         model.addAttribute("errors", errors);

@@ -36,15 +36,11 @@ class ZoneController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    /** A progress report by API; {@code bureau} only when an administrator or system account reports for one. */
-    record ReportForm(String bureau, String period, Integer progress, String summary, String issues) {
-    }
-
     private final ZonePlans plans;
     private final ZoneAccess access;
     private final ZoneViews views;
     private final BulletinWorkbook workbook;
-    private final ProgressReports reports;
+    private final ZoneWork work;
     private final ZoneLifecycles lifecycles;
     private final ZoneStore store;
     private final ZoneDocuments documents;
@@ -52,7 +48,7 @@ class ZoneController {
     private final ProvinceZones province;
 
     ZoneController(ZonePlans plans, ZoneAccess access, ZoneViews views, BulletinWorkbook workbook,
-                   ProgressReports reports, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents,
+                   ZoneWork work, ZoneLifecycles lifecycles, ZoneStore store, ZoneDocuments documents,
                    ZoneCaseAccess caseAccess, ProvinceZones province) {
         this.caseAccess = caseAccess;
         this.province = province;
@@ -60,7 +56,7 @@ class ZoneController {
         this.access = access;
         this.views = views;
         this.workbook = workbook;
-        this.reports = reports;
+        this.work = work;
         this.lifecycles = lifecycles;
         this.store = store;
         this.documents = documents;
@@ -130,42 +126,17 @@ class ZoneController {
 
     @PostMapping("/{zoneId}/tasks/{taskCode}/reports")
     ResponseEntity<ProgressReport> report(Caller caller, @PathVariable String zoneId, @PathVariable String taskCode,
-                                          @RequestBody ReportForm form) {
-        ZonePlan plan = visible(caller, zoneId);
-        PlanTask task = visibleTask(caller, plan, taskCode);
-        if (!access.mayReport(caller, task)) {
-            throw new AccessDeniedException("only a lead bureau of task " + taskCode + " reports on it");
-        }
-        String bureau = form.bureau();
-        if (caller.isClerk()) {
-            if (bureau != null && !bureau.equals(caller.bureauCode())) {
-                throw new AccessDeniedException("a clerk reports for their own bureau");
-            }
-            bureau = caller.bureauCode();
-        } else if (bureau == null && task.leadBureaus().size() == 1) {
-            bureau = task.leadBureaus().get(0);
-        }
-        ProgressReport r = reports.submit(new ProgressReports.Submission(zoneId, taskCode, bureau, form.period(),
-                form.progress(), form.summary(), form.issues()), ProgressReport.Source.API, caller.username());
+                                          @RequestBody ZoneWork.Report form) {
+        ProgressReport r = work.report(caller, zoneId, taskCode, form, ProgressReport.Source.API);
         return ResponseEntity.created(URI.create("/api/zones/" + zoneId + "/tasks/" + taskCode)).body(r);
     }
 
-    /**
-     * Starts the zone's lifecycle. An administrator may override the periods of hub.zone.* for this run (a demo in
-     * minutes); the coordinator starts it as configured.
-     */
+    /** Starts the zone's lifecycle (ZoneWork.start: who may, and who may set its periods). */
     @PostMapping("/{zoneId}/lifecycle")
     @ResponseStatus(HttpStatus.CREATED)
     ZoneLifecycles.Started start(Caller caller, @PathVariable String zoneId,
                                  @RequestBody(required = false) Timeline.Overrides overrides) {
-        ZonePlan plan = visible(caller, zoneId);
-        if (!access.mayStart(caller, plan)) {
-            throw new AccessDeniedException("starting a lifecycle is for administrators and the coordinator");
-        }
-        if (overrides != null && !overrides.equals(Timeline.Overrides.NONE) && !access.mayOverridePeriods(caller)) {
-            throw new AccessDeniedException("only administrators change the periods of a lifecycle");
-        }
-        return lifecycles.start(zoneId, caller.username(), overrides);
+        return work.start(caller, zoneId, overrides);
     }
 
     @DeleteMapping("/{zoneId}/lifecycle")
@@ -179,13 +150,10 @@ class ZoneController {
     }
 
     private ZonePlan visible(Caller caller, String zoneId) {
-        return plans.find(zoneId).filter(p -> access.seesZone(caller, p))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no zone " + zoneId));
+        return work.visible(caller, zoneId);
     }
 
     private PlanTask visibleTask(Caller caller, ZonePlan plan, String taskCode) {
-        return plan.task(taskCode).filter(t -> access.seesTask(caller, plan, t))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no task " + taskCode + " in zone " + plan.id()));
+        return work.visibleTask(caller, plan, taskCode);
     }
 }

@@ -8,8 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Messages;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.ui.PageController;
 
@@ -18,14 +23,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The zone pages, rendered on the server like the award pages: the zones the caller may see, and one zone with its
  * phases (and whether it is late in the current one), its tasks per special action with overdue days and open
  * 督办, and a table per lead bureau (open, overdue, done) linking to that work. Scoped by {@link ZoneAccess} like
  * the zone API: a clerk sees their bureau's tasks. A zone of the province without a plan shows its designation
- * and targets.
+ * and targets. The forms of the zone pages, a lead bureau's progress report (on its 落实任务 page) and starting a
+ * lifecycle, go through {@link ZoneWork} like the zone API.
  */
 @PageController
 class ZonePages {
@@ -40,10 +49,18 @@ class ZonePages {
     private final Clock clock;
     private final ZoneId zone;
     private final UnplannedZonePages unplanned;
+    private final ZoneWork work;
+    private final Messages messages;
+
+    /** A Flowable task id, as the report form sends back the page it came from. */
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     ZonePages(ZonePlans plans, ZoneAccess access, ZoneViews views, Clock clock,
-              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, UnplannedZonePages unplanned) {
+              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, UnplannedZonePages unplanned, ZoneWork work,
+              Messages messages) {
         this.unplanned = unplanned;
+        this.work = work;
+        this.messages = messages;
         this.plans = plans;
         this.access = access;
         this.views = views;
@@ -92,7 +109,100 @@ class ZonePages {
         model.addAttribute("bureaus", views.bureauCounts(plan, code -> all || code.equals(caller.bureauCode())));
         model.addAttribute("phaseWeights", weights(detail.phases()));
         model.addAttribute("supervises", caller.seesEverything());
+        model.addAttribute("mayStart", access.mayStart(caller, plan) && (detail.lifecycle() == null
+                || detail.lifecycle().status() != Lifecycle.Status.RUNNING));
+        model.addAttribute("mayOverridePeriods", access.mayOverridePeriods(caller));
         return "zone";
+    }
+
+    /**
+     * A lead bureau's quarterly progress report from its 落实任务 page ({@code taskId}), by the same code as the
+     * API. Problems go back to that page beside their fields, with what was typed.
+     */
+    @PostMapping("/zones/{zoneId}/tasks/{taskCode}/reports")
+    String report(Caller caller, @PathVariable String zoneId, @PathVariable String taskCode,
+                  @RequestParam(required = false) String taskId, @RequestParam(required = false) String period,
+                  @RequestParam(required = false) String progress, @RequestParam(required = false) String summary,
+                  @RequestParam(required = false) String issues, RedirectAttributes redirect, Locale locale) {
+        String back = taskId != null && TASK_ID.matcher(taskId).matches()
+                ? "redirect:/tasks/" + taskId + "#zone-report" : "redirect:/zones/" + work.visible(caller, zoneId).id();
+        List<Problem> problems = new ArrayList<>();
+        Integer percent = null;
+        if (progress != null && !progress.isBlank()) {
+            try {
+                percent = Integer.valueOf(progress.strip());
+            } catch (NumberFormatException e) {
+                problems.add(Problem.of("progress", "zone.progress", progress.strip()));
+            }
+        }
+        try {
+            work.report(caller, zoneId, taskCode, new ZoneWork.Report(null, period, percent, summary, blank(issues)),
+                    ProgressReport.Source.API);
+            if (problems.isEmpty()) {
+                redirect.addFlashAttribute("notice", messages.get("ui.zones.reported", locale, taskCode, period));
+                return back;
+            }
+        } catch (InvalidInputException e) {
+            // a progress that is not a number was named above; the code's "required" for it would mislead
+            boolean progressNamed = !problems.isEmpty();
+            e.problems().stream().filter(p -> !progressNamed || !"progress".equals(p.field())).forEach(problems::add);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> global = new ArrayList<>();
+        for (Problem p : problems) {
+            String text = messages.get(p.code(), locale, p.args().toArray());
+            if (List.of("period", "progress", "summary", "issues").contains(p.field())) {
+                errors.merge(p.field(), text, (a, b) -> a + "；" + b);
+            } else {
+                global.add(text);
+            }
+        }
+        Map<String, String> input = new LinkedHashMap<>();
+        input.put("period", period);
+        input.put("progress", progress);
+        input.put("summary", summary);
+        input.put("issues", issues);
+        redirect.addFlashAttribute("reportErrors", errors);
+        redirect.addFlashAttribute("reportInput", input);
+        if (!global.isEmpty()) {
+            redirect.addFlashAttribute("problem", String.join("；", global));
+        }
+        return back;
+    }
+
+    /**
+     * Starts the zone's lifecycle from its page, by the same code as the API: the coordinator as configured, an
+     * administrator with the phase periods given (ISO 8601 durations; blank keeps the setting).
+     */
+    @PostMapping("/zones/{zoneId}/lifecycle")
+    String start(Caller caller, @PathVariable String zoneId,
+                 @RequestParam(required = false) String mobilizationPeriod,
+                 @RequestParam(required = false) String implementationPeriod,
+                 @RequestParam(required = false) String reportPeriod,
+                 @RequestParam(required = false) String rectificationPeriod,
+                 RedirectAttributes redirect, Locale locale) {
+        String back = "redirect:/zones/" + work.visible(caller, zoneId).id();
+        Timeline.Overrides periods = new Timeline.Overrides(blank(mobilizationPeriod), blank(implementationPeriod),
+                blank(reportPeriod), blank(rectificationPeriod));
+        try {
+            work.start(caller, zoneId, periods);
+            redirect.addFlashAttribute("notice", messages.get("ui.zones.started", locale));
+        } catch (ZoneLifecycles.AlreadyRunningException e) {
+            redirect.addFlashAttribute("problem", messages.get("ui.zones.alreadyRunning", locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", messages.withFieldNames(e.problems(), locale));
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("mobilizationPeriod", mobilizationPeriod);
+            typed.put("implementationPeriod", implementationPeriod);
+            typed.put("reportPeriod", reportPeriod);
+            typed.put("rectificationPeriod", rectificationPeriod);
+            redirect.addFlashAttribute("periods", typed);
+        }
+        return back;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**
