@@ -71,8 +71,10 @@ class DesignationForms implements ProcessForms {
                 TaskForm.of("correctApplication", TaskForm.APPROVE)
                         .withFields(FormField.of("theme", Kind.TEXT, false))
                         .withEffect((task, form, caller, variables) -> {
-                            if (text(form.fields().get("theme")) != null) {
-                                variables.put("theme", text(form.fields().get("theme")));
+                            String theme = text(form.fields().get("theme"));
+                            if (theme != null) {
+                                variables.put("theme", theme);
+                                store.themeCorrected(task.businessKey(), theme);
                             }
                         }),
                 TaskForm.of("expertReview", TaskForm.APPROVE)

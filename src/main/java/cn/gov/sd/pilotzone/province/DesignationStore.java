@@ -71,6 +71,11 @@ class DesignationStore {
                 zoneId);
     }
 
+    /** The city's corrected theme (补正申报材料) replaces the one it applied with. */
+    void themeCorrected(String zoneId, String theme) {
+        jdbc.update("UPDATE zone_designation SET theme = ?, updated_at = ? WHERE zone_id = ?", theme, now(), zoneId);
+    }
+
     void scored(String zoneId, BigDecimal mean) {
         jdbc.update("UPDATE zone_designation SET mean_score = ?, updated_at = ? WHERE zone_id = ?", mean, now(), zoneId);
     }

@@ -27,9 +27,10 @@ import org.springframework.util.FileSystemUtils;
  * One headless Chromium for a browser test, driven through Debian's {@code /usr/bin/chromedriver}: Selenium is given
  * the driver and the browser binary, so Selenium Manager has nothing to look up and downloads nothing (the failsafe
  * configuration also sets {@code SE_OFFLINE=true}). Window 1366×768, the office screen the pages are made for; a
- * fresh profile per browser, deleted on {@link #close()}. Screenshots go to {@code target/screenshots/}.
+ * fresh profile per browser, deleted on {@link #close()}. Screenshots go to {@code target/screenshots/}. Public
+ * for the browser tests of other packages (province.DesignationBrowserIT).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String DRIVER = "/usr/bin/chromedriver";
     static final String CHROMIUM = "/usr/bin/chromium";
@@ -43,7 +44,7 @@ final class Browser implements AutoCloseable {
      * Skips the calling test class with a clear message when Chromium or chromedriver is missing, except under
      * {@code CI=true}, where the browser tests must run: there it fails.
      */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         boolean installed = new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute();
         if (installed) {
             return;
@@ -56,7 +57,7 @@ final class Browser implements AutoCloseable {
         Assumptions.abort("Skipped: " + message);
     }
 
-    Browser(String baseUrl) {
+    public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
         try {
             profile = Files.createTempDirectory("hub-chromium-");
@@ -75,16 +76,16 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    Browser open(String path) {
+    public Browser open(String path) {
         driver.get(baseUrl + path);
         return this;
     }
 
-    Browser logIn(String username, String password) {
+    public Browser logIn(String username, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -92,41 +93,41 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    Browser logOut() {
+    public Browser logOut() {
         follow("#logout");
         return this;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    boolean exists(String css) {
+    public boolean exists(String css) {
         return !all(css).isEmpty();
     }
 
     /** Whether the image has loaded and has content (an image the server refused has no natural width). */
-    boolean imageShown(String css) {
+    public boolean imageShown(String css) {
         Object width = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "const i = document.querySelector(arguments[0]); return i && i.complete ? i.naturalWidth : 0;", css);
         return width instanceof Number n && n.longValue() > 0;
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
-    void click(String css) {
+    public void click(String css) {
         click(find(css));
     }
 
     /** Clicks after scrolling the element to the middle of the window at once (Bootstrap scrolls smoothly, and a
      * click computed during the animation misses). */
-    void click(WebElement element) {
+    public void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
@@ -136,11 +137,11 @@ final class Browser implements AutoCloseable {
      * Clicks something that loads a page (a link, a form's button) and waits until the new page has loaded: a
      * click returns as soon as it is dispatched, and reading the page at once would read the old one.
      */
-    void follow(String css) {
+    public void follow(String css) {
         follow(find(css));
     }
 
-    void follow(WebElement element) {
+    public void follow(WebElement element) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript("window.__hubOldPage = true;");
         click(element);
@@ -149,23 +150,23 @@ final class Browser implements AutoCloseable {
     }
 
     /** Scrolls so that the element is at the top of the window (for a screenshot of a lower part of a page). */
-    Browser scrollTo(String css) {
+    public Browser scrollTo(String css) {
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", find(css));
         return this;
     }
 
-    String path() {
+    public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
-    <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+    public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

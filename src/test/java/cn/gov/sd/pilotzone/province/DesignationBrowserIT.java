@@ -1,0 +1,204 @@
+package cn.gov.sd.pilotzone.province;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.gov.sd.pilotzone.HubClient;
+import cn.gov.sd.pilotzone.HubIntegrationTest;
+import cn.gov.sd.pilotzone.ui.Browser;
+
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * zoneDesignation's human steps on pages (issue 15 items 1 and 8, docs/province.md): Qingdao's application (made by
+ * the API, as the city's 工信局 would from its own system) is checked by 省工信厅, returned for correction and
+ * resubmitted, scored by two assigned experts (not by an administrator on their behalf), and listed in a batch on
+ * the decision task, which shows the experts' mean; the zone's page then shows the designation. Screenshots under
+ * {@code target/screenshots/}.
+ */
+@HubIntegrationTest
+@Import(HubClient.class)
+class DesignationBrowserIT {
+
+    static final String ZONE = "qingdao";
+    static final String CITY = "qingdao-gxj";
+    static final String PASSWORD = "demo";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HubClient hub;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Designations designations;
+
+    @BeforeAll
+    static void chromiumInstalled() {
+        Browser.requireInstalled();
+    }
+
+    /** Qingdao without a designation, so that it may apply (it starts listed in the first batch). */
+    @BeforeEach
+    void noDesignation() {
+        runtime.createProcessInstanceQuery().processDefinitionKey(Designations.PROCESS)
+                .processInstanceBusinessKey(ZONE).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "browser test"));
+        jdbc.update("DELETE FROM zone_evaluation WHERE zone_id = ?", ZONE);
+        jdbc.update("DELETE FROM zone_designation WHERE zone_id = ?", ZONE);
+    }
+
+    /** Back to the first batch, as every other test finds the six zones. */
+    @AfterEach
+    void firstBatchAgain() {
+        noDesignation();
+        designations.seedListedZones();
+    }
+
+    @Test
+    void provinceReturnsTheApplicationExpertsScoreOnlyTheirOwnAndTheDecisionListsTheZoneOnItsMean() {
+        assertThat(hub.call(CITY, HttpMethod.POST, "/api/zones/" + ZONE + "/designation", Map.of(
+                "theme", "“两化两业”深度融合发展",
+                "planDocument", "https://gxj.qingdao.example/plan.pdf",
+                "targets", List.of(Map.of("code", "iiot_platforms", "name", "工业互联网平台", "comparator", "AT_LEAST",
+                        "value", 10, "unit", "个", "year", 2025)))).getStatusCode().value()).isEqualTo(201);
+
+        try (Browser b = browser()) {
+            // 形式审查: no decision, then a return without its reason, are refused at the field
+            b.logIn("sgxt", PASSWORD);
+            openFromList(b, task("formalCheck"));
+            assertThat(b.text("#task-name")).isEqualTo("形式审查");
+            assertThat(b.text("#designation-plan")).isEqualTo("https://gxj.qingdao.example/plan.pdf");
+            b.follow("#complete");
+            assertThat(b.text("#error-decision")).isEqualTo("必填");
+            b.click("label[for='decision-return']");
+            b.follow("#complete");
+            assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
+            b.screenshot("50-designation-return-needs-reason");
+            b.click("label[for='decision-return']");
+            b.find("#comment").sendKeys("缺少创建方案附件的盖章版本");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("形式审查");
+            b.logOut();
+
+            // the city sees it returned and resubmits it
+            b.logIn(CITY, PASSWORD);
+            String returned = row(task("correctApplication"));
+            b.open("/tasks");
+            assertThat(b.text(returned + " .returned")).isEqualTo("退回");
+            b.screenshot("51-designation-returned-in-list");
+            b.follow(returned + " a.task-link");
+            b.click("label[for='decision-approve']");
+            b.find("#field-theme").sendKeys("“两化两业”深度融合发展（补正）");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("补正申报材料");
+            b.logOut();
+
+            // 形式审查 again: passed to two of the three experts
+            b.logIn("sgxt", PASSWORD);
+            openFromList(b, task("formalCheck"));
+            assertThat(b.text("#designation-theme")).isEqualTo("“两化两业”深度融合发展（补正）");
+            b.click("label[for='decision-approve']");
+            b.click("#field-experts-expert-1");
+            b.click("#field-experts-expert-2");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("形式审查");
+            b.logOut();
+
+            // expert-1: an out-of-range score is refused beside the field, a valid one is taken
+            b.logIn("expert-1", PASSWORD);
+            openFromList(b, expertTask("expert-1"));
+            b.click("label[for='decision-approve']");
+            b.find("#field-score").sendKeys("101");
+            b.follow("#complete");
+            assertThat(b.text("#error-score")).isEqualTo("评分须为0–100");
+            assertThat(b.find("#field-score").getDomProperty("value")).isEqualTo("101");
+            b.screenshot("52-designation-score-out-of-range");
+            b.find("#field-score").clear();
+            b.find("#field-score").sendKeys("85");
+            b.click("label[for='decision-approve']");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("专家评审打分");
+            b.logOut();
+
+            // an administrator, who works any other task, opens expert-2's and is told why it cannot score it
+            String expert2Task = expertTask("expert-2");
+            b.logIn("admin", PASSWORD);
+            b.open("/tasks/" + expert2Task);
+            assertThat(b.text("#assignee-only")).contains("只能由任务指派的专家", "不得代为评分");
+            assertThat(b.find("#complete").isEnabled()).isFalse();
+            b.screenshot("53-designation-admin-cannot-score");
+            b.logOut();
+
+            b.logIn("expert-2", PASSWORD);
+            openFromList(b, expert2Task);
+            assertThat(b.exists("#assignee-only")).isFalse();
+            b.click("label[for='decision-approve']");
+            b.find("#field-score").sendKeys("75");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("专家评审打分");
+            b.logOut();
+
+            // the decision shows the mean (85 and 75) and lists the zone in the second batch
+            b.logIn("sgxt", PASSWORD);
+            openFromList(b, task("provinceDecision"));
+            assertThat(b.text("#designation-mean")).isEqualTo("80.00");
+            assertThat(b.text("#designation-status")).contains("研究确定");
+            b.screenshot("54-designation-decision-mean");
+            b.click("label[for='decision-approve']");
+            b.follow("#complete");
+            assertThat(b.text("#error-batch")).isEqualTo("必填");
+            b.click("label[for='decision-approve']");
+            b.find("#field-batch").sendKeys("第二批");
+            b.follow("#complete");
+            assertThat(b.text("#notice")).contains("研究确定入选名单");
+
+            b.open("/zones/" + ZONE);
+            assertThat(b.text("#zone-designation")).contains("已列入名单", "第二批");
+            b.screenshot("55-designation-zone-listed");
+        }
+    }
+
+    /** Opens the task from the caller's task list, as a clerk finds it. */
+    private static void openFromList(Browser b, String taskId) {
+        b.open("/tasks");
+        b.follow(row(taskId) + " a.task-link");
+    }
+
+    private static String row(String taskId) {
+        return "tr[data-task-id='" + taskId + "']";
+    }
+
+    /** The zone's open task of that step (the steps before it completed in the request that moved it on). */
+    private String task(String taskKey) {
+        return await().until(() -> taskService.createTaskQuery().processInstanceBusinessKey(ZONE)
+                .processDefinitionKey(Designations.PROCESS).taskDefinitionKey(taskKey).singleResult(), t -> t != null)
+                .getId();
+    }
+
+    private String expertTask(String expert) {
+        return await().until(() -> taskService.createTaskQuery().processInstanceBusinessKey(ZONE)
+                .taskDefinitionKey("expertReview").taskAssignee(expert).singleResult(), t -> t != null).getId();
+    }
+
+    private Browser browser() {
+        return new Browser("http://localhost:" + port);
+    }
+}
