@@ -116,6 +116,8 @@ class DesignationBrowserIT {
             openFromList(b, task("formalCheck"));
             assertThat(b.text("#designation-theme")).isEqualTo("“两化两业”深度融合发展（补正）");
             b.click("label[for='decision-approve']");
+            assertThat(b.text("label[for='field-experts-expert-1']")).as("people by name").isEqualTo("评审专家一");
+            assertThat(b.text("[data-field='experts']")).contains("评审专家（至少2名）", "不选择则由全部专家评审");
             b.click("#field-experts-expert-1");
             b.click("#field-experts-expert-2");
             b.follow("#complete");
