@@ -66,11 +66,13 @@ class EngineTables {
         if (groups.isEmpty()) { // administrators and system accounts work any task
             pageSql = "SELECT p.ID_ FROM ACT_RU_TASK p ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
         } else {
-            pageSql = "SELECT p.ID_ FROM (SELECT l.TASK_ID_ AS ID_ FROM ACT_RU_IDENTITYLINK l"
+            // the sort key travels with the caller's tasks: joined back to ACT_RU_TASK for it, H2 walked every open
+            // task in time order and ran the union again for each until it had a page (README "Performance")
+            pageSql = "SELECT mine.ID_ FROM (SELECT c.ID_, c.CREATE_TIME_ FROM ACT_RU_IDENTITYLINK l"
                     + " JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_ WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN ("
                     + String.join(",", groups.stream().map(g -> "?").toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                    + " UNION SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
-                    + " JOIN ACT_RU_TASK p ON p.ID_ = mine.ID_ ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
+                    + " UNION SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
+                    + " ORDER BY mine.CREATE_TIME_ DESC, mine.ID_ DESC LIMIT ? OFFSET ?";
             args.addAll(groups);
             args.add(username);
         }

@@ -118,7 +118,8 @@ final class BenchHub implements AutoCloseable {
         props.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(HUB_JVM_ARGS.strip().split("\\s+")));
+        // "{db}" names a file per database, e.g. a flight recording
+        command.addAll(List.of(HUB_JVM_ARGS.replace("{db}", db.name()).strip().split("\\s+")));
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:NativeMemoryTracking=summary",
                 // the agent's class files alone, added to the jar's class path by Spring Boot's PropertiesLauncher
                 "-Dloader.path=" + agentClasses().toAbsolutePath(),

@@ -88,6 +88,27 @@ class NoticesIT {
     }
 
     @Test
+    void theUnreadCountTakesOwnAndBureauNoticesOnceAndTheBadgeStopsAtItsLimit() {
+        String suffix = Long.toString(System.nanoTime());
+        Caller clerk = new Caller("clerk-" + suffix, Role.CLERK, "bureau-" + suffix);
+        Notices.About about = new Notices.About(null, "区县初审", "awardApplication", null, "APP-" + suffix, null);
+        notices.toPerson(clerk.username(), Notice.Kind.REMINDED, about, "supervisor", null);
+        notices.toBureau(clerk.bureauCode(), Notice.Kind.NEW, about, null, null);
+        // a notice addressed to the person and their bureau at once (the due sweep's) counts once
+        notices.once(clerk.bureauCode(), clerk.username(), Notice.Kind.OVERDUE, about, "unread-" + suffix);
+        assertThat(notices.unread(clerk)).isEqualTo(3);
+        assertThat(notices.unread(clerk, 2)).isEqualTo(2);
+
+        for (int i = 0; i < NoticeBadges.SHOWN + 5; i++) {
+            notices.toBureau(clerk.bureauCode(), Notice.Kind.NEW, about, null, null);
+        }
+        assertThat(notices.unread(clerk)).isEqualTo(NoticeBadges.SHOWN + 8);
+        assertThat(notices.unread(clerk, NoticeBadges.SHOWN + 1)).isEqualTo(NoticeBadges.SHOWN + 1);
+        notices.markAllRead(clerk);
+        assertThat(notices.unread(clerk)).isZero();
+    }
+
+    @Test
     void theDueSweepTellsOfOverdueAndDueSoonWorkOncePerDueDate() {
         AwardFixtures.Filed app = new AwardFixtures(hub).file("370705");
         Task task = taskOf(app);
