@@ -232,7 +232,9 @@ class HubBenchmark {
             Map<String, Long> nmt = Machine.nativeMemory(pid).orElse(new LinkedHashMap<>());
             long total = nmt.getOrDefault("Total", -1L);
             long heap = nmt.getOrDefault("Java Heap", -1L);
-            long classes = nmt.getOrDefault("Class", -1L);
+            // NMT's Class category holds the class space; the metaspace proper is its "Metadata" part, counted
+            // in the total but not in the category's committed figure (JDK 17)
+            long classes = nmt.getOrDefault("Class", -1L) + nmt.getOrDefault("Metaspace", 0L);
             samples.add(new Sample(phase, Machine.rssMb(pid), total, heap, classes,
                     total < 0 ? -1 : total - heap - classes));
         }
