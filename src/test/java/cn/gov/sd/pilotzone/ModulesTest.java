@@ -1,5 +1,11 @@
 package cn.gov.sd.pilotzone;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -16,6 +22,18 @@ class ModulesTest {
     @Test
     void modulesUseOnlyEachOthersApiAndFormNoCycle() {
         MODULES.verify();
+    }
+
+    /**
+     * The dashboard reads what other modules own through their APIs ({@code ExchangeStatus}, {@code AwardFigures},
+     * {@code TaskSearch.workload()}), never their tables: it owns no table, so it needs no JDBC at all.
+     */
+    @Test
+    void theDashboardQueriesNoTable() {
+        JavaClasses dashboard = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.gov.sd.pilotzone.dashboard");
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
+                "javax.sql..").check(dashboard);
     }
 
     /** The diagrams and module canvases of docs/modules.md, written to target/spring-modulith-docs. */
