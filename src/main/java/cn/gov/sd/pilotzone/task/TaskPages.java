@@ -227,9 +227,10 @@ class TaskPages {
      * One field of the form as the completion takes it ({@code fields}) and as the form shows it again after an
      * error ({@code shown}): text as typed, lists split at commas (or the boxes ticked), documents from the
      * uploaded files as {@code {name, content (base64), contentType}}. Files are not shown again: a browser
-     * cannot be given them back. A field that takes one value given twice is refused by the rule every single-valued
-     * parameter follows ({@link SingleValues}): the first of two account numbers must not be taken silently; the
-     * form, not the handler's signature, says which fields take one. Only checkbox groups (a LIST with options) and DOCUMENTS take several.
+     * cannot be given them back. A field that takes one value given twice is refused by the rule every
+     * single-valued parameter follows ({@link SingleValues}): the first of two account numbers must not be taken
+     * silently. Here the form, not the handler's signature, says which fields take one: only checkbox groups (a
+     * LIST with options) and DOCUMENTS take several.
      */
     private static void read(FormField f, HttpServletRequest request, Map<String, Object> fields,
                              Map<String, Object> shown, List<Problem> problems) {
