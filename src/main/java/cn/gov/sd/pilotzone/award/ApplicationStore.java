@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 
 /** Table {@code award_application} and its history {@code application_event}. */
 @Repository
-public class ApplicationStore {
+class ApplicationStore {
 
     /** Filters of the application list; null means any. {@code countyCode} restricts a county clerk's view. */
     public record Filter(String uscc, String policyCode, Status status, Channel channel, String countyCode) {
@@ -39,7 +39,7 @@ public class ApplicationStore {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public ApplicationStore(JdbcTemplate jdbc, Clock clock, AwardApplicationParser parser) {
+    ApplicationStore(JdbcTemplate jdbc, Clock clock, AwardApplicationParser parser) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.parser = parser;

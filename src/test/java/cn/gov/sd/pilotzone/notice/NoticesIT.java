@@ -15,7 +15,8 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.Accounts;
+import cn.gov.sd.pilotzone.security.TestAccounts;
 import cn.gov.sd.pilotzone.task.Tasks;
 import cn.gov.sd.pilotzone.ui.AwardFixtures;
 
@@ -61,7 +62,10 @@ class NoticesIT {
     TaskService taskService;
 
     @Autowired
-    UserStore users;
+    TestAccounts users;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     Messages messages;
@@ -157,7 +161,7 @@ class NoticesIT {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.getSmtp().getPort());
-            NoticeMailer mailer = new NoticeMailer(notices, users, provider(sender), messages, "hub@test.example",
+            NoticeMailer mailer = new NoticeMailer(notices, accounts, provider(sender), messages, "hub@test.example",
                     "https://hub.example.gov.cn");
             mailer.send(); // what other tests left
 
