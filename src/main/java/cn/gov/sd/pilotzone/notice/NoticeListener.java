@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.ProcessKeys;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
@@ -35,9 +36,11 @@ import org.springframework.context.annotation.Configuration;
 class NoticeListener implements FlowableEventListener {
 
     private final Notices notices;
+    private final ProcessKeys processKeys;
 
-    NoticeListener(Notices notices) {
+    NoticeListener(Notices notices, ProcessKeys processKeys) {
         this.notices = notices;
+        this.processKeys = processKeys;
     }
 
     @Bean
@@ -60,7 +63,7 @@ class NoticeListener implements FlowableEventListener {
         }
         Notice.Kind kind = CompletionForm.RETURN.equals(task.getVariable("decision"))
                 ? Notice.Kind.RETURNED : Notice.Kind.NEW;
-        Notices.About about = about(task);
+        Notices.About about = about(task, processKeys.of(task.getProcessDefinitionId()));
         Set<String> groups = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).collect(Collectors.toCollection(TreeSet::new));
@@ -72,17 +75,14 @@ class NoticeListener implements FlowableEventListener {
         }
     }
 
-    static Notices.About about(DelegateTask task) {
+    static Notices.About about(DelegateTask task, String processKey) {
         String businessKey = null;
         if (task.getProcessInstanceId() != null) {
             ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager()
                     .findById(task.getProcessInstanceId());
             businessKey = instance == null ? null : instance.getBusinessKey();
         }
-        String definition = task.getProcessDefinitionId();
-        return new Notices.About(task.getId(), task.getName(),
-                definition == null ? null : definition.substring(0, definition.indexOf(':')),
-                task.getProcessInstanceId(), businessKey,
+        return new Notices.About(task.getId(), task.getName(), processKey, task.getProcessInstanceId(), businessKey,
                 task.getDueDate() == null ? null : Instant.ofEpochMilli(task.getDueDate().getTime()));
     }
 

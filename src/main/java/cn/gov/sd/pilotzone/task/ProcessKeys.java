@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
  * {@code key:version:deploymentId} only while that fits 64 characters, so the key cannot be cut out of it.
  */
 @Component
-class ProcessKeys {
+public class ProcessKeys {
 
     private final RepositoryService repository;
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
-    ProcessKeys(RepositoryService repository) {
+    public ProcessKeys(RepositoryService repository) {
         this.repository = repository;
     }
 
-    String of(String processDefinitionId) {
+    public String of(String processDefinitionId) {
         return processDefinitionId == null ? null
                 : keys.computeIfAbsent(processDefinitionId, id -> repository.getProcessDefinition(id).getKey());
     }
