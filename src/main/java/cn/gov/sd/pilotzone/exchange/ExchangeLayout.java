@@ -64,10 +64,22 @@ public class ExchangeLayout {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("hub.exchange.max-attempts must be at least 1: " + maxAttempts);
         }
+        // the quiet period is the only guard against a half-written file without a marker (no Camel read lock)
+        requireQuietPeriod("hub.exchange.quiet-period", quietPeriod);
+        feeds.forEach((feed, s) -> requireQuietPeriod("hub.exchange.feeds." + feed + ".quiet-period", s.quietPeriod()));
         this.dataDir = dataDir;
         this.quietPeriod = quietPeriod;
         this.maxAttempts = maxAttempts;
         this.feeds = Map.copyOf(feeds);
+    }
+
+    /** At least a second: file times on some file systems have one-second steps. */
+    static final Duration MIN_QUIET_PERIOD = Duration.ofSeconds(1);
+
+    private static void requireQuietPeriod(String property, Duration period) {
+        if (period != null && period.compareTo(MIN_QUIET_PERIOD) < 0) {
+            throw new IllegalArgumentException(property + " must be at least " + MIN_QUIET_PERIOD + ": " + period);
+        }
     }
 
     public Path dataDir() {

@@ -82,11 +82,8 @@ public class Tasks {
     }
 
     public TaskView visible(Caller caller, String taskId) {
-        Task task = scoped(taskService.createTaskQuery().taskId(taskId), caller).includeIdentityLinks().singleResult();
-        if (task == null) {
-            throw new TaskNotFoundException(taskId);
-        }
-        return views(List.of(task)).get(0);
+        return engine.openTask(caller.candidateGroups(), caller.username(), taskId, this::processKey)
+                .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
     /**
@@ -97,11 +94,8 @@ public class Tasks {
         if (!caller.seesEverything()) {
             return visible(caller, taskId);
         }
-        Task task = taskService.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
-        if (task == null) {
-            throw new TaskNotFoundException(taskId);
-        }
-        return views(List.of(task)).get(0);
+        return engine.openTask(List.of(), caller.username(), taskId, this::processKey)
+                .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,5 +71,14 @@ class ExchangeLayoutTest {
         assertThat(LAYOUT.doneMarker("operation-data")).isFalse();
         assertThat(LAYOUT.quietPeriod("operation-data")).isEqualTo(Duration.ofSeconds(10));
         assertThat(LAYOUT.folder(ExchangeLayout.ERROR, "enterprises")).isEqualTo(Path.of("/data/error/enterprises"));
+    }
+
+    @Test
+    void aQuietPeriodUnderASecondIsRefusedAtStart() {
+        assertThatThrownBy(() -> new ExchangeLayout(Path.of("/data"), Duration.ofMillis(500), 3, Map.of()))
+                .hasMessageContaining("hub.exchange.quiet-period");
+        assertThatThrownBy(() -> new ExchangeLayout(Path.of("/data"), Duration.ofSeconds(10), 3,
+                Map.of("enterprises", new ExchangeLayout.FeedSettings(null, Duration.ZERO))))
+                .hasMessageContaining("hub.exchange.feeds.enterprises.quiet-period");
     }
 }

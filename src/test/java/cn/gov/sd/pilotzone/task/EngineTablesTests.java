@@ -111,6 +111,21 @@ abstract class EngineTablesTests {
                         .endOr(), 0, 10);
     }
 
+    @Test
+    void oneTaskIsTheCallersExactlyWhenThePublicQueryFindsIt() {
+        List<String> groups = List.of(groupA, groupB);
+        for (String id : created) {
+            List<Task> expected = taskService.createTaskQuery().taskId(id).or().taskCandidateGroupIn(groups)
+                    .taskAssignee(caller).endOr().list();
+            assertSamePage(engine.openTask(groups, caller, id, KEY).stream().toList(),
+                    taskService.createTaskQuery().taskId(id).or().taskCandidateGroupIn(groups).taskAssignee(caller)
+                            .endOr(), 0, 1);
+            assertThat(engine.openTask(groups, caller, id, KEY)).as(id).hasSize(expected.size());
+            assertThat(engine.openTask(List.of(), "admin", id, KEY)).as("every task for administrators").isPresent();
+        }
+        assertThat(engine.openTask(groups, caller, "no-such-task", KEY)).isEmpty();
+    }
+
     /** Administrators and system accounts (no groups) see every task: the demo's process tasks and these. */
     @Test
     void everyTaskPageIsThatOfThePublicQuery() {
