@@ -241,7 +241,7 @@ class TaskPages {
             problems.add(Problem.of(param, REPEATED));
         }
         switch (f.kind()) {
-            case TEXT, LONG_TEXT, NUMBER -> {
+            case TEXT, LONG_TEXT, NUMBER, CHOICE -> {
                 String v = request.getParameter(param);
                 if (v != null && !v.isBlank()) {
                     fields.put(f.name(), v.strip());

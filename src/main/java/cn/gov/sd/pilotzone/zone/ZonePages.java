@@ -111,7 +111,7 @@ class ZonePages {
         model.addAttribute("supervises", caller.seesEverything());
         model.addAttribute("mayStart", access.mayStart(caller, plan) && (detail.lifecycle() == null
                 || detail.lifecycle().status() != Lifecycle.Status.RUNNING));
-        model.addAttribute("mayOverridePeriods", access.mayOverridePeriods(caller));
+        model.addAttribute("horizonDays", String.valueOf(ZoneLifecycles.horizonDays(plan)));
         return "zone";
     }
 
@@ -171,8 +171,8 @@ class ZonePages {
     }
 
     /**
-     * Starts the zone's lifecycle from its page, by the same code as the API: the coordinator as configured, an
-     * administrator with the phase periods given (ISO 8601 durations; blank keeps the setting).
+     * Starts the zone's lifecycle from its page, by the same code as the API: the coordinator or an administrator,
+     * with the phase periods given (ISO 8601 durations; blank keeps the setting; ZoneWork.start bounds them).
      */
     @PostMapping("/zones/{zoneId}/lifecycle")
     String start(Caller caller, @PathVariable String zoneId,
