@@ -27,7 +27,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The zone lifecycle's human steps on pages (issue 15): starting Weifang's lifecycle from the zone page (the
- * coordinator with phase periods, checked against the plan; an administrator told when one is already running), and the lead
+ * coordinator with phase periods, checked against the plan; an administrator told when one is already running; its diagram on the zone page once it runs), and the lead
  * bureau's quarterly progress report on its 落实任务 page, whose plan task panel is rendered on the server.
  * Screenshots under {@code target/screenshots/}.
  */
@@ -68,6 +68,7 @@ class ZoneBrowserIT {
             admin.logIn("admin", AwardFixtures.PASSWORD);
             admin.open("/zones/weifang");
             assertThat(admin.exists("#start-form")).isTrue();
+            assertThat(admin.exists("#diagram")).as("no lifecycle, no diagram").isFalse();
 
             coordinator.logIn("gxj", AwardFixtures.PASSWORD);
             coordinator.open("/zones/weifang");
@@ -85,6 +86,8 @@ class ZoneBrowserIT {
             coordinator.follow("#start-submit");
             assertThat(coordinator.text("#notice")).contains("已启动");
             assertThat(coordinator.exists("#start-form")).as("no second start offered").isFalse();
+            assertThat(coordinator.imageShown("#diagram img.diagram")).as("the lifecycle's diagram").isTrue();
+            coordinator.scrollTo("#diagram").screenshot("46-zone-diagram");
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey("weifang")
                     .taskDefinitionKey("research").count()).isEqualTo(1);
 
