@@ -150,7 +150,7 @@ class ProcessDiagrams {
      * Where the generator's image starts in diagram coordinates: it crops to the leftmost and topmost shape or
      * waypoint, less its padding.
      */
-    private static int[] origin(BpmnModel model) {
+    static int[] origin(BpmnModel model) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         for (FlowNode node : model.getMainProcess().findFlowElementsOfType(FlowNode.class)) {
@@ -201,6 +201,18 @@ class ProcessDiagrams {
     }
 
     static final float FLOW_LABEL_WRAP = 100;
+
+    /**
+     * The font of tasks' names as the generator draws them inside the task: bold 11 pt, wrapped to the task's width
+     * less {@link #TASK_TEXT_INSET} and cut with "..." at the line that passes the task's height less
+     * {@link #TASK_TEXT_RESERVED} (its icon, marker and paddings).
+     */
+    Font taskFont() {
+        return new Font(font, Font.BOLD, 11);
+    }
+
+    static final int TASK_TEXT_INSET = 6;
+    static final int TASK_TEXT_RESERVED = 42;
     static final FontRenderContext FLOW_LABEL_CONTEXT = new FontRenderContext(null, true, false);
 
     /** The lines a text breaks into at {@code width}, as both drawers break it. */
