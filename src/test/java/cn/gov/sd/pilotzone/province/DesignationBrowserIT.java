@@ -90,14 +90,12 @@ class DesignationBrowserIT {
 
         try (Browser b = Browser.at(port)) {
             // 形式审查: no decision, then a return without its reason, are refused at the field
-            b.logIn("sgxt", PASSWORD);
-            b.openFromList(task("formalCheck"));
+            b.openTaskAs("sgxt", PASSWORD, task("formalCheck"));
             assertThat(b.text("#task-name")).isEqualTo("形式审查");
             assertThat(b.text("#designation-plan")).isEqualTo("https://gxj.qingdao.example/plan.pdf");
             b.follow("#complete");
             assertThat(b.text("#error-decision")).isEqualTo("必填");
-            b.decide("return");
-            b.follow("#complete");
+            b.complete("return");
             assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
             b.screenshot("50-designation-return-needs-reason");
             b.decide("return");
@@ -117,11 +115,9 @@ class DesignationBrowserIT {
             b.fill("#field-theme", "“两化两业”深度融合发展（补正）");
             b.follow("#complete");
             assertThat(b.text("#notice")).contains("补正申报材料");
-            b.logOut();
 
             // 形式审查 again: passed to two of the three experts
-            b.logIn("sgxt", PASSWORD);
-            b.openFromList(task("formalCheck"));
+            b.openTaskAs("sgxt", PASSWORD, task("formalCheck"));
             assertThat(b.text("#designation-theme")).isEqualTo("“两化两业”深度融合发展（补正）");
             b.decide("approve");
             assertThat(b.text("label[for='field-experts-expert-1']")).as("people by name").isEqualTo("评审专家一");
@@ -130,11 +126,9 @@ class DesignationBrowserIT {
             b.click("#field-experts-expert-2");
             b.follow("#complete");
             assertThat(b.text("#notice")).contains("形式审查");
-            b.logOut();
 
             // expert-1: an out-of-range score is refused beside the field, a valid one is taken
-            b.logIn("expert-1", PASSWORD);
-            b.openFromList(expertTask("expert-1"));
+            b.openTaskAs("expert-1", PASSWORD, expertTask("expert-1"));
             b.decide("approve");
             b.fill("#field-score", "101");
             b.follow("#complete");
@@ -143,8 +137,7 @@ class DesignationBrowserIT {
             b.screenshot("52-designation-score-out-of-range");
             b.fill("#field-score", "85");
             b.fill("#comment", "目标量化清晰，保障措施可行");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#notice")).contains("专家评审打分");
             b.logOut();
 
@@ -155,10 +148,8 @@ class DesignationBrowserIT {
             assertThat(b.text("#assignee-only")).contains("只能由任务指派的专家", "不得代为评分");
             assertThat(b.find("#complete").isEnabled()).isFalse();
             b.screenshot("53-designation-admin-cannot-score");
-            b.logOut();
 
-            b.logIn("expert-2", PASSWORD);
-            b.openFromList(expert2Task);
+            b.openTaskAs("expert-2", PASSWORD, expert2Task);
             assertThat(b.exists("#assignee-only")).isFalse();
             assertThat(b.exists("#designation-scores")).as("no expert sees another's score").isFalse();
             assertThat(b.text("#designation-targets tr[data-code='iiot_platforms']"))
@@ -167,11 +158,9 @@ class DesignationBrowserIT {
             b.fill("#field-score", "75");
             b.follow("#complete");
             assertThat(b.text("#notice")).contains("专家评审打分");
-            b.logOut();
 
             // the decision shows the mean (85 and 75) and lists the zone in the second batch
-            b.logIn("sgxt", PASSWORD);
-            b.openFromList(task("provinceDecision"));
+            b.openTaskAs("sgxt", PASSWORD, task("provinceDecision"));
             assertThat(b.text("#designation-mean")).isEqualTo("80.00");
             assertThat(b.text("#designation-status")).contains("研究确定");
             assertThat(b.text("#designation-scores tr[data-expert='expert-1']"))
@@ -180,8 +169,7 @@ class DesignationBrowserIT {
             assertThat(b.text("#designation-targets")).contains("工业互联网平台", "不低于", "10 个");
             b.scrollTo("#designation");
             b.screenshot("54-designation-decision-mean");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-batch")).isEqualTo("必填");
             b.decide("approve");
             b.fill("#field-batch", "第二批");
@@ -191,53 +179,43 @@ class DesignationBrowserIT {
             b.open("/zones/" + ZONE);
             assertThat(b.text("#zone-designation")).contains("已列入名单", "第二批");
             b.screenshot("55-designation-zone-listed");
-            b.logOut();
 
             // a year on, the city reports the year's figures: a year out of range and no report are refused
             yearDue();
-            b.logIn(CITY, PASSWORD);
-            b.openFromList(task("annualReport"));
+            b.openTaskAs(CITY, PASSWORD, task("annualReport"));
             assertThat(b.text("#task-name")).isEqualTo("报送年度创建情况");
             assertThat(b.text("#designation-status")).contains("已列入名单", "第二批");
             assertThat(b.text("#designation-targets")).contains("工业互联网平台");
             b.fill("#field-year", "1999");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-year")).isEqualTo("请填写年度，如2025");
             assertThat(b.text("#error-report")).isEqualTo("必填");
             assertThat(b.value("#field-year")).isEqualTo("1999");
             b.screenshot("56-designation-annual-report-refused");
             b.fill("#field-year", "2025.5");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-year")).as("not a whole year").isEqualTo("请填写年度，如2025");
             b.fill("#field-year", "2025");
             b.fill("#field-report", "建成工业互联网平台 12 个，超过目标 10 个");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#notice")).contains("报送年度创建情况");
-            b.logOut();
 
             // the province rates the year on what the city reported; a recommendation needs 优秀 or 良好
-            b.logIn("sgxt", PASSWORD);
-            b.openFromList(task("annualEvaluation"));
+            b.openTaskAs("sgxt", PASSWORD, task("annualEvaluation"));
             assertThat(b.text("#task-name")).isEqualTo("年度评价");
             assertThat(b.text("#designation-evaluations tr[data-year='2025']"))
                     .contains("建成工业互联网平台 12 个", "青岛市工信局");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-rating")).contains("优秀", "不合格");
             b.click("label[for='field-rating-合格']");
             b.click("label[for='field-recommend-true']");
             assertThat(b.text("label[for='field-recommend-true']")).isEqualTo("是");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-recommend")).isEqualTo("只有评为优秀或良好的试验区方可推荐参加国家级创建");
             assertThat(b.find("#field-rating-合格").isSelected()).as("the rating kept").isTrue();
             b.screenshot("57-designation-evaluation-refused");
             b.click("label[for='field-rating-良好']");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#notice")).contains("年度评价");
             assertThat(store.evaluations(ZONE)).singleElement().satisfies(e -> {
                 assertThat(e.year()).isEqualTo(2025);

@@ -145,6 +145,22 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs out whoever is logged in, logs in as {@code username} and opens the task from that user's list. */
+    public Browser openTaskAs(String username, String password, String taskId) {
+        if (exists("#logout")) {
+            logOut();
+        }
+        logIn(username, password);
+        return openFromList(taskId);
+    }
+
+    /** Chooses the decision and submits the task's form, waiting for the page that answers. */
+    public Browser complete(String decision) {
+        decide(decision);
+        follow("#complete");
+        return this;
+    }
+
     /** The selector of a task's row in the task list. */
     public static String taskRow(String taskId) {
         return "tr[data-task-id='" + taskId + "']";

@@ -165,8 +165,7 @@ class BrowserIT {
             assertThat(rest.withBasicAuth("county-370702", AwardFixtures.PASSWORD).getForEntity(href, byte[].class)
                     .getStatusCode().value()).isEqualTo(404);
 
-            b.decide("reject");
-            b.follow("#complete");
+            b.complete("reject");
             assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
             assertThat(b.find("#comment").getDomAttribute("class")).contains("is-invalid");
 
@@ -182,8 +181,7 @@ class BrowserIT {
             assertThat(b.exists("#error-approvedAmount")).isTrue();
 
             b.fill("#approvedAmount", "600000");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
         }
         assertThat(hub.application("gxj", app.applicationId()).path("approvedAmount").decimalValue())
@@ -373,13 +371,11 @@ class BrowserIT {
             new Select(b.find("#f-process")).selectByValue("pilotZoneLifecycle");
             b.follow("#f-submit");
             b.follow(zoneTaskRow(b, "制定并印发创建方案").findElement(By.cssSelector(".open")));
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-planDocument")).contains("必填");
             b.screenshot("16-zone-task-form-error");
             b.find("#field-planDocument").sendKeys(plan.toAbsolutePath().toString());
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
             assertThat(b.text("#task-table")).contains("落实责任分工");
 

@@ -89,8 +89,7 @@ class FollowUpBrowserIT {
             b.fill("#field-problems", "外贸订单下降");
             b.fill("#field-measures", "对接银行续贷");
             b.fill("#field-contactPerson", "王经理");
-            b.decide("approve");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
         }
         String review = awaitTask(uscc + ":" + flagged, "supervisorReview").getId();
