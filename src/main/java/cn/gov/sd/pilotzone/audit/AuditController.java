@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,7 +13,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,12 +20,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The audit trail for administrators (SecurityConfig admits no one else): {@code GET /api/audit} (JSON),
- * {@code /api/audit.csv} and {@code /api/audit.xlsx} with the same filters, and the page {@code /audit}.
+ * {@code /api/audit.csv} and {@code /api/audit.xlsx} with the same filters ({@link AuditFilter}), and the page
+ * {@code /audit}.
  * Each download is itself an {@link AuditType#EXPORT} entry.
  */
 @Controller
@@ -50,26 +50,13 @@ class AuditController {
 
     @GetMapping("/api/audit")
     @ResponseBody
-    List<AuditEntry> search(@RequestParam(required = false) String actor,
-                            @RequestParam(required = false) AuditType type,
-                            @RequestParam(required = false) String target,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                            Instant from,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                            Instant to,
-                            @RequestParam(defaultValue = "500") int limit) {
-        return trail.search(new AuditQuery(actor, type, target, from, to, limit));
+    List<AuditEntry> search(@ModelAttribute AuditFilter filter, @RequestParam(defaultValue = "500") int limit) {
+        return trail.search(filter.query(limit));
     }
 
     @GetMapping("/api/audit.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String actor,
-                               @RequestParam(required = false) AuditType type,
-                               @RequestParam(required = false) String target,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                               Instant from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                               Instant to) {
-        List<AuditEntry> rows = trail.search(new AuditQuery(actor, type, target, from, to, AuditQuery.MAX_ROWS));
+    ResponseEntity<byte[]> csv(@ModelAttribute AuditFilter filter) {
+        List<AuditEntry> rows = trail.search(filter.query(AuditQuery.MAX_ROWS));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(HEADERS.toArray(String[]::new)).get())) {
@@ -88,14 +75,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String actor,
-                                @RequestParam(required = false) AuditType type,
-                                @RequestParam(required = false) String target,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                Instant from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                Instant to) {
-        List<AuditEntry> rows = trail.search(new AuditQuery(actor, type, target, from, to, AuditQuery.MAX_ROWS));
+    ResponseEntity<byte[]> xlsx(@ModelAttribute AuditFilter filter) {
+        List<AuditEntry> rows = trail.search(filter.query(AuditQuery.MAX_ROWS));
         try (SXSSFWorkbook book = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("audit");
             Row header = sheet.createRow(0);
@@ -120,18 +101,9 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String page(@RequestParam(required = false) String actor, @RequestParam(required = false) AuditType type,
-                @RequestParam(required = false) String target,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                Model model) {
-        model.addAttribute("entries", trail.search(new AuditQuery(actor, type, target, from, to, 500)));
+    String page(@ModelAttribute("filter") AuditFilter filter, Model model) {
+        model.addAttribute("entries", trail.search(filter.query(500)));
         model.addAttribute("types", AuditType.values());
-        model.addAttribute("actor", actor);
-        model.addAttribute("type", type);
-        model.addAttribute("target", target);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
         return "audit";
     }
 

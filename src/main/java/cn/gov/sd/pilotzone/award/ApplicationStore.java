@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 
 /** Table {@code award_application} and its history {@code application_event}. */
 @Repository
-public class ApplicationStore {
+class ApplicationStore {
 
     /** Filters of the application list; null means any. {@code countyCode} restricts a county clerk's view. */
     public record Filter(String uscc, String policyCode, Status status, Channel channel, String countyCode) {
@@ -39,7 +39,7 @@ public class ApplicationStore {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public ApplicationStore(JdbcTemplate jdbc, Clock clock, AwardApplicationParser parser) {
+    ApplicationStore(JdbcTemplate jdbc, Clock clock, AwardApplicationParser parser) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.parser = parser;
@@ -137,7 +137,13 @@ public class ApplicationStore {
      * there is a next page (asking {@link #page} for size + 1 would shift every later page by one and lose a row).
      */
     public List<AwardApplication> slice(Filter f, long offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM award_application WHERE 1=1");
+        // A county's list (its clerks') or everyone's, unfiltered otherwise: walk the newest first and stop at the
+        // page. Given the county's index, H2 read and sorted all of the county's applications on every page
+        // (1.8 s p95 after a year, README "Performance"). `USE INDEX` is the same hint in H2, MariaDB and MySQL.
+        // A list narrowed further (USCC, status, …) is left to the optimizer: a rare status would walk the table.
+        boolean newestFirst = f.uscc() == null && f.policyCode() == null && f.status() == null && f.channel() == null;
+        StringBuilder sql = new StringBuilder("SELECT * FROM award_application"
+                + (newestFirst ? " USE INDEX (ix_application_created)" : "") + " WHERE 1=1");
         List<Object> args = new ArrayList<>();
         where(sql, args, "uscc", f.uscc());
         where(sql, args, "policy_code", f.policyCode());

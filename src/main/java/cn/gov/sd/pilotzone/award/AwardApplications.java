@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
@@ -58,7 +59,7 @@ public class AwardApplications {
     private final Payments payments;
     private final MoneyRules rules;
 
-    public AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments,
+    AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments,
                              MoneyRules rules) {
         this.rules = rules;
         this.store = store;
@@ -92,6 +93,19 @@ public class AwardApplications {
                 startVariables(form, channel));
         store.setProcessInstance(form.applicationId(), pi.getId());
         return new Submitted(form.applicationId(), pi.getId(), store.get(form.applicationId()).status());
+    }
+
+    /** The application of this id, if one was filed. */
+    public Optional<AwardApplication> find(String applicationId) {
+        return store.find(applicationId);
+    }
+
+    /**
+     * Records the application without starting its process nor logging its submission: for the benchmark, which
+     * starts the process straight through the engine ({@link #startVariables}) to measure what the intake adds.
+     */
+    public void record(AwardApplicationForm form, Channel channel) {
+        store.insert(form, channel);
     }
 
     /**

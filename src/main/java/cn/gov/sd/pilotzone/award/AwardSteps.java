@@ -34,7 +34,7 @@ public class AwardSteps {
     private final MoneyRules rules;
     private final Clock clock;
 
-    public AwardSteps(ApplicationStore store, Payments payments, AwardLedger ledger, AwardCatalog catalog,
+    AwardSteps(ApplicationStore store, Payments payments, AwardLedger ledger, AwardCatalog catalog,
                       Outbox outbox, AwardSettings settings, MoneyRules rules, Clock clock) {
         this.rules = rules;
         this.store = store;

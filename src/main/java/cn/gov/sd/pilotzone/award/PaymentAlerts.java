@@ -31,7 +31,7 @@ public class PaymentAlerts {
     private final ApplicationStore store;
     private final Clock clock;
 
-    public PaymentAlerts(JdbcTemplate jdbc, ApplicationStore store, Clock clock) {
+    PaymentAlerts(JdbcTemplate jdbc, ApplicationStore store, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;

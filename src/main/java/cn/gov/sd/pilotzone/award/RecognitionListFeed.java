@@ -55,7 +55,7 @@ public class RecognitionListFeed implements FeedHandler {
     private final FeedCharsets charsets;
     private final TransactionTemplate perRow;
 
-    public RecognitionListFeed(RecognitionListReader reader, AwardApplications applications, ApplicationStore store,
+    RecognitionListFeed(RecognitionListReader reader, AwardApplications applications, ApplicationStore store,
                                AwardLedger ledger, EnterpriseRegistry registry, FeedCharsets charsets,
                                PlatformTransactionManager transactions) {
         // the file's own transaction (claim, feed log) commits after the rows; a row's failure must not roll it back

@@ -2,8 +2,7 @@ package cn.gov.sd.pilotzone.dashboard;
 
 import java.util.Map;
 
-import cn.gov.sd.pilotzone.common.InvalidInputException;
-import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.ExchangeStatus;
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +21,11 @@ class DashboardController {
     }
 
     private final DashboardService dashboard;
-    private final FeedFolders folders;
+    private final ExchangeStatus exchange;
 
-    DashboardController(DashboardService dashboard, FeedFolders folders) {
+    DashboardController(DashboardService dashboard, ExchangeStatus exchange) {
         this.dashboard = dashboard;
-        this.folders = folders;
+        this.exchange = exchange;
     }
 
     @GetMapping
@@ -37,10 +36,7 @@ class DashboardController {
     /** Puts a fixed file from {@code error/<feed>/} back into the inbox: {@code {"file": "<stored name>"}}. */
     @PostMapping("/feeds/{feed}/reprocess")
     Map<String, String> reprocess(Caller caller, @PathVariable String feed, @RequestBody Reprocess body) {
-        if (!dashboard.isInbound(feed)) {
-            throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", feed));
-        }
-        String name = folders.reprocess(feed, body == null ? null : body.file(), caller.username());
+        String name = exchange.reprocess(feed, body == null ? null : body.file(), caller.username());
         return Map.of("feed", feed, "inbox", name);
     }
 }

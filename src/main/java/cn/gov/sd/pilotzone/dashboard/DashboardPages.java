@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
-import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.exchange.ExchangeStatus;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.ui.PageController;
 
@@ -20,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DashboardPages {
 
     private final DashboardService dashboard;
-    private final FeedFolders folders;
+    private final ExchangeStatus exchange;
     private final Messages messages;
 
-    DashboardPages(DashboardService dashboard, FeedFolders folders, Messages messages) {
+    DashboardPages(DashboardService dashboard, ExchangeStatus exchange, Messages messages) {
         this.dashboard = dashboard;
-        this.folders = folders;
+        this.exchange = exchange;
         this.messages = messages;
     }
 
@@ -39,10 +39,7 @@ class DashboardPages {
     String reprocess(Caller caller, @PathVariable String feed, @RequestParam(required = false) String file,
                      RedirectAttributes redirect, Locale locale) {
         try {
-            if (!dashboard.isInbound(feed)) {
-                throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", feed));
-            }
-            String name = folders.reprocess(feed, file, caller.username());
+            String name = exchange.reprocess(feed, file, caller.username());
             redirect.addFlashAttribute("notice", messages.get("ui.feed.requeued", locale, name, feed));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", messages.get(e.problems().get(0).code(), locale,

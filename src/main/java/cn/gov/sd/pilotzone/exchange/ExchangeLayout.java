@@ -35,6 +35,8 @@ public class ExchangeLayout {
     /** The marker a sender writes after its file when the feed asks for one ({@code <name>.done}). */
     public static final String DONE_SUFFIX = ".done";
 
+    /** A feed's name, as its folders are named: a path cannot hide in it. */
+    private static final Pattern FEED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** Names the routes never take: hidden files, markers and files still being written under a temporary name. */
     private static final Pattern IGNORED = Pattern.compile("^\\..*|.*\\.(done|tmp|part)$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -70,6 +72,11 @@ public class ExchangeLayout {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Whether {@code feed} may name a feed's folder (lower-case letters, digits and hyphens). */
+    public static boolean isFeedName(String feed) {
+        return feed != null && FEED_NAME.matcher(feed).matches();
     }
 
     /** {@code <data-dir>/<kind>/<feed>}, kind one of {@link #INBOX}, {@link #ARCHIVE}, {@link #ERROR}. */

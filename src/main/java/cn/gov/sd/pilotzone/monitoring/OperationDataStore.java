@@ -41,14 +41,14 @@ import org.springframework.stereotype.Repository;
  * Portable SQL: no MERGE, no upsert syntax.
  */
 @Repository
-public class OperationDataStore {
+class OperationDataStore {
 
     static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public OperationDataStore(JdbcTemplate jdbc, Clock clock) {
+    OperationDataStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -23,10 +23,14 @@ class NoticeBadges {
         this.who = who;
     }
 
-    /** Nothing when nobody is logged in (the login page, public error pages). */
-    public long unread() {
+    /** The badge shows up to this many unread notices, then "99+", and counts no further. */
+    static final long SHOWN = 99;
+
+    /** The navigation bar's badge; empty when nothing is unread or nobody is logged in (login, error pages). */
+    public String unread() {
         Who.Me me = who.me();
-        return me == null ? 0 : notices.unread(me.caller());
+        long n = me == null ? 0 : notices.unread(me.caller(), SHOWN + 1);
+        return n == 0 ? "" : n > SHOWN ? SHOWN + "+" : Long.toString(n);
     }
 
     /** Which of a page of tasks came back to their bureau (a reviewer returned them): one query for the page. */

@@ -3,7 +3,7 @@ package cn.gov.sd.pilotzone.notice;
 import java.util.Optional;
 
 import cn.gov.sd.pilotzone.common.Messages;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.Accounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +27,13 @@ class NoticeMailer {
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
 
     private final Notices notices;
-    private final UserStore users;
+    private final Accounts users;
     private final ObjectProvider<JavaMailSender> sender;
     private final Messages messages;
     private final String from;
     private final String hubUrl;
 
-    NoticeMailer(Notices notices, UserStore users, ObjectProvider<JavaMailSender> sender, Messages messages,
+    NoticeMailer(Notices notices, Accounts users, ObjectProvider<JavaMailSender> sender, Messages messages,
                  @Value("${hub.notice.mail-from:hub@localhost}") String from,
                  @Value("${hub.notice.hub-url:}") String hubUrl) {
         this.notices = notices;

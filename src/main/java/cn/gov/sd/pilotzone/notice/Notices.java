@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -95,9 +96,34 @@ public class Notices {
     }
 
     public long unread(Caller caller) {
-        Scope scope = scope(caller);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM hub_notice WHERE read_at IS NULL AND (" + scope.where()
-                + ")", Long.class, scope.args().toArray());
+        return unread(caller, Long.MAX_VALUE);
+    }
+
+    /**
+     * The caller's unread notices, counted up to {@code atMost} (the badge on every page shows "99+"): the caller's
+     * own plus their bureaus' others, each on its index (V81: owner, read_at). Counted in full with one OR, as
+     * before, every page read all of a bureau's notices: 11 s per case page after a year (README "Performance").
+     */
+    public long unread(Caller caller, long atMost) {
+        long own = upTo("SELECT 1 FROM hub_notice WHERE username = ? AND read_at IS NULL", atMost, caller.username());
+        List<String> groups = caller.candidateGroups();
+        if (groups.isEmpty() || own >= atMost) {
+            return own;
+        }
+        List<Object> args = new ArrayList<>(groups);
+        args.add(caller.username());
+        return own + upTo("SELECT 1 FROM hub_notice WHERE bureau_code IN ("
+                + String.join(",", Collections.nCopies(groups.size(), "?")) + ") AND read_at IS NULL"
+                + " AND (username IS NULL OR username <> ?)", atMost - own, args.toArray());
+    }
+
+    private long upTo(String rows, long atMost, Object... args) {
+        if (atMost == Long.MAX_VALUE) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") x", Long.class, args);
+        }
+        Object[] limited = Arrays.copyOf(args, args.length + 1);
+        limited[args.length] = atMost;
+        return jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + " LIMIT ?) x", Long.class, limited);
     }
 
     /** Marks one of the caller's notices read; {@code false} if it is not theirs. */

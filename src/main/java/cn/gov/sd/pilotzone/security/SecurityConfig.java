@@ -37,7 +37,7 @@ class SecurityConfig {
 
     static final String LOGIN_PAGE = "/login";
 
-    private static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/webjars/**",
+    private static final String[] PUBLIC = {LOGIN_PAGE, "/assets/**", "/webjars/**",
             "/favicon.ico", "/favicon-*.ico", "/error", "/actuator/health", "/actuator/health/**"};
     /**
      * Flowable's two REST servlets, its REST API and the external worker job API (list, acquire, complete, fail

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The accounts of table {@code hub_user}, with their password hashes and the lock-out bookkeeping. */
 @Component
-public class UserStore {
+class UserStore {
 
     /** A row of {@code hub_user}: what authentication needs beyond {@link HubUser}. */
     record Account(HubUser user, String passwordHash, boolean enabled, Instant lockedUntil) {
@@ -44,35 +44,35 @@ public class UserStore {
         this.lockout = lockout;
     }
 
-    public Optional<HubUser> find(String username) {
+    Optional<HubUser> find(String username) {
         return findAccount(username).map(Account::user);
     }
 
     /** Creates the account unless one of that name exists; {@code false} if it did (also when another node won). */
-    public boolean create(HubUser user, String rawPassword) {
+    boolean create(HubUser user, String rawPassword) {
         return insert(user, encoder.encode(rawPassword));
     }
 
     /** Where the person's notices are mailed; null or blank removes the address. */
-    public void setEmail(String username, String email) {
+    void setEmail(String username, String email) {
         jdbc.update("UPDATE hub_user SET email = ? WHERE username = ?",
                 email == null || email.isBlank() ? null : email.strip(), username);
     }
 
     /** The mail addresses of a person, or of a bureau's (candidate group's) enabled accounts. */
-    public List<String> mailAddresses(String username, String bureauCode) {
+    List<String> mailAddresses(String username, String bureauCode) {
         return jdbc.queryForList("SELECT email FROM hub_user WHERE enabled = TRUE AND email IS NOT NULL"
                 + " AND (username = ? OR bureau_code = ?) ORDER BY username", String.class, username, bureauCode);
     }
 
     /** The enabled clerks of a bureau, by name: whom a task of that bureau can be handed to. */
-    public List<HubUser> clerksOf(String bureauCode) {
+    List<HubUser> clerksOf(String bureauCode) {
         return jdbc.query("SELECT username, password_hash, role, bureau_code, display_name, enabled, locked_until"
                         + " FROM hub_user WHERE bureau_code = ? AND role = ? AND enabled = TRUE ORDER BY username",
                 UserStore::account, bureauCode, Role.CLERK.name()).stream().map(Account::user).toList();
     }
 
-    public boolean isLocked(String username) {
+    boolean isLocked(String username) {
         return findAccount(username).map(a -> a.lockedAt(clock.instant())).orElse(false);
     }
 

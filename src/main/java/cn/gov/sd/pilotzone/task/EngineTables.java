@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.NativeProcessInstanceQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  * <li>A page of a caller's open tasks, starting from their candidate groups (see {@link Tasks#open}).</li>
  * <li>Open and overdue tasks per candidate group for the dashboard: one grouped query instead of two task queries
  * per bureau (some forty bureaus).</li>
+ * <li>Several service calls as one engine command ({@link #inOneCommand}): Flowable's {@code Command} is in an
+ * impl package, so it is used here only.</li>
  * </ul>
  */
 @Component
@@ -34,11 +37,25 @@ class EngineTables {
     static final String EXECUTION_TABLE = "ACT_RU_EXECUTION";
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final JdbcTemplate jdbc;
 
-    EngineTables(RuntimeService runtime, JdbcTemplate jdbc) {
+    EngineTables(RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
         this.runtime = runtime;
+        this.management = management;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs engine service calls as one command: they share Flowable's command context, so the engine writes once at
+     * the end, and changes to an entity that a later call deletes are not written at all. Completing a task with
+     * its comment and assignee this way took a task completion from three flushes to one.
+     */
+    void inOneCommand(Runnable calls) {
+        management.executeCommand(context -> {
+            calls.run();
+            return null;
+        });
     }
 
     Map<String, String> businessKeys(Collection<String> processInstanceIds) {
@@ -66,11 +83,13 @@ class EngineTables {
         if (groups.isEmpty()) { // administrators and system accounts work any task
             pageSql = "SELECT p.ID_ FROM ACT_RU_TASK p ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
         } else {
-            pageSql = "SELECT p.ID_ FROM (SELECT l.TASK_ID_ AS ID_ FROM ACT_RU_IDENTITYLINK l"
+            // the sort key travels with the caller's tasks: joined back to ACT_RU_TASK for it, H2 walked every open
+            // task in time order and ran the union again for each until it had a page (README "Performance")
+            pageSql = "SELECT mine.ID_ FROM (SELECT c.ID_, c.CREATE_TIME_ FROM ACT_RU_IDENTITYLINK l"
                     + " JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_ WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN ("
                     + String.join(",", groups.stream().map(g -> "?").toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                    + " UNION SELECT a.ID_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
-                    + " JOIN ACT_RU_TASK p ON p.ID_ = mine.ID_ ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
+                    + " UNION SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
+                    + " ORDER BY mine.CREATE_TIME_ DESC, mine.ID_ DESC LIMIT ? OFFSET ?";
             args.addAll(groups);
             args.add(username);
         }

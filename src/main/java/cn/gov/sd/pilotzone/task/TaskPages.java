@@ -19,6 +19,7 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Money;
 import cn.gov.sd.pilotzone.common.Problem;
+import cn.gov.sd.pilotzone.common.SingleValues;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Who;
@@ -56,7 +57,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
 
     static final int PAGE_SIZE = 20;
-    private static final String REPEATED = "field.repeated";
 
     private final Tasks tasks;
     private final TaskCompleter completer;
@@ -216,7 +216,7 @@ class TaskPages {
                 problems.addAll(invalid.problems());
             }
         }
-        if (problems.stream().anyMatch(p -> REPEATED.equals(p.code()))) {
+        if (problems.stream().anyMatch(p -> SingleValues.REPEATED.equals(p.code()))) {
             // as SingleValuedParameters answers for the other parameters: the request itself is malformed
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -227,9 +227,10 @@ class TaskPages {
      * One field of the form as the completion takes it ({@code fields}) and as the form shows it again after an
      * error ({@code shown}): text as typed, lists split at commas (or the boxes ticked), documents from the
      * uploaded files as {@code {name, content (base64), contentType}}. Files are not shown again: a browser
-     * cannot be given them back. A field that takes one value given twice is refused ({@code field.repeated}), as
-     * every other single-valued parameter is (web.SingleValuedParameters): the first of two account numbers must
-     * not be taken silently. Only checkbox groups (a LIST with options) and DOCUMENTS take several.
+     * cannot be given them back. A field that takes one value given twice is refused by the rule every
+     * single-valued parameter follows ({@link SingleValues}): the first of two account numbers must not be taken
+     * silently. Here the form, not the handler's signature, says which fields take one: only checkbox groups (a
+     * LIST with options) and DOCUMENTS take several.
      */
     private static void read(FormField f, HttpServletRequest request, Map<String, Object> fields,
                              Map<String, Object> shown, List<Problem> problems) {
@@ -237,8 +238,8 @@ class TaskPages {
         boolean multiValued = f.kind() == FormField.Kind.DOCUMENTS
                 || f.kind() == FormField.Kind.LIST && !f.options().isEmpty();
         String[] given = request.getParameterValues(param);
-        if (!multiValued && given != null && given.length > 1) {
-            problems.add(Problem.of(param, REPEATED));
+        if (!multiValued) {
+            SingleValues.check(param, given).ifPresent(problems::add);
         }
         switch (f.kind()) {
             case TEXT, LONG_TEXT, NUMBER, CHOICE -> {
@@ -269,8 +270,8 @@ class TaskPages {
                 List<Map<String, Object>> docs = new ArrayList<>();
                 if (request instanceof MultipartHttpServletRequest multipart) {
                     List<MultipartFile> files = multipart.getFiles(param);
-                    if (f.kind() == FormField.Kind.DOCUMENT && files.size() > 1) {
-                        problems.add(Problem.of(param, REPEATED));
+                    if (f.kind() == FormField.Kind.DOCUMENT) {
+                        SingleValues.check(param, files.size()).ifPresent(problems::add);
                     }
                     for (MultipartFile file : files) {
                         if (!file.isEmpty()) {

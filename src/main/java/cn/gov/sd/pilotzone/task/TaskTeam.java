@@ -12,7 +12,7 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.Accounts;
 
 import org.flowable.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,12 +36,12 @@ public class TaskTeam {
 
     private final Tasks tasks;
     private final TaskService taskService;
-    private final UserStore users;
+    private final Accounts users;
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
     private final FlowableUser flowableUser;
 
-    TaskTeam(Tasks tasks, TaskService taskService, UserStore users, ApplicationEventPublisher events,
+    TaskTeam(Tasks tasks, TaskService taskService, Accounts users, ApplicationEventPublisher events,
              @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, FlowableUser flowableUser) {
         this.flowableUser = flowableUser;
         this.tasks = tasks;

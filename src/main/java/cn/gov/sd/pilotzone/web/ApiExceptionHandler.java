@@ -17,6 +17,7 @@ import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -61,6 +62,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return badRequest(List.of(Problem.of(e.getName(), "field.type")), locale);
+    }
+
+    /**
+     * A {@code @ModelAttribute} (a set of filters bound once) whose parameter does not convert: 400 naming each such
+     * parameter, as {@link #mismatch} answers for a {@code @RequestParam}.
+     */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail unbound(BindException e, Locale locale) {
+        return badRequest(e.getFieldErrors().stream().map(f -> Problem.of(f.getField(), "field.type")).toList(),
+                locale);
     }
 
     @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})

@@ -42,7 +42,7 @@ public class ProgressReports {
     private final TaskService taskService;
     private final Clock clock;
 
-    public ProgressReports(ZonePlans plans, ZoneStore store, TaskService taskService, Clock clock) {
+    ProgressReports(ZonePlans plans, ZoneStore store, TaskService taskService, Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.store = store;

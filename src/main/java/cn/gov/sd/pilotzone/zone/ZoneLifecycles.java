@@ -61,7 +61,7 @@ public class ZoneLifecycles {
     private final RuntimeService runtime;
     private final Clock clock;
 
-    public ZoneLifecycles(ZonePlans plans, ZoneStore store, ZoneSettings settings, RuntimeService runtime, Clock clock) {
+    ZoneLifecycles(ZonePlans plans, ZoneStore store, ZoneSettings settings, RuntimeService runtime, Clock clock) {
         this.plans = plans;
         this.store = store;
         this.settings = settings;

@@ -34,7 +34,7 @@ public class ZoneSteps {
     private final BureauDirectory bureaus;
     private final Clock clock;
 
-    public ZoneSteps(ZonePlans plans, ZoneStore store, BureauDirectory bureaus, Clock clock) {
+    ZoneSteps(ZonePlans plans, ZoneStore store, BureauDirectory bureaus, Clock clock) {
         this.plans = plans;
         this.store = store;
         this.bureaus = bureaus;

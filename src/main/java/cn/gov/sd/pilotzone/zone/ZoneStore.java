@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The zone tables of V3: lifecycles, task states, reports, escalations, acceptance results and history. */
 @Repository
-public class ZoneStore {
+class ZoneStore {
 
     /** A county's first acceptance (kind COUNTY) or an expert's score in a round (kind EXPERT). */
     public record AcceptanceResult(String kind, int round, String subject, BigDecimal score, Boolean passed,
@@ -36,7 +36,7 @@ public class ZoneStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ZoneStore(JdbcTemplate jdbc, Clock clock) {
+    ZoneStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

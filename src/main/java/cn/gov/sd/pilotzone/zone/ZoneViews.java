@@ -117,7 +117,7 @@ public class ZoneViews {
     private final ZoneAccess access;
     private final ProvinceZones province;
 
-    public ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
+    ZoneViews(ZoneStore store, BureauDirectory bureaus, ZoneDocuments documents, TaskService taskService,
                      Messages messages, Clock clock, ZoneCaseAccess caseAccess, ZoneDesignations designations,
                      ZonePlans plans, ZoneAccess access, ProvinceZones province) {
         this.plans = plans;

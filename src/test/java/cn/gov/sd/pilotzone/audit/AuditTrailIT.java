@@ -184,6 +184,50 @@ class AuditTrailIT {
         assertThat(html.getBody()).contains("audit-table").contains("LOGIN_FAILED");
     }
 
+    /**
+     * The five filters are bound once for the JSON, both downloads and the page: each applies them alike, refuses a
+     * value that does not convert and one given twice with a 400 naming the parameter.
+     */
+    @Test
+    void everyAuditHandlerAppliesTheSameFiltersAndRefusesBadOrRepeatedOnes() throws Exception {
+        String target = "bound-" + UUID.randomUUID();
+        audit.record("alice", AuditType.ADMIN_ACTION, target, "one");
+        audit.record("bob", AuditType.EXPORT, target, "two");
+        String filters = "?actor=alice&type=ADMIN_ACTION&target=" + target + "&from=2000-01-01T00:00:00Z&to=";
+
+        JsonNode found = json.readTree(rest.withBasicAuth("admin", DEMO).getForEntity("/api/audit" + filters,
+                String.class).getBody());
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("details").asText()).isEqualTo("one");
+        String csv = rest.withBasicAuth("admin", DEMO).getForEntity("/api/audit.csv" + filters, String.class)
+                .getBody();
+        assertThat(csv).contains("alice").doesNotContain("bob");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(rest.withBasicAuth("admin", DEMO)
+                .getForEntity("/api/audit.xlsx" + filters, byte[].class).getBody()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(1);
+        }
+        HttpHeaders html = new HttpHeaders();
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        String page = rest.withBasicAuth("admin", DEMO).exchange("/audit" + filters, HttpMethod.GET,
+                new HttpEntity<>(html), String.class).getBody();
+        assertThat(page).contains(target).contains("value=\"alice\"").doesNotContain(">bob<");
+
+        for (String path : List.of("/api/audit", "/api/audit.csv", "/api/audit.xlsx", "/audit")) {
+            ResponseEntity<String> badType = rest.withBasicAuth("admin", DEMO)
+                    .getForEntity(path + "?type=NO_SUCH_TYPE", String.class);
+            assertThat(badType.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat(badType.getBody()).as(path).contains("\"field\":\"type\"");
+            ResponseEntity<String> badTime = rest.withBasicAuth("admin", DEMO)
+                    .getForEntity(path + "?from=yesterday", String.class);
+            assertThat(badTime.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat(badTime.getBody()).as(path).contains("\"field\":\"from\"");
+            ResponseEntity<String> twice = rest.withBasicAuth("admin", DEMO)
+                    .getForEntity(path + "?actor=alice&actor=bob", String.class);
+            assertThat(twice.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat(twice.getBody()).as(path).contains("\"field\":\"actor\"").contains("field.repeated");
+        }
+    }
+
     @Test
     void searchFiltersByWhoTypeTargetAndTime() {
         String target = "filter-" + UUID.randomUUID();

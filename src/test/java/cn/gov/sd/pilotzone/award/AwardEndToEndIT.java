@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,30 @@ class AwardEndToEndIT {
         assertThat(hub.findTask("county-370783", id, "countyReview")).isEmpty();
         assertThat(hub.application("county-370705", id).path("proposedAmount").decimalValue())
                 .isEqualByComparingTo(catalog.find("SINGLE_CHAMPION_NATIONAL").orElseThrow().rule().cap());
+    }
+
+    @Test
+    void aCountysListShowsItsNewestApplicationsFirstWithOrWithoutAStatus() {
+        List<String> filed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> app = Applications.fresh("SINGLE_CHAMPION_NATIONAL");
+            assertThat(hub.call("system", HttpMethod.POST, "/api/award-applications", app).getStatusCode().value())
+                    .isEqualTo(201);
+            filed.add(0, (String) app.get("applicationId"));
+        }
+        // the county's own list walks the newest first (ApplicationStore.slice: the index hint); with a status the
+        // optimizer chooses: both must be valid SQL and give the same order on each database
+        for (String query : List.of("", "&status=IN_REVIEW")) {
+            JsonNode page = hub.read(hub.call("county-370705", HttpMethod.GET,
+                    "/api/award-applications?size=200" + query, null).getBody());
+            List<String> ids = new ArrayList<>();
+            page.forEach(a -> ids.add(a.path("applicationId").asText()));
+            assertThat(ids).as(query).containsSubsequence(filed);
+            page.forEach(a -> assertThat(a.path("countyCode").asText()).isEqualTo("370705"));
+        }
+        JsonNode other = hub.read(hub.call("county-370783", HttpMethod.GET, "/api/award-applications?size=200", null)
+                .getBody());
+        other.forEach(a -> assertThat(filed).doesNotContain(a.path("applicationId").asText()));
     }
 
     private Path awaitInstruction(String applicationId) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.award.Applications;
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
@@ -119,13 +120,18 @@ final class AwardIngest {
             }
             long start = System.nanoTime();
             for (Path f : files) { // dropped at once: a rename each, as a portal writing elsewhere and moving in
-                Files.move(f, inbox.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                announce(Files.move(f, inbox.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE));
             }
             awaitCountyReviews(prefix, apps.size());
             return apps.size() / seconds(start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sender's marker after the file (the feed is set up for markers: HubBenchmark). */
+    static void announce(Path file) throws IOException {
+        Files.createFile(file.resolveSibling(file.getFileName() + ExchangeLayout.DONE_SUFFIX));
     }
 
     private double rawSide(String prefix, List<Map<String, Object>> apps) {

@@ -42,7 +42,10 @@ final class BenchHub implements AutoCloseable {
     private static final Path JAR = Path.of("target", "pilot-zone-hub.jar");
     private static final String MARIADB_DB = System.getProperty("bench.mariadb.database", "hub_bench");
     /** The JVM settings of the hub's process: the README's run command (bench.hubJvmArgs to try others). */
-    static final String HUB_JVM_ARGS = System.getProperty("bench.hubJvmArgs", "-Xmx512m -Xms128m -XX:+UseSerialGC");
+    static final String HUB_JVM_ARGS = System.getProperty("bench.hubJvmArgs",
+            "-Xmx512m -Xms128m -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144");
+    /** The README's run command sets it too: glibc's per-thread malloc arenas otherwise keep freed native memory. */
+    static final String MALLOC_ARENA_MAX = "2";
 
     static Database h2() {
         return new Database("h2", "H2 (embedded file database, the default profile)", null, Map.of());
@@ -118,7 +121,8 @@ final class BenchHub implements AutoCloseable {
         props.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(HUB_JVM_ARGS.strip().split("\\s+")));
+        // "{db}" names a file per database, e.g. a flight recording
+        command.addAll(List.of(HUB_JVM_ARGS.replace("{db}", db.name()).strip().split("\\s+")));
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:NativeMemoryTracking=summary",
                 // the agent's class files alone, added to the jar's class path by Spring Boot's PropertiesLauncher
                 "-Dloader.path=" + agentClasses().toAbsolutePath(),
@@ -127,8 +131,10 @@ final class BenchHub implements AutoCloseable {
         Path log = Path.of("target", "bench", "hub-" + db.name() + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        Process process = builder.start();
         BenchHub hub = new BenchHub(process, port, agentPort, dataDir);
         try {
             hub.awaitUp(Duration.ofMinutes(15), log); // on a busy shared machine a start has taken over 5

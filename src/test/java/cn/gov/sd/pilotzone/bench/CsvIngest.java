@@ -111,7 +111,7 @@ final class CsvIngest {
         String name = file.getFileName().toString().replace(".csv", "-" + kind + "-hub.csv");
         Path copy = Files.copy(file, file.resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
         long start = System.nanoTime();
-        Files.move(copy, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        AwardIngest.announce(Files.move(copy, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE));
         long deadline = start + 900L * 1_000_000_000L;
         while (true) {
             JsonNode logged = hub.query("SELECT status, rows_applied FROM feed_file WHERE feed = ? AND file_name = ?",

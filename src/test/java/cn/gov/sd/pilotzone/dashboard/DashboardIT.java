@@ -15,6 +15,7 @@ import java.util.UUID;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.common.Utc;
+import cn.gov.sd.pilotzone.exchange.ExchangeStatus;
 import cn.gov.sd.pilotzone.exchange.FeedLog;
 import cn.gov.sd.pilotzone.exchange.HubNode;
 import cn.gov.sd.pilotzone.registry.TestUscc;
@@ -38,6 +39,9 @@ class DashboardIT {
 
     @Autowired
     DashboardService dashboard;
+
+    @Autowired
+    ExchangeStatus exchange;
 
     @Autowired
     HubClient hub;
@@ -97,8 +101,8 @@ class DashboardIT {
         hub.drop("credit-records", name, "no,such,columns\n1,2,3\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> feed("credit-records").failed() > failedBefore);
-        Dashboard.FeedHealth health = feed("credit-records");
-        FeedFolders.ErrorFile error = health.errors().stream().filter(e -> e.originalName().equals(name))
+        ExchangeStatus.Feed health = feed("credit-records");
+        ExchangeStatus.ErrorFile error = health.errors().stream().filter(e -> e.originalName().equals(name))
                 .findFirst().orElseThrow();
         assertThat(error.reason()).contains("uscc");
         assertThat(health.lastFile().fileName()).isEqualTo(name);
@@ -125,7 +129,7 @@ class DashboardIT {
                 && feed("credit-records").lastFile().status() != FeedLog.Status.FAILED);
     }
 
-    private Dashboard.FeedHealth feed(String name) {
-        return dashboard.feeds().stream().filter(f -> f.feed().equals(name)).findFirst().orElseThrow();
+    private ExchangeStatus.Feed feed(String name) {
+        return exchange.feeds().stream().filter(f -> f.feed().equals(name)).findFirst().orElseThrow();
     }
 }

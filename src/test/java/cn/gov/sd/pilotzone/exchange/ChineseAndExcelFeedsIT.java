@@ -10,11 +10,11 @@ import java.util.Map;
 import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
-import cn.gov.sd.pilotzone.award.ApplicationStore;
+import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
 import cn.gov.sd.pilotzone.award.AwardDriver;
 import cn.gov.sd.pilotzone.award.RecognitionListFeed;
-import cn.gov.sd.pilotzone.monitoring.OperationDataStore;
+import cn.gov.sd.pilotzone.monitoring.TestOperationData;
 import cn.gov.sd.pilotzone.registry.CreditRecords;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
@@ -40,9 +40,9 @@ class ChineseAndExcelFeedsIT {
     @Autowired
     CreditRecords credit;
     @Autowired
-    OperationDataStore operations;
+    TestOperationData operations;
     @Autowired
-    ApplicationStore applications;
+    AwardApplications applications;
     @Autowired
     RecognitionListFeed recognitionLists;
     @Autowired
@@ -198,7 +198,7 @@ class ChineseAndExcelFeedsIT {
         recognitionLists.accept("list.csv", FeedFiles.utf8("uscc,enterprise_name,policy_code,recognized_on",
                 uscc + ",认定测试有限公司,SMART_SCENARIO_PROVINCIAL,2024-10-01"));
         String id = "AUTO-" + uscc + "-SMART_SCENARIO_PROVINCIAL-2024";
-        assertThat(applications.get(id).status()).isEqualTo(Status.IN_REVIEW);
+        assertThat(applications.find(id).orElseThrow().status()).isEqualTo(Status.IN_REVIEW);
         return id;
     }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.award.Applications;
-import cn.gov.sd.pilotzone.award.ApplicationStore;
+import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
@@ -37,7 +37,7 @@ class InboundRoutesIT {
     @Autowired
     HubClient hub;
     @Autowired
-    ApplicationStore applications;
+    AwardApplications applications;
     @Autowired
     EnterpriseRegistry registry;
     @Autowired

@@ -15,7 +15,8 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.Accounts;
+import cn.gov.sd.pilotzone.security.TestAccounts;
 import cn.gov.sd.pilotzone.task.Tasks;
 import cn.gov.sd.pilotzone.ui.AwardFixtures;
 
@@ -61,7 +62,10 @@ class NoticesIT {
     TaskService taskService;
 
     @Autowired
-    UserStore users;
+    TestAccounts users;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     Messages messages;
@@ -85,6 +89,27 @@ class NoticesIT {
         assertThat(notices.markRead(OTHER_COUNTY, returned.id())).as("another county's clerk").isFalse();
         assertThat(notices.markRead(COUNTY, returned.id())).isTrue();
         assertThat(notices.unread(COUNTY)).isEqualTo(unread);
+    }
+
+    @Test
+    void theUnreadCountTakesOwnAndBureauNoticesOnceAndTheBadgeStopsAtItsLimit() {
+        String suffix = Long.toString(System.nanoTime());
+        Caller clerk = new Caller("clerk-" + suffix, Role.CLERK, "bureau-" + suffix);
+        Notices.About about = new Notices.About(null, "区县初审", "awardApplication", null, "APP-" + suffix, null);
+        notices.toPerson(clerk.username(), Notice.Kind.REMINDED, about, "supervisor", null);
+        notices.toBureau(clerk.bureauCode(), Notice.Kind.NEW, about, null, null);
+        // a notice addressed to the person and their bureau at once (the due sweep's) counts once
+        notices.once(clerk.bureauCode(), clerk.username(), Notice.Kind.OVERDUE, about, "unread-" + suffix);
+        assertThat(notices.unread(clerk)).isEqualTo(3);
+        assertThat(notices.unread(clerk, 2)).isEqualTo(2);
+
+        for (int i = 0; i < NoticeBadges.SHOWN + 5; i++) {
+            notices.toBureau(clerk.bureauCode(), Notice.Kind.NEW, about, null, null);
+        }
+        assertThat(notices.unread(clerk)).isEqualTo(NoticeBadges.SHOWN + 8);
+        assertThat(notices.unread(clerk, NoticeBadges.SHOWN + 1)).isEqualTo(NoticeBadges.SHOWN + 1);
+        notices.markAllRead(clerk);
+        assertThat(notices.unread(clerk)).isZero();
     }
 
     @Test
@@ -136,7 +161,7 @@ class NoticesIT {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.getSmtp().getPort());
-            NoticeMailer mailer = new NoticeMailer(notices, users, provider(sender), messages, "hub@test.example",
+            NoticeMailer mailer = new NoticeMailer(notices, accounts, provider(sender), messages, "hub@test.example",
                     "https://hub.example.gov.cn");
             mailer.send(); // what other tests left
 

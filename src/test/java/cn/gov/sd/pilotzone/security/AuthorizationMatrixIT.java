@@ -31,11 +31,11 @@ import java.util.stream.Stream;
 import cn.gov.sd.pilotzone.award.Applications;
 import cn.gov.sd.pilotzone.monitoring.OperationDataReader.OperationRecord;
 import cn.gov.sd.pilotzone.monitoring.OperationDataReader;
-import cn.gov.sd.pilotzone.monitoring.OperationDataStore;
+import cn.gov.sd.pilotzone.monitoring.TestOperationData;
 import cn.gov.sd.pilotzone.zone.Timeline;
 import cn.gov.sd.pilotzone.zone.ZoneDocuments;
 import cn.gov.sd.pilotzone.zone.ZoneLifecycles;
-import cn.gov.sd.pilotzone.zone.ZoneStore;
+import cn.gov.sd.pilotzone.zone.TestZones;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -130,13 +130,13 @@ class AuthorizationMatrixIT {
     ZoneLifecycles lifecycles;
 
     @Autowired
-    ZoneStore zones;
+    TestZones zones;
 
     @Autowired
     ZoneDocuments documents;
 
     @Autowired
-    OperationDataStore operationData;
+    TestOperationData operationData;
 
     @Autowired
     TransactionTemplate transactions;

@@ -15,7 +15,7 @@ import cn.gov.sd.pilotzone.notice.Notices;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.TestAccounts;
 import cn.gov.sd.pilotzone.ui.AwardFixtures;
 
 import org.flowable.engine.TaskService;
@@ -42,7 +42,7 @@ class TaskTeamIT {
     TaskService taskService;
 
     @Autowired
-    UserStore users;
+    TestAccounts users;
 
     @Autowired
     Notices notices;

@@ -18,7 +18,7 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 import cn.gov.sd.pilotzone.security.HubUser;
 import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.security.UserStore;
+import cn.gov.sd.pilotzone.security.TestAccounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowable.engine.TaskService;
@@ -61,7 +61,7 @@ class BrowserIT {
     TaskService taskService;
 
     @Autowired
-    UserStore users;
+    TestAccounts users;
 
     @Value("${hub.data-dir}")
     Path dataDir;

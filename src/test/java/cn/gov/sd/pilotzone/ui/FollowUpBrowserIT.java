@@ -14,7 +14,7 @@ import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.monitoring.Fluctuation;
 import cn.gov.sd.pilotzone.monitoring.FollowUps;
 import cn.gov.sd.pilotzone.monitoring.OperationDataReader.OperationRecord;
-import cn.gov.sd.pilotzone.monitoring.OperationDataStore;
+import cn.gov.sd.pilotzone.monitoring.TestOperationData;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
@@ -43,7 +43,7 @@ class FollowUpBrowserIT {
     @Autowired
     EnterpriseRegistry registry;
     @Autowired
-    OperationDataStore operationData;
+    TestOperationData operationData;
     @Autowired
     FollowUps followUps;
     @Autowired

@@ -13,8 +13,10 @@ import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Static assets: addressed by content hash, cached for a year, sent compressed; the favicon is there. */
 @HubIntegrationTest
@@ -29,7 +31,7 @@ class WebAssetsIT {
     @Test
     void stylesAndScriptsAreVersionedCachedAndCompressedAndTheFaviconIsServed() throws Exception {
         String login = get("/login", false).body();
-        Matcher css = Pattern.compile("href=\"(/css/hub-[0-9a-f]{32}\\.css)\"").matcher(login);
+        Matcher css = Pattern.compile("href=\"(/assets/css/hub-[0-9a-f]{32}\\.css)\"").matcher(login);
         assertThat(css.find()).as("the page links the style sheet by its content hash: %s", login).isTrue();
         // webjars keep their own addresses (the version is in the jar, not the path)
         Matcher bootstrap = Pattern.compile("href=\"(/webjars/bootstrap/[^\"]+\\.css)\"").matcher(login);
@@ -50,6 +52,16 @@ class WebAssetsIT {
         Matcher linked = Pattern.compile("rel=\"icon\"[^>]*href=\"([^\"]+)\"").matcher(login);
         assertThat(linked.find()).isTrue();
         assertThat(get(linked.group(1), false).statusCode()).as(linked.group(1)).isEqualTo(200);
+    }
+
+    @Autowired
+    ResourceUrlProvider resources;
+
+    @Test
+    void aPagesOwnLinksAreNotLookedUpAsStaticFiles() {
+        // under "/**" each link of every page (/applications/…, /tasks/…) was looked for on the class path first
+        assertThat(resources.getHandlerMap().keySet()).doesNotContain("/**").contains("/assets/**", "/webjars/**");
+        assertThat(resources.getForLookupPath("/applications/APP-1")).isNull();
     }
 
     private HttpResponse<String> get(String path, boolean gzip) throws Exception {

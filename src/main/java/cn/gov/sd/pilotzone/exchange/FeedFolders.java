@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.dashboard;
+package cn.gov.sd.pilotzone.exchange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,36 +15,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.gov.sd.pilotzone.audit.AuditTrail;
+import cn.gov.sd.pilotzone.audit.AuditType;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
-import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
+import cn.gov.sd.pilotzone.exchange.ExchangeStatus.ErrorFile;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import cn.gov.sd.pilotzone.audit.AuditTrail;
-import cn.gov.sd.pilotzone.audit.AuditType;
-
 import org.springframework.stereotype.Component;
 
 /**
- * The exchange folders as the feed-health view sees them (docs/exchange.md): files waiting in {@code inbox/<feed>/}, the
- * rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed file back into the inbox.
+ * The exchange folders as feed health sees them (docs/exchange.md), behind {@link ExchangeStatus}: files waiting in
+ * {@code inbox/<feed>/}, the rejected ones in {@code error/<feed>/} with their {@code .error.txt}, and putting a fixed
+ * file back into the inbox. Names and folders are {@link ExchangeLayout}'s.
  */
 @Component
 class FeedFolders {
 
-    /** A file in {@code error/<feed>/}: the stored (time-stamped) name, the name it came with, why it failed. */
-    public record ErrorFile(String storedName, String originalName, long size, Instant modified, String reason,
-                            boolean reprocessable) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(FeedFolders.class);
 
     private static final String REPORT_SUFFIX = ExchangeLayout.REPORT_SUFFIX;
-    private static final Pattern FEED_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int MAX_REASON = 4000;
     private static final int MAX_LISTED = 200;
 
@@ -59,21 +52,21 @@ class FeedFolders {
     }
 
     /** Feed folders present under {@code inbox/} (a feed may have files before its route exists). */
-    public List<String> inboxFeeds() {
+    List<String> inboxFeeds() {
         Path inbox = layout.dataDir().resolve(ExchangeLayout.INBOX);
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(inbox)) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> FEED_NAME.matcher(n).matches()).sorted().toList();
+                    .filter(ExchangeLayout::isFeedName).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Files waiting in the inbox, counted as the route would take them. */
-    public long waiting(String feed) {
+    long waiting(String feed) {
         return files(folder(ExchangeLayout.INBOX, feed)).stream()
                 .filter(p -> !layout.ignored(p.getFileName().toString())).count();
     }
@@ -82,7 +75,7 @@ class FeedFolders {
      * The rejected files, newest first, with their reasons. A report without its file is the skipped-rows report
      * of a file that was accepted (and archived): listed too, but there is nothing to re-process.
      */
-    public List<ErrorFile> errors(String feed) {
+    List<ErrorFile> errors(String feed) {
         Path dir = folder(ExchangeLayout.ERROR, feed);
         List<ErrorFile> errors = new ArrayList<>();
         for (Path p : files(dir)) {
@@ -100,7 +93,7 @@ class FeedFolders {
         return errors.size() > MAX_LISTED ? errors.subList(0, MAX_LISTED) : errors;
     }
 
-    public long errorCount(String feed) {
+    long errorCount(String feed) {
         return files(folder(ExchangeLayout.ERROR, feed)).stream().filter(p -> !p.getFileName().toString().endsWith(REPORT_SUFFIX))
                 .count();
     }
@@ -113,7 +106,7 @@ class FeedFolders {
      *
      * @return the name the file has in the inbox
      */
-    public String reprocess(String feed, String storedName, String actor) {
+    String reprocess(String feed, String storedName, String actor) {
         Path errorDir = folder(ExchangeLayout.ERROR, feed);
         if (storedName == null || storedName.isBlank() || storedName.contains("/") || storedName.contains("\\")
                 || storedName.startsWith(".") || storedName.endsWith(REPORT_SUFFIX)) {
@@ -159,7 +152,7 @@ class FeedFolders {
     }
 
     private Path folder(String kind, String feed) {
-        if (feed == null || !FEED_NAME.matcher(feed).matches()) {
+        if (!ExchangeLayout.isFeedName(feed)) {
             throw new InvalidInputException(Problem.of("feed", "reprocess.unknownFeed", String.valueOf(feed)));
         }
         return layout.folder(kind, feed);

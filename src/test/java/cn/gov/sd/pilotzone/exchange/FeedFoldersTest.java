@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.dashboard;
+package cn.gov.sd.pilotzone.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,6 @@ import java.util.Map;
 
 import cn.gov.sd.pilotzone.audit.AuditTrail;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
-
-import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class FeedFoldersTest {
         var errors = folders.errors("enterprises");
 
         assertThat(errors).hasSize(2);
-        var bad = errors.stream().filter(FeedFolders.ErrorFile::reprocessable).findFirst().orElseThrow();
+        var bad = errors.stream().filter(ExchangeStatus.ErrorFile::reprocessable).findFirst().orElseThrow();
         assertThat(bad.originalName()).isEqualTo("bad.csv");
         assertThat(bad.size()).isEqualTo(7);
         assertThat(bad.reason()).contains("第2行 uscc");

@@ -1,0 +1,93 @@
+package cn.gov.sd.pilotzone.engine;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on Flowable's own tables that Flowable 7.2 does not create and the hub's work needs, made once the engine
+ * has built its schema (hence {@code @DependsOn} Flowable's {@code processEngine}). Found by the benchmark (README
+ * "Performance"): without them a query reads the whole table, so it slows down as open cases and history pile up.
+ * Created only when missing, so a second node starting at the same time or a DBA who made one already is fine.
+ */
+@Component
+@DependsOn("processEngine")
+class EngineIndexes implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+
+    /** An index the hub adds to one of Flowable's tables. */
+    record Index(String name, String table, List<String> columns, String why) {
+    }
+
+    static final List<Index> INDEXES = List.of(
+            // Each activity start or end looks up the execution's unfinished instance of that activity
+            // (EXECUTION_ID_ = ? AND ACT_ID_ = ? AND END_TIME_ IS NULL). With Flowable's two-column index H2 chose
+            // its index on END_TIME_ and compared every unfinished activity: half of a task completion's time with
+            // 10,000 open tasks. With all three columns in one index every database takes the rows it needs.
+            new Index("HUB_IDX_RU_ACTI_EXEC_ACT_END", "ACT_RU_ACTINST",
+                    List.of("EXECUTION_ID_", "ACT_ID_", "END_TIME_"), "unfinished activity of an execution"),
+            // The case page shows a case's comments (PROC_INST_ID_ = ?): Flowable has no index for it, so every case
+            // page read every comment ever written, a year of them after a year.
+            new Index("HUB_IDX_HI_COMMENT_PROC", "ACT_HI_COMMENT", List.of("PROC_INST_ID_"), "comments of a case"),
+            new Index("HUB_IDX_HI_COMMENT_TASK", "ACT_HI_COMMENT", List.of("TASK_ID_"), "comments of a task"));
+
+    private final DataSource dataSource;
+
+    EngineIndexes(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (Index index : INDEXES) {
+                if (!exists(c, index)) {
+                    create(c, index);
+                }
+            }
+        }
+    }
+
+    private void create(Connection c, Index index) throws SQLException {
+        String sql = "CREATE INDEX " + index.name() + " ON " + index.table() + " (" + String.join(", ", index.columns())
+                + ")";
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            log.info("index {} on {} created ({})", index.name(), index.table(), index.why());
+        } catch (SQLException e) {
+            if (!exists(c, index)) { // another node may have created it meanwhile
+                throw e;
+            }
+        }
+    }
+
+    static boolean exists(Connection c, Index index) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        // H2 keeps names upper case, MariaDB as written; the catalog is the connection's database
+        for (String table : List.of(index.table(), index.table().toLowerCase(Locale.ROOT))) {
+            try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), null, table, false, false)) {
+                while (rs.next()) {
+                    if (index.name().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package cn.gov.sd.pilotzone.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+import cn.gov.sd.pilotzone.HubIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The indexes the hub adds to Flowable's tables exist once the hub has started, and H2 (the default database)
+ * answers Flowable's own queries through them instead of reading a whole table (README "Performance").
+ */
+@HubIntegrationTest
+class EngineIndexesIT {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyIndexExistsAfterStart() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
+                assertThat(EngineIndexes.exists(c, index)).as(index.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void startingAgainFindsThemAndCreatesNothing() throws SQLException {
+        new EngineIndexes(dataSource).afterPropertiesSet();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'HUB_IDX_%'",
+                Integer.class)).isEqualTo(EngineIndexes.INDEXES.size());
+    }
+
+    @Test
+    void anActivityStartNoLongerReadsEveryUnfinishedActivityOnH2() throws SQLException {
+        // Flowable's table and indexes for it (flowable.h2.create.engine.sql), with many open cases: H2 takes
+        // END_TIME_ IS NULL for a selective condition (end times are all different) and picks that index
+        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:actinst-" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        JdbcTemplate h2 = new JdbcTemplate(db);
+        h2.execute("create table ACT_RU_ACTINST (ID_ varchar(64) primary key, EXECUTION_ID_ varchar(64),"
+                + " ACT_ID_ varchar(255), END_TIME_ timestamp)");
+        h2.execute("create table ACT_HI_COMMENT (ID_ varchar(64) primary key, TASK_ID_ varchar(64),"
+                + " PROC_INST_ID_ varchar(64))");
+        h2.execute("create index ACT_IDX_RU_ACTI_END on ACT_RU_ACTINST(END_TIME_)");
+        h2.execute("create index ACT_IDX_RU_ACTI_EXEC_ACT on ACT_RU_ACTINST(EXECUTION_ID_, ACT_ID_)");
+        // the benchmark's proportions after a run (README "Performance"): an execution per 9 rows, 31 activities,
+        // one in eight unfinished, end times shared by three rows
+        h2.update("insert into ACT_RU_ACTINST select 'a' || X, 'e' || (X / 9), 'act' || MOD(X, 31),"
+                + " case when MOD(X, 8) = 0 then null"
+                + " else timestamp '2026-01-01 00:00:00' + (X / 3) * interval '1' second end from system_range(1, 20000)");
+        h2.execute("analyze");
+        String unfinished = "select * from ACT_RU_ACTINST RES where EXECUTION_ID_ = 'e7' and ACT_ID_ = 'act3'"
+                + " and END_TIME_ is null";
+        assertThat(plan(h2, unfinished)).as("Flowable's indexes alone").contains("ACT_IDX_RU_ACTI_END");
+
+        new EngineIndexes(db).afterPropertiesSet();
+
+        assertThat(plan(h2, unfinished)).contains("HUB_IDX_RU_ACTI_EXEC_ACT_END");
+    }
+
+    @Test
+    void theCasePageReadsOnlyItsOwnComments() {
+        // Flowable's statement (Comment.xml, selectCommentsByProcessInstanceId)
+        assertThat(plan("select * from ACT_HI_COMMENT where PROC_INST_ID_ = 'p' order by TIME_ desc"))
+                .contains("HUB_IDX_HI_COMMENT_PROC").doesNotContain("tableScan");
+    }
+
+    private String plan(String sql) {
+        return plan(jdbc, sql);
+    }
+
+    private static String plan(JdbcTemplate jdbc, String sql) {
+        return String.join("\n", jdbc.queryForList("EXPLAIN " + sql, String.class));
+    }
+}

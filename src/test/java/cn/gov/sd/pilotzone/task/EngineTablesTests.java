@@ -1,0 +1,206 @@
+package cn.gov.sd.pilotzone.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The hub's native queries on Flowable's tables ({@link EngineTables}), each compared with the answer of Flowable's
+ * public API on the same data, on H2 ({@link EngineTablesIT}) and on MariaDB ({@link EngineTablesMariaDbIT}). They
+ * name Flowable's tables and were measured on the version pinned here: when Flowable is upgraded this test fails
+ * first, so the queries are checked (and the speed-up measured) again rather than silently reading a renamed table.
+ * <p>
+ * The tasks of each test have groups and people of their own (the database is shared with the other tests): open
+ * for group A; claimed by the caller, a member of A; claimed by another member of A; claimed by someone outside A;
+ * assigned to the caller with no group; for groups A and B; for B; for C, not the caller's; some overdue.
+ */
+abstract class EngineTablesTests {
+
+    @Autowired
+    EngineTables engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String groupA = "eta-" + run;
+    final String groupB = "etb-" + run;
+    final String groupC = "etc-" + run;
+    final String caller = "etu-" + run;
+    final List<String> created = new ArrayList<>();
+    final Instant now = Instant.now();
+
+    /** The process key as the native query is given it, so that the public answer is mapped the same way. */
+    static final Function<String, String> KEY = id -> id == null ? null : "key:" + id;
+
+    @BeforeEach
+    void tasksOfEveryShape() {
+        task("open for A", null, past(), groupA);
+        task("claimed by the caller, in A", caller, future(), groupA);
+        task("claimed by another of A", "other-of-a-" + run, past(), groupA);
+        task("claimed outside A", "outsider-" + run, null, groupA);
+        task("assigned to the caller, no group", caller, past());
+        task("for A and B", null, future(), groupA, groupB);
+        task("for B", null, null, groupB);
+        task("for C", null, past(), groupC);
+        task("for C, claimed", "someone-of-c-" + run, future(), groupC);
+    }
+
+    @AfterEach
+    void deleteTasks() {
+        created.forEach(id -> taskService.deleteTask(id, true));
+    }
+
+    @Test
+    void theNativeQueryWasWrittenForThisFlowableVersion() {
+        assertThat(ProcessEngine.VERSION).isEqualTo("7.2.0.2");
+    }
+
+    @Test
+    void findsTheSameBusinessKeysAsThePublicQuery() {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery().listPage(0, 50);
+        assertThat(running).as("the demo data starts processes").isNotEmpty();
+        Set<String> ids = running.stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        Map<String, String> expected = new HashMap<>();
+        running.forEach(pi -> expected.put(pi.getId(), pi.getBusinessKey()));
+
+        assertThat(engine.businessKeys(ids)).isEqualTo(expected);
+        assertThat(engine.businessKeys(Set.of())).isEmpty();
+    }
+
+    @Test
+    void aCallersPagesAreThoseOfThePublicQuery() {
+        List<String> groups = List.of(groupA, groupB);
+        List<TaskView> all = engine.openTasks(groups, caller, 0, 100, KEY);
+        assertThat(all).extracting(TaskView::name).containsExactlyInAnyOrder("open for A",
+                "claimed by the caller, in A", "assigned to the caller, no group", "for A and B", "for B");
+        assertThat(all).filteredOn(t -> t.name().equals("for A and B")).singleElement()
+                .satisfies(t -> assertThat(t.candidateGroups()).containsExactlyInAnyOrder(groupA, groupB));
+
+        for (int page = 0; page < 3; page++) {
+            assertSamePage(engine.openTasks(groups, caller, page, 2, KEY),
+                    taskService.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(caller).endOr(),
+                    page, 2);
+        }
+        assertSamePage(engine.openTasks(List.of(groupC), caller, 0, 10, KEY),
+                taskService.createTaskQuery().or().taskCandidateGroupIn(List.of(groupC)).taskAssignee(caller)
+                        .endOr(), 0, 10);
+    }
+
+    /** Administrators and system accounts (no groups) see every task: the demo's process tasks and these. */
+    @Test
+    void everyTaskPageIsThatOfThePublicQuery() {
+        for (int page = 0; page < 2; page++) {
+            assertSamePage(engine.openTasks(List.of(), "admin", page, 25, KEY), taskService.createTaskQuery(),
+                    page, 25);
+        }
+        assertThat(engine.openTasks(List.of(), "admin", 0, 25, KEY)).as("the demo data has process tasks")
+                .anySatisfy(t -> assertThat(t.businessKey()).isNotNull());
+    }
+
+    @Test
+    void theWorkloadIsThatOfThePublicQuery() {
+        TaskSearch.Workload work = engine.workload(now);
+        Date nowDate = Date.from(now);
+
+        assertThat(work.open()).isEqualTo(taskService.createTaskQuery().count());
+        assertThat(work.overdue()).isEqualTo(taskService.createTaskQuery().taskDueBefore(nowDate).count());
+        assertThat(work.byGroup()).extracting(TaskSearch.GroupLoad::group).contains(groupA, groupB, groupC);
+        for (TaskSearch.GroupLoad load : work.byGroup()) {
+            // a group's count takes its tasks whether someone claimed them or not
+            assertThat(load.open()).as(load.group())
+                    .isEqualTo(taskService.createTaskQuery().taskCandidateGroup(load.group()).ignoreAssigneeValue().count());
+            assertThat(load.overdue()).as(load.group() + " overdue").isEqualTo(taskService.createTaskQuery()
+                    .taskCandidateGroup(load.group()).ignoreAssigneeValue().taskDueBefore(nowDate).count());
+        }
+        assertThat(work.byGroup()).isSortedAccordingTo(Comparator.comparingLong(TaskSearch.GroupLoad::open)
+                .reversed().thenComparing(TaskSearch.GroupLoad::group));
+        Map<String, TaskSearch.GroupLoad> mine = work.byGroup().stream()
+                .collect(Collectors.toMap(TaskSearch.GroupLoad::group, g -> g));
+        assertThat(mine.get(groupA)).extracting(TaskSearch.GroupLoad::open, TaskSearch.GroupLoad::overdue)
+                .containsExactly(5L, 2L);
+        assertThat(mine.get(groupB)).extracting(TaskSearch.GroupLoad::open, TaskSearch.GroupLoad::overdue)
+                .containsExactly(2L, 0L);
+        assertThat(mine.get(groupC)).extracting(TaskSearch.GroupLoad::open, TaskSearch.GroupLoad::overdue)
+                .containsExactly(2L, 1L);
+    }
+
+    /** The native page against the public query's page: ids in order, names, business keys, groups, people, times. */
+    private void assertSamePage(List<TaskView> actual, TaskQuery query, int page, int size) {
+        List<Task> expected = query.orderByTaskCreateTime().desc().orderByTaskId().desc()
+                .listPage(page * size, size);
+        assertThat(actual).extracting(TaskView::id).as("page %d", page)
+                .containsExactlyElementsOf(expected.stream().map(Task::getId).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            Task t = expected.get(i);
+            TaskView v = actual.get(i);
+            assertThat(v.name()).isEqualTo(t.getName());
+            assertThat(v.taskDefinitionKey()).isEqualTo(t.getTaskDefinitionKey());
+            assertThat(v.processDefinitionKey()).isEqualTo(KEY.apply(t.getProcessDefinitionId()));
+            assertThat(v.processInstanceId()).isEqualTo(t.getProcessInstanceId());
+            assertThat(v.businessKey()).as(t.getId()).isEqualTo(businessKey(t));
+            assertThat(v.assignee()).isEqualTo(t.getAssignee());
+            assertThat(v.created()).isEqualTo(t.getCreateTime().toInstant());
+            assertThat(v.due()).isEqualTo(t.getDueDate() == null ? null : t.getDueDate().toInstant());
+            assertThat(v.candidateGroups()).as(t.getId()).containsExactlyInAnyOrderElementsOf(
+                    taskService.getIdentityLinksForTask(t.getId()).stream()
+                            .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                            .map(IdentityLink::getGroupId).toList());
+        }
+    }
+
+    private String businessKey(Task t) {
+        if (t.getProcessInstanceId() == null) {
+            return null;
+        }
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+                .singleResult();
+        return pi == null ? null : pi.getBusinessKey();
+    }
+
+    private void task(String name, String assignee, Instant due, String... groups) {
+        Task t = taskService.newTask();
+        t.setName(name);
+        t.setDueDate(due == null ? null : Date.from(due));
+        taskService.saveTask(t);
+        created.add(t.getId());
+        for (String g : groups) {
+            taskService.addCandidateGroup(t.getId(), g);
+        }
+        if (assignee != null) {
+            taskService.setAssignee(t.getId(), assignee);
+        }
+    }
+
+    private Instant past() {
+        return now.minus(Duration.ofDays(2));
+    }
+
+    private Instant future() {
+        return now.plus(Duration.ofDays(2));
+    }
+}
