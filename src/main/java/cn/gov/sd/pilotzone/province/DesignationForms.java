@@ -44,6 +44,11 @@ class DesignationForms implements ProcessForms {
         return "score_" + expert;
     }
 
+    /** The comment an expert gave with the score, shown with it once every expert has scored. */
+    static String scoreCommentVariable(String expert) {
+        return "scoreComment_" + expert;
+    }
+
     @Override
     public String processDefinitionKey() {
         return Designations.PROCESS;
@@ -85,8 +90,10 @@ class DesignationForms implements ProcessForms {
                                 problems.add(Problem.of("fields.score", "designation.score"));
                             }
                         })
-                        .withEffect((task, form, caller, variables) -> variables.put(scoreVariable(task.assignee()),
-                                number(form.fields().get("score"))))
+                        .withEffect((task, form, caller, variables) -> {
+                            variables.put(scoreVariable(task.assignee()), number(form.fields().get("score")));
+                            variables.put(scoreCommentVariable(task.assignee()), text(form.comment()));
+                        })
                         .onlyByAssignee(),
                 TaskForm.of("provinceDecision", TaskForm.APPROVE_REJECT)
                         .withFields(FormField.of("batch", Kind.TEXT, false))
@@ -117,8 +124,8 @@ class DesignationForms implements ProcessForms {
                             variables.put("evaluationYear", year);
                         }),
                 TaskForm.of("annualEvaluation", TaskForm.APPROVE)
-                        .withFields(new FormField("rating", Kind.LIST, true, DesignationSteps.RATINGS),
-                                new FormField("recommend", Kind.LIST, false, List.of("true", "false")))
+                        .withFields(new FormField("rating", Kind.CHOICE, true, DesignationSteps.RATINGS),
+                                new FormField("recommend", Kind.CHOICE, false, List.of("true", "false")))
                         .withCheck((task, form, problems) -> {
                             String rating = text(form.fields().get("rating"));
                             if (rating == null || !DesignationSteps.RATINGS.contains(rating)) {

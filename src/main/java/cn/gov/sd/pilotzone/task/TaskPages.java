@@ -242,7 +242,7 @@ class TaskPages {
             SingleValues.check(param, given).ifPresent(problems::add);
         }
         switch (f.kind()) {
-            case TEXT, LONG_TEXT, NUMBER -> {
+            case TEXT, LONG_TEXT, NUMBER, CHOICE -> {
                 String v = request.getParameter(param);
                 if (v != null && !v.isBlank()) {
                     fields.put(f.name(), v.strip());

@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
 import java.awt.font.LineBreakMeasurer;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.AttributedString;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +150,7 @@ class ProcessDiagrams {
      * Where the generator's image starts in diagram coordinates: it crops to the leftmost and topmost shape or
      * waypoint, less its padding.
      */
-    private static int[] origin(BpmnModel model) {
+    static int[] origin(BpmnModel model) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         for (FlowNode node : model.getMainProcess().findFlowElementsOfType(FlowNode.class)) {
@@ -172,16 +174,57 @@ class ProcessDiagrams {
             return;
         }
         g.setColor(LABEL);
-        AttributedString styled = new AttributedString(text);
-        styled.addAttribute(TextAttribute.FONT, new Font(font, Font.PLAIN, 11));
-        LineBreakMeasurer lines = new LineBreakMeasurer(styled.getIterator(), g.getFontRenderContext());
         float y = (float) bounds.getY();
-        while (lines.getPosition() < text.length()) {
-            TextLayout line = lines.nextLayout((float) Math.max(bounds.getWidth(), 24));
+        for (TextLayout line : lines(text, eventLabelFont(), g.getFontRenderContext(), eventLabelWidth(bounds))) {
             y += line.getAscent();
             line.draw(g, (float) (bounds.getX() + (bounds.getWidth() - line.getAdvance()) / 2), y);
             y += line.getDescent() + line.getLeading();
         }
+    }
+
+    /** The font of events' and gateways' names, which this class draws. */
+    Font eventLabelFont() {
+        return new Font(font, Font.PLAIN, 11);
+    }
+
+    static float eventLabelWidth(GraphicInfo bounds) {
+        return (float) Math.max(bounds.getWidth(), 24);
+    }
+
+    /**
+     * The font of flows' names as Flowable's generator draws them (DefaultProcessDiagramCanvas: the label font,
+     * italic, 10 pt, wrapped at {@link #FLOW_LABEL_WRAP} px whatever the label's width, in a render context without
+     * a transform, anti-aliased, integer metrics).
+     */
+    Font flowLabelFont() {
+        return new Font(font, Font.ITALIC, 10);
+    }
+
+    static final float FLOW_LABEL_WRAP = 100;
+
+    /**
+     * The font of tasks' names as the generator draws them inside the task: bold 11 pt, wrapped to the task's width
+     * less {@link #TASK_TEXT_INSET} and cut with "..." at the line that passes the task's height less
+     * {@link #TASK_TEXT_RESERVED} (its icon, marker and paddings).
+     */
+    Font taskFont() {
+        return new Font(font, Font.BOLD, 11);
+    }
+
+    static final int TASK_TEXT_INSET = 6;
+    static final int TASK_TEXT_RESERVED = 42;
+    static final FontRenderContext FLOW_LABEL_CONTEXT = new FontRenderContext(null, true, false);
+
+    /** The lines a text breaks into at {@code width}, as both drawers break it. */
+    static List<TextLayout> lines(String text, Font font, FontRenderContext context, float width) {
+        AttributedString styled = new AttributedString(text);
+        styled.addAttribute(TextAttribute.FONT, font);
+        LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), context);
+        List<TextLayout> lines = new ArrayList<>();
+        while (measurer.getPosition() < text.length()) {
+            lines.add(measurer.nextLayout(width));
+        }
+        return lines;
     }
 
     private static void tick(Graphics2D g, GraphicInfo shape) {

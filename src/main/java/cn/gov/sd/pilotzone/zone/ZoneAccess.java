@@ -58,8 +58,11 @@ public class ZoneAccess {
         return caller.role() == Role.ADMIN;
     }
 
-    /** Shortened periods are for demos and tests, set up by an administrator. */
-    public boolean mayOverridePeriods(Caller caller) {
+    /**
+     * Periods shorter than a day or longer than the plan are for demos and tests, set up by an administrator; the
+     * coordinator sets them within the plan (ZoneLifecycles.start).
+     */
+    public boolean maySetAnyPeriod(Caller caller) {
         return caller.role() == Role.ADMIN;
     }
 }

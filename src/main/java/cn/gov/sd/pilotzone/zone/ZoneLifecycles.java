@@ -1,7 +1,9 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -67,11 +69,21 @@ public class ZoneLifecycles {
         this.clock = clock;
     }
 
+    /** Starts it with periods of any length (an administrator's demo or test may run in seconds). */
     @Transactional
     public Started start(String zoneId, String actor, Timeline.Overrides overrides) {
+        return start(zoneId, actor, overrides, false);
+    }
+
+    /**
+     * Starts it; {@code withinPlan}: each period given must last between one day and the plan's horizon (its first
+     * phase's start to its last phase's end), as the coordinator sets them for a real run.
+     */
+    @Transactional
+    public Started start(String zoneId, String actor, Timeline.Overrides overrides, boolean withinPlan) {
         ZonePlan plan = plans.get(zoneId);
-        Timeline timeline = timeline(overrides);
         Instant now = clock.instant();
+        Timeline timeline = timeline(overrides, withinPlan ? plan : null, now);
         Instant implementationStart = timeline.implementationStart(plan, now);
         String lifecycleId = UUID.randomUUID().toString();
         try {
@@ -133,34 +145,53 @@ public class ZoneLifecycles {
                 continue;
             }
             try {
-                start(plan.id(), ZoneSteps.SYSTEM, Timeline.Overrides.NONE);
+                start(plan.id(), ZoneSteps.SYSTEM, Timeline.Overrides.NONE, false);
             } catch (AlreadyRunningException e) {
                 log.info("Zone {} was started by another node", plan.id());
             }
         }
     }
 
-    private Timeline timeline(Timeline.Overrides o) {
+    /** The settings with the overrides; with a plan, each override bounded by {@link #horizonDays(ZonePlan)}. */
+    private Timeline timeline(Timeline.Overrides o, ZonePlan bounds, Instant now) {
         if (o == null) {
             return settings.timeline();
         }
         List<Problem> problems = new ArrayList<>();
-        check("mobilizationPeriod", o.mobilizationPeriod(), problems);
-        check("implementationPeriod", o.implementationPeriod(), problems);
-        check("reportPeriod", o.reportPeriod(), problems);
-        check("rectificationPeriod", o.rectificationPeriod(), problems);
+        check("mobilizationPeriod", o.mobilizationPeriod(), bounds, now, problems);
+        check("implementationPeriod", o.implementationPeriod(), bounds, now, problems);
+        check("reportPeriod", o.reportPeriod(), bounds, now, problems);
+        check("rectificationPeriod", o.rectificationPeriod(), bounds, now, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return settings.timeline().with(o);
     }
 
-    private static void check(String field, String value, List<Problem> problems) {
+    private static void check(String field, String value, ZonePlan bounds, Instant now, List<Problem> problems) {
+        IsoDuration period;
         try {
-            IsoDuration.ofNullable(value);
+            period = IsoDuration.ofNullable(value);
         } catch (IllegalArgumentException e) {
             problems.add(Problem.of(field, "zone.duration", value));
+            return;
         }
+        if (period == null || bounds == null) {
+            return;
+        }
+        // at whole seconds: the calendar that adds the period works in milliseconds, and P1D must be a day
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant end = period.after(start);
+        long horizon = horizonDays(bounds);
+        if (end.isBefore(start.plus(Duration.ofDays(1))) || end.isAfter(start.plus(Duration.ofDays(horizon)))) {
+            problems.add(Problem.of(field, "zone.periodRange", value, String.valueOf(horizon)));
+        }
+    }
+
+    /** The plan's horizon in days: from its first phase's start to the end of its last phase's last day. */
+    public static long horizonDays(ZonePlan plan) {
+        return ChronoUnit.DAYS.between(plan.phases().get(0).start(),
+                plan.phases().get(plan.phases().size() - 1).end().plusDays(1));
     }
 
     private static String text(IsoDuration d) {

@@ -16,6 +16,7 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
+import cn.gov.sd.pilotzone.task.Cases;
 import cn.gov.sd.pilotzone.ui.PageController;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,14 +52,16 @@ class ZonePages {
     private final UnplannedZonePages unplanned;
     private final ZoneWork work;
     private final Messages messages;
+    private final Cases cases;
 
     /** A Flowable task id, as the report form sends back the page it came from. */
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     ZonePages(ZonePlans plans, ZoneAccess access, ZoneViews views, Clock clock,
               @Value("${hub.ui.time-zone:Asia/Shanghai}") ZoneId zone, UnplannedZonePages unplanned, ZoneWork work,
-              Messages messages) {
+              Messages messages, Cases cases) {
         this.unplanned = unplanned;
+        this.cases = cases;
         this.work = work;
         this.messages = messages;
         this.plans = plans;
@@ -111,7 +114,12 @@ class ZonePages {
         model.addAttribute("supervises", caller.seesEverything());
         model.addAttribute("mayStart", access.mayStart(caller, plan) && (detail.lifecycle() == null
                 || detail.lifecycle().status() != Lifecycle.Status.RUNNING));
-        model.addAttribute("mayOverridePeriods", access.mayOverridePeriods(caller));
+        // the lifecycle's diagram for those who may see its case (task.Cases applies ZoneCaseAccess's rule); none
+        // for a cancelled one: started by mistake or replaced, it is not the zone's way
+        String pi = detail.lifecycle() == null || detail.lifecycle().status() == Lifecycle.Status.CANCELLED ? null
+                : detail.lifecycle().processInstanceId();
+        model.addAttribute("diagramCase", pi != null && cases.canSee(caller, pi) ? pi : null);
+        model.addAttribute("horizonDays", String.valueOf(ZoneLifecycles.horizonDays(plan)));
         return "zone";
     }
 
@@ -171,8 +179,8 @@ class ZonePages {
     }
 
     /**
-     * Starts the zone's lifecycle from its page, by the same code as the API: the coordinator as configured, an
-     * administrator with the phase periods given (ISO 8601 durations; blank keeps the setting).
+     * Starts the zone's lifecycle from its page, by the same code as the API: the coordinator or an administrator,
+     * with the phase periods given (ISO 8601 durations; blank keeps the setting; ZoneWork.start bounds them).
      */
     @PostMapping("/zones/{zoneId}/lifecycle")
     String start(Caller caller, @PathVariable String zoneId,

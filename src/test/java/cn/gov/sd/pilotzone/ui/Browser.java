@@ -76,6 +76,11 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
+    /** A browser for the hub the test started on {@code port} ({@code @LocalServerPort}). */
+    public static Browser at(int port) {
+        return new Browser("http://localhost:" + port);
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -112,13 +117,60 @@ public final class Browser implements AutoCloseable {
 
     /** Whether the image has loaded and has content (an image the server refused has no natural width). */
     public boolean imageShown(String css) {
-        Object width = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        Object width = ((JavascriptExecutor) driver).executeScript(
                 "const i = document.querySelector(arguments[0]); return i && i.complete ? i.naturalWidth : 0;", css);
         return width instanceof Number n && n.longValue() > 0;
     }
 
     public String text(String css) {
         return find(css).getText();
+    }
+
+    /** What a form field holds now (what was typed, or what the page gave back after an error). */
+    public String value(String css) {
+        return find(css).getDomProperty("value");
+    }
+
+    /** Replaces what the field holds with {@code text}, as a clerk selects it all and types. */
+    public Browser fill(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses a task form's decision ({@code approve}, {@code reject}, {@code return}) by its label. */
+    public Browser decide(String decision) {
+        click("label[for='decision-" + decision + "']");
+        return this;
+    }
+
+    /** Logs out whoever is logged in, logs in as {@code username} and opens the task from that user's list. */
+    public Browser openTaskAs(String username, String password, String taskId) {
+        if (exists("#logout")) {
+            logOut();
+        }
+        logIn(username, password);
+        return openFromList(taskId);
+    }
+
+    /** Chooses the decision and submits the task's form, waiting for the page that answers. */
+    public Browser complete(String decision) {
+        decide(decision);
+        follow("#complete");
+        return this;
+    }
+
+    /** The selector of a task's row in the task list. */
+    public static String taskRow(String taskId) {
+        return "tr[data-task-id='" + taskId + "']";
+    }
+
+    /** Opens the task from the caller's task list, as a clerk finds it (and fails if the list does not show it). */
+    public Browser openFromList(String taskId) {
+        open("/tasks");
+        follow(taskRow(taskId) + " a.task-link");
+        return this;
     }
 
     public void click(String css) {

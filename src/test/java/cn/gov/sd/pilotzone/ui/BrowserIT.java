@@ -78,14 +78,11 @@ class BrowserIT {
         fixtures = new AwardFixtures(hub);
     }
 
-    Browser browser() {
-        return new Browser("http://localhost:" + port);
-    }
 
     @Test
     void countyClerkFindsAndApprovesAnApplicationThenTheCityClerkSeesIt() {
         AwardFixtures.Filed app = fixtures.file("370705");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.open("/login");
             assertThat(b.text("#login-submit")).as("Chinese by default, whatever the browser's language")
                     .isEqualTo("登 录");
@@ -114,7 +111,7 @@ class BrowserIT {
             assertThat(b.imageShown("#diagram img.diagram")).isTrue();
             b.screenshot("03-task-page");
 
-            b.click("label[for='decision-approve']");
+            b.decide("approve");
             b.find("#comment").sendKeys("材料齐全，同意上报市工信局。");
             b.follow("#complete");
             assertThat(b.path()).isEqualTo("/tasks");
@@ -127,7 +124,7 @@ class BrowserIT {
             b.logOut();
             assertThat(b.text("#login-out")).isEqualTo("您已安全退出。");
         }
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("gxj", AwardFixtures.PASSWORD);
             WebElement row = row(b, app.applicationId());
             assertThat(row.getText()).contains("市工信局审核", app.enterpriseName());
@@ -147,7 +144,7 @@ class BrowserIT {
     @Test
     void decisionFormShowsServerValidationErrorsNextToTheFields() throws IOException {
         AwardFixtures.Filed app = fixtures.file("370705");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             b.open("/tasks/" + taskOf(app));
 
@@ -168,27 +165,23 @@ class BrowserIT {
             assertThat(rest.withBasicAuth("county-370702", AwardFixtures.PASSWORD).getForEntity(href, byte[].class)
                     .getStatusCode().value()).isEqualTo(404);
 
-            b.click("label[for='decision-reject']");
-            b.follow("#complete");
+            b.complete("reject");
             assertThat(b.text("#error-comment")).isEqualTo("不同意或退回时必须填写意见");
             assertThat(b.find("#comment").getDomAttribute("class")).contains("is-invalid");
 
-            b.click("label[for='decision-approve']");
+            b.decide("approve");
             b.find("#approvedAmount").sendKeys("900000");
             b.follow("#complete");
             assertThat(b.text("#error-approvedAmount")).contains("超过政策允许的金额");
-            assertThat(b.find("#approvedAmount").getDomProperty("value")).isEqualTo("900000");
+            assertThat(b.value("#approvedAmount")).isEqualTo("900000");
             b.screenshot("07-decision-validation");
 
-            b.find("#approvedAmount").clear();
-            b.find("#approvedAmount").sendKeys("12.345");
+            b.fill("#approvedAmount", "12.345");
             b.follow("#complete");
             assertThat(b.exists("#error-approvedAmount")).isTrue();
 
-            b.find("#approvedAmount").clear();
-            b.find("#approvedAmount").sendKeys("600000");
-            b.click("label[for='decision-approve']");
-            b.follow("#complete");
+            b.fill("#approvedAmount", "600000");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
         }
         assertThat(hub.application("gxj", app.applicationId()).path("approvedAmount").decimalValue())
@@ -199,7 +192,7 @@ class BrowserIT {
     void clerkCannotOpenAnotherCountysTask() {
         AwardFixtures.Filed app = fixtures.file("370705");
         String taskId = taskOf(app);
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370702", AwardFixtures.PASSWORD);
             assertThat(b.exists(rowSelector(app.applicationId()))).isFalse();
 
@@ -221,7 +214,7 @@ class BrowserIT {
     @Test
     void supervisorSeesDashboardNumbersChangeWhenFilesArriveAndReprocessesAFixedFile() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("supervisor", AwardFixtures.PASSWORD);
             assertThat(b.path()).isEqualTo("/dashboard");
             long processed = count(b, "#feed-enterprises .processed");
@@ -265,7 +258,7 @@ class BrowserIT {
     void loginPageSaysWrongPasswordAlsoWhenLockedInTheChosenLanguage() {
         String name = "ui-lock-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new HubUser(name, Role.CLERK, "gxj", "锁定测试"), "right-password");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn(name, "wrong");
             assertThat(b.text("#login-error")).startsWith("用户名或密码错误。");
             b.follow("#lang-en");
@@ -289,7 +282,7 @@ class BrowserIT {
      */
     @Test
     void zonePagesShowPhasesTasksPerActionAndTheLeadBureausWork() {
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("supervisor", AwardFixtures.PASSWORD);
             b.open("/zones");
             JsonNode zones = hub.getJson("supervisor", "/api/zones");
@@ -329,7 +322,7 @@ class BrowserIT {
         hub.drop("indicators", name, "zone_id,indicator_code,period,value\nzibo,one_enterprise_one_tech_rd_centers,2023,20\n"
                 + "zibo,one_enterprise_one_tech_rd_centers,2025,30\n");
         hub.awaitIn("archive", "indicators", name);
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("sgxt", AwardFixtures.PASSWORD);
             b.open("/province");
             assertThat(b.all("#zone-comparison tbody tr")).hasSize(6);
@@ -340,7 +333,7 @@ class BrowserIT {
             assertThat(b.find("#province-export").getDomAttribute("href")).isEqualTo("/province.xlsx");
             b.screenshot("16-province");
         }
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("zibo-gxj", AwardFixtures.PASSWORD);
             b.open("/province");
             assertThat(b.all("#zone-comparison tbody tr")).hasSize(1);
@@ -361,7 +354,7 @@ class BrowserIT {
                 .getStatusCode().value()).isEqualTo(201);
         Path research = Files.createTempFile("调研报告", ".pdf");
         Path plan = Files.createTempFile("创建方案", ".pdf");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             Files.writeString(research, "%PDF-1.4 调研报告", StandardCharsets.UTF_8);
             Files.writeString(plan, "%PDF-1.4 总体方案", StandardCharsets.UTF_8);
             b.logIn("gxj", AwardFixtures.PASSWORD);
@@ -370,7 +363,7 @@ class BrowserIT {
             b.follow(zoneTaskRow(b, "开展调研论证").findElement(By.cssSelector(".open")));
             assertThat(b.text("#task-case")).contains("weifang");
             b.find("#field-documents").sendKeys(research.toAbsolutePath().toString());
-            b.click("label[for='decision-approve']");
+            b.decide("approve");
             b.find("#comment").sendKeys("已完成调研论证。");
             b.follow("#complete");
             assertThat(b.path()).isEqualTo("/tasks");
@@ -378,13 +371,11 @@ class BrowserIT {
             new Select(b.find("#f-process")).selectByValue("pilotZoneLifecycle");
             b.follow("#f-submit");
             b.follow(zoneTaskRow(b, "制定并印发创建方案").findElement(By.cssSelector(".open")));
-            b.click("label[for='decision-approve']");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.text("#error-planDocument")).contains("必填");
             b.screenshot("16-zone-task-form-error");
             b.find("#field-planDocument").sendKeys(plan.toAbsolutePath().toString());
-            b.click("label[for='decision-approve']");
-            b.follow("#complete");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
             assertThat(b.text("#task-table")).contains("落实责任分工");
 
@@ -418,7 +409,7 @@ class BrowserIT {
             taskService.setDueDate(research.getId(), Date.from(Instant.now().minus(
                     Duration.ofDays(2)).minus(Duration.ofHours(3))));
             String row = "#sup-table tr[data-task-id='" + research.getId() + "']";
-            try (Browser b = browser()) {
+            try (Browser b = Browser.at(port)) {
                 b.logIn("supervisor", AwardFixtures.PASSWORD);
                 b.follow("#kpi-overdue");
                 assertThat(b.path()).startsWith("/supervision");
@@ -442,7 +433,7 @@ class BrowserIT {
                 assertThat(b.find("#zone-supervision").getDomAttribute("href")).isEqualTo("/supervision?zone=weifang");
                 b.screenshot("18b-zone-late");
             }
-            try (Browser b = browser()) {
+            try (Browser b = Browser.at(port)) {
                 b.logIn("gxj", AwardFixtures.PASSWORD);
                 assertThat(b.exists("#nav-unread")).isTrue();
                 b.follow("#nav-notices");
@@ -472,7 +463,7 @@ class BrowserIT {
         users.create(new HubUser(colleague, Role.CLERK, "county-370705", "王晓明"), AwardFixtures.PASSWORD);
         AwardFixtures.Filed handed = fixtures.file("370705");
         AwardFixtures.Filed returned = fixtures.file("370705");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             b.open("/tasks/" + taskOf(handed));
             new Select(b.find("#colleague")).selectByValue(colleague);
@@ -486,7 +477,7 @@ class BrowserIT {
         }
         // the colleague decides the other one; the city returns it to the county
         hub.decide(colleague, returned.applicationId(), "countyReview", Map.of("decision", "approve"));
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn(colleague, AwardFixtures.PASSWORD);
             b.follow("#nav-notices");
             String notice = "#notice-table tr[data-kind='HANDED_OVER'][data-task-id='" + taskOf(handed) + "']";
@@ -496,7 +487,7 @@ class BrowserIT {
         }
         hub.decide("gxj", returned.applicationId(), "cityReview", Map.of("decision", "return",
                 "comment", "请核实营业收入"));
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             assertThat(row(b, returned.applicationId()).findElement(By.cssSelector(".returned")).getText())
                     .isEqualTo("退回");
@@ -513,10 +504,10 @@ class BrowserIT {
         String colleague = "ui-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new HubUser(colleague, Role.CLERK, "county-370705", "李晓红"), AwardFixtures.PASSWORD);
         AwardFixtures.Filed app = fixtures.file("370705");
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             b.open("/tasks/" + taskOf(app));
-            b.click("label[for='decision-approve']");
+            b.decide("approve");
             b.find("#comment").sendKeys("同意");
             // while the page is open, the colleague decides the same task
             hub.decide(colleague, app.applicationId(), "countyReview", java.util.Map.of("decision", "approve"));

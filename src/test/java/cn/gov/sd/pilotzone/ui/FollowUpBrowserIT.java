@@ -75,7 +75,7 @@ class FollowUpBrowserIT {
                 "county-370705");
         String contact = awaitTask(uscc + ":" + flagged, "contactEnterprise").getId();
 
-        try (Browser b = new Browser("http://localhost:" + port)) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("county-370705", AwardFixtures.PASSWORD);
             b.open("/tasks/" + contact);
             assertThat(b.text("#follow-up-enterprise")).contains(name, uscc, "奎文区", "B 类");
@@ -86,15 +86,14 @@ class FollowUpBrowserIT {
             assertThat(points).isEqualTo(24L);
             b.screenshot("30-follow-up-task");
 
-            b.find("#field-problems").sendKeys("外贸订单下降");
-            b.find("#field-measures").sendKeys("对接银行续贷");
-            b.find("#field-contactPerson").sendKeys("王经理");
-            b.click("label[for='decision-approve']");
-            b.follow("#complete");
+            b.fill("#field-problems", "外贸订单下降");
+            b.fill("#field-measures", "对接银行续贷");
+            b.fill("#field-contactPerson", "王经理");
+            b.complete("approve");
             assertThat(b.path()).isEqualTo("/tasks");
         }
         String review = awaitTask(uscc + ":" + flagged, "supervisorReview").getId();
-        try (Browser b = new Browser("http://localhost:" + port)) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("supervisor", AwardFixtures.PASSWORD);
             b.open("/tasks/" + review);
             assertThat(b.text("#follow-up-recorded")).contains("外贸订单下降", "对接银行续贷");

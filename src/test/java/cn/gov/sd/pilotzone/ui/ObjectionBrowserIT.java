@@ -54,14 +54,14 @@ class ObjectionBrowserIT {
         managementService.rescheduleTimeDurationJob(noticeOver.getId(), "P7D");
         hub.awaitStatus(id, "PUBLIC_NOTICE");
 
-        try (Browser b = new Browser("http://localhost:" + port)) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("gxj", AwardFixtures.PASSWORD);
             b.open("/applications/" + id);
             b.follow("#objection-submit");
             assertThat(b.text("#error-reason")).contains("必填");
             b.screenshot("44-objection-required");
 
-            b.find("#objection-reason").sendKeys("群众反映：企业近两年存在环保处罚，不符合申报条件");
+            b.fill("#objection-reason", "群众反映：企业近两年存在环保处罚，不符合申报条件");
             b.follow("#objection-submit");
             assertThat(b.text("#notice")).contains("异议已提交");
             assertThat(b.exists("#objection")).as("no objection outside the notice period").isFalse();

@@ -2,17 +2,21 @@ package cn.gov.sd.pilotzone.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.font.TextLayout;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,7 +31,9 @@ import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.SubProcess;
+import org.flowable.bpmn.model.Task;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -163,6 +169,111 @@ class ProcessDiagramsTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(marked));
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(marked).isNotEqualTo(plain);
+    }
+
+    static Stream<Arguments> processesInBothLanguages() throws IOException {
+        return processes().flatMap(p -> Stream.of(Arguments.of(p, "zh"), Arguments.of(p, "en")));
+    }
+
+    /**
+     * Every name with a label box of its own (events', gateways' and flows') fits that box as it is drawn, in either
+     * language: events' and gateways' names wrapped to the box's width by ProcessDiagrams, flows' names by Flowable's
+     * generator at its fixed wrap width, centred on the box; all its lines must lie within the box's width and
+     * height (a pixel of slack for rounding), no English word may be broken across lines, and the box must lie
+     * within the drawing (the generator crops there). Tasks' names must fit their task as the generator wraps them
+     * (it cuts what does not fit with "...").
+     */
+    @ParameterizedTest
+    @MethodSource("processesInBothLanguages")
+    void everyLabelFitsItsBoxAtTheGeneratorsFont(Path file, String language) throws IOException {
+        BpmnModel model = model(file);
+        Properties names = bundle(language);
+        String prefix = "bpmn." + model.getMainProcess().getId() + ".";
+        ProcessDiagrams diagrams = new ProcessDiagrams("");
+        int[] origin = ProcessDiagrams.origin(model);
+        double[] extent = extent(model);
+        List<String> problems = new ArrayList<>();
+        for (FlowElement e : model.getMainProcess().findFlowElementsOfType(FlowElement.class)) {
+            GraphicInfo box = model.getLabelGraphicInfo(e.getId());
+            String text = ProcessDiagrams.clean(names.getProperty(prefix + e.getId(), e.getName()));
+            boolean flow = e instanceof SequenceFlow;
+            if (box == null || text == null || text.isBlank() || !(flow || e instanceof Event || e instanceof Gateway)) {
+                continue;
+            }
+            List<TextLayout> lines = flow
+                    ? ProcessDiagrams.lines(text, diagrams.flowLabelFont(), ProcessDiagrams.FLOW_LABEL_CONTEXT,
+                            ProcessDiagrams.FLOW_LABEL_WRAP)
+                    : ProcessDiagrams.lines(text, diagrams.eventLabelFont(), ProcessDiagrams.FLOW_LABEL_CONTEXT,
+                            ProcessDiagrams.eventLabelWidth(box));
+            double width = lines.stream().mapToDouble(TextLayout::getAdvance).max().orElse(0);
+            double height = lines.stream().mapToDouble(l -> l.getAscent() + l.getDescent() + l.getLeading()).sum();
+            if (width > box.getWidth() + 1 || height > box.getHeight() + 1) {
+                problems.add(String.format(Locale.ROOT, "%s \"%s\": needs %.0f×%.0f, box %.0f×%.0f", e.getId(), text,
+                        Math.ceil(width), Math.ceil(height), box.getWidth(), box.getHeight()));
+            }
+            int end = 0;
+            for (TextLayout line : lines.subList(0, lines.size() - 1)) {
+                end += line.getCharacterCount();
+                if (wordCharacter(text.charAt(end - 1)) && wordCharacter(text.charAt(end))) {
+                    problems.add(e.getId() + " \"" + text + "\": a word broken at " + end);
+                }
+            }
+            if (box.getX() < origin[0] || box.getY() < origin[1] || box.getX() + box.getWidth() > extent[0]
+                    || box.getY() + box.getHeight() > extent[1]) {
+                problems.add(e.getId() + " \"" + text + "\": its box lies partly outside the drawing");
+            }
+        }
+        for (Task task : model.getMainProcess().findFlowElementsOfType(Task.class)) {
+            GraphicInfo shape = model.getGraphicInfo(task.getId());
+            String text = ProcessDiagrams.clean(names.getProperty(prefix + task.getId(), task.getName()));
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            double height = ProcessDiagrams.lines(text, diagrams.taskFont(), ProcessDiagrams.FLOW_LABEL_CONTEXT,
+                    (float) shape.getWidth() - ProcessDiagrams.TASK_TEXT_INSET).stream()
+                    .mapToDouble(l -> l.getAscent() + l.getDescent() + l.getLeading()).sum();
+            if (height > shape.getHeight() - ProcessDiagrams.TASK_TEXT_RESERVED) {
+                problems.add(String.format(Locale.ROOT, "task %s \"%s\": needs %.0f px of text height, has %.0f",
+                        task.getId(), text, Math.ceil(height), shape.getHeight() - ProcessDiagrams.TASK_TEXT_RESERVED));
+            }
+        }
+        assertThat(problems).as("%s (%s)", file.getFileName(), language).isEmpty();
+    }
+
+    /**
+     * Where the generator's canvas ends in diagram coordinates: ten pixels past the rightmost and lowest shape or
+     * waypoint (DefaultProcessDiagramGenerator.initProcessDiagramCanvas; labels do not widen it).
+     */
+    private static double[] extent(BpmnModel model) {
+        double maxX = 0;
+        double maxY = 0;
+        for (FlowNode node : model.getMainProcess().findFlowElementsOfType(FlowNode.class)) {
+            GraphicInfo shape = model.getGraphicInfo(node.getId());
+            maxX = Math.max(maxX, shape.getX() + shape.getWidth());
+            maxY = Math.max(maxY, shape.getY() + shape.getHeight());
+        }
+        for (SequenceFlow flow : model.getMainProcess().findFlowElementsOfType(SequenceFlow.class)) {
+            for (GraphicInfo point : model.getFlowLocationGraphicInfo(flow.getId())) {
+                maxX = Math.max(maxX, point.getX());
+                maxY = Math.max(maxY, point.getY());
+            }
+        }
+        return new double[] {maxX + 10, maxY + 10};
+    }
+
+    /** A character of an English word, which a line may not split ("Enterprise's"); Chinese breaks anywhere. */
+    private static boolean wordCharacter(char c) {
+        return c == '\'' || Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    /** The diagram names of one language as the pages use them (messages-bpmn*.properties; else the BPMN's). */
+    private static Properties bundle(String language) throws IOException {
+        Properties names = new Properties();
+        String file = "src/main/resources/messages-bpmn" + ("zh".equals(language) ? "_zh" : "") + ".properties";
+        try (var reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            names.load(reader);
+        }
+        return names;
     }
 
     @org.junit.jupiter.api.Test

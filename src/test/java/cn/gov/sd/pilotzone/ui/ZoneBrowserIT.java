@@ -11,6 +11,8 @@ import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.Tasks;
+import cn.gov.sd.pilotzone.zone.ZoneLifecycles;
+import cn.gov.sd.pilotzone.zone.ZonePlans;
 
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -24,8 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 
 /**
- * The zone lifecycle's human steps on pages (issue 15): starting Weifang's lifecycle from the zone page (an
- * administrator with phase periods, checked; the coordinator told when one is already running), and the lead
+ * The zone lifecycle's human steps on pages (issue 15): starting Weifang's lifecycle from the zone page (the
+ * coordinator with phase periods, checked against the plan; an administrator told when one is already running; its diagram on the zone page once it runs), and the lead
  * bureau's quarterly progress report on its 落实任务 page, whose plan task panel is rendered on the server.
  * Screenshots under {@code target/screenshots/}.
  */
@@ -45,6 +47,8 @@ class ZoneBrowserIT {
     TaskService taskService;
     @Autowired
     Tasks tasks;
+    @Autowired
+    ZonePlans plans;
 
     @BeforeAll
     static void chromiumInstalled() {
@@ -58,33 +62,38 @@ class ZoneBrowserIT {
     }
 
     @Test
-    void adminStartsTheLifecycleWithCheckedPeriodsAndTheCoordinatorIsToldItIsAlreadyRunning() {
-        try (Browser coordinator = browser(); Browser admin = browser()) {
-            coordinator.logIn("gxj", AwardFixtures.PASSWORD);
-            coordinator.open("/zones/weifang");
-            assertThat(coordinator.exists("#start-form")).isTrue();
-            assertThat(coordinator.exists("#period-mobilizationPeriod")).as("periods are the administrator's").isFalse();
-
+    void theCoordinatorStartsTheLifecycleWithPeriodsWithinThePlanAndTheAdministratorIsToldItIsAlreadyRunning() {
+        String horizon = String.valueOf(ZoneLifecycles.horizonDays(plans.get("weifang")));
+        try (Browser coordinator = Browser.at(port); Browser admin = Browser.at(port)) {
             admin.logIn("admin", AwardFixtures.PASSWORD);
             admin.open("/zones/weifang");
-            admin.find("#period-mobilizationPeriod").sendKeys("三个月");
-            admin.find("#period-implementationPeriod").sendKeys("P60D");
-            admin.follow("#start-submit");
-            assertThat(admin.text("#problem")).contains("宣传发动期", "不是 ISO 8601 时长", "三个月");
-            assertThat(admin.find("#period-implementationPeriod").getDomProperty("value")).isEqualTo("P60D");
-            admin.screenshot("40-zone-start-invalid-period");
+            assertThat(admin.exists("#start-form")).isTrue();
+            assertThat(admin.exists("#diagram")).as("no lifecycle, no diagram").isFalse();
 
-            admin.find("#period-mobilizationPeriod").clear();
-            admin.find("#period-mobilizationPeriod").sendKeys("P30D");
-            admin.follow("#start-submit");
-            assertThat(admin.text("#notice")).contains("已启动");
-            assertThat(admin.exists("#start-form")).as("no second start offered").isFalse();
+            coordinator.logIn("gxj", AwardFixtures.PASSWORD);
+            coordinator.open("/zones/weifang");
+            assertThat(coordinator.text("#periods-hint")).contains(horizon);
+            coordinator.fill("#period-mobilizationPeriod", "三个月");
+            coordinator.fill("#period-implementationPeriod", "PT1H");
+            coordinator.follow("#start-submit");
+            assertThat(coordinator.text("#problem")).contains("宣传发动期", "不是 ISO 8601 时长", "三个月",
+                    "须在 1 天至本方案期限 " + horizon + " 天之间：PT1H");
+            assertThat(coordinator.value("#period-implementationPeriod")).isEqualTo("PT1H");
+            coordinator.screenshot("40-zone-start-invalid-period");
+
+            coordinator.fill("#period-mobilizationPeriod", "P30D");
+            coordinator.fill("#period-implementationPeriod", "P2Y");
+            coordinator.follow("#start-submit");
+            assertThat(coordinator.text("#notice")).contains("已启动");
+            assertThat(coordinator.exists("#start-form")).as("no second start offered").isFalse();
+            assertThat(coordinator.imageShown("#diagram img.diagram")).as("the lifecycle's diagram").isTrue();
+            coordinator.scrollTo("#diagram").screenshot("46-zone-diagram");
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey("weifang")
                     .taskDefinitionKey("research").count()).isEqualTo(1);
 
-            coordinator.follow("#start-submit");
-            assertThat(coordinator.text("#problem")).contains("已有运行中的创建流程");
-            coordinator.screenshot("41-zone-already-running");
+            admin.follow("#start-submit");
+            assertThat(admin.text("#problem")).contains("已有运行中的创建流程");
+            admin.screenshot("41-zone-already-running");
         }
     }
 
@@ -98,27 +107,25 @@ class ZoneBrowserIT {
                 .taskDefinitionKey("implementTask").taskVariableValueEquals("taskCode", PLAN_TASK).singleResult(),
                 t -> t != null);
 
-        try (Browser b = browser()) {
+        try (Browser b = Browser.at(port)) {
             b.logIn("gxj", AwardFixtures.PASSWORD);
             b.open("/tasks/" + implement.getId());
             assertThat(b.text("#zone-task-data")).contains(PLAN_TASK, "市工信局");
             assertThat(b.exists("#zone-reports-none")).isTrue();
 
-            b.find("#report-period").sendKeys("2026-Q5");
-            b.find("#report-progress").sendKeys("120");
+            b.fill("#report-period", "2026-Q5");
+            b.fill("#report-progress", "120");
             b.follow("#report-submit");
             assertThat(b.text("#error-period")).contains("不是有效的报送期间", "2026-Q5");
             assertThat(b.text("#error-progress")).contains("0 至 100");
             assertThat(b.text("#error-summary")).contains("必填");
-            assertThat(b.find("#report-period").getDomProperty("value")).isEqualTo("2026-Q5");
-            assertThat(b.find("#report-progress").getDomProperty("value")).isEqualTo("120");
+            assertThat(b.value("#report-period")).isEqualTo("2026-Q5");
+            assertThat(b.value("#report-progress")).isEqualTo("120");
             b.screenshot("42-zone-report-invalid");
 
-            b.find("#report-period").clear();
-            b.find("#report-period").sendKeys("2026-Q1");
-            b.find("#report-progress").clear();
-            b.find("#report-progress").sendKeys("40");
-            b.find("#report-summary").sendKeys("已建成数字化车间 3 个");
+            b.fill("#report-period", "2026-Q1");
+            b.fill("#report-progress", "40");
+            b.fill("#report-summary", "已建成数字化车间 3 个");
             b.follow("#report-submit");
             assertThat(b.text("#notice")).contains(PLAN_TASK, "2026-Q1");
             assertThat(b.text("#zone-reports tr[data-period='2026-Q1']")).contains("40%", "已建成数字化车间 3 个",
@@ -145,7 +152,4 @@ class ZoneBrowserIT {
                 new CompletionForm("approve", null, null, fields));
     }
 
-    private Browser browser() {
-        return new Browser("http://localhost:" + port);
-    }
 }

@@ -12,6 +12,7 @@ import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
+import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The zone API's scoping (docs/api.md): supervisors see every zone and task, the coordinator its whole zone, a lead or
  * supporting bureau only its tasks, anyone else nothing ("not found"); only lead bureaus report, only the
- * coordinator or an administrator starts a lifecycle.
+ * coordinator or an administrator starts a lifecycle, the coordinator with periods within the plan.
  */
 @HubIntegrationTest
 @Import(HubClient.class)
@@ -42,6 +43,10 @@ class ZoneApiIT {
     ApplicationContext context;
     @Autowired
     ZonePlans plans;
+    @Autowired
+    ZoneStore store;
+    @Autowired
+    RuntimeService runtime;
 
     ZoneItSupport it;
     String pid;
@@ -216,8 +221,10 @@ class ZoneApiIT {
         assertThat(it.post("supervisor", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(it.post("zibo-gxj", path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(it.post("gxj", path, null).getStatusCode()).as("already running").isEqualTo(HttpStatus.CONFLICT);
-        assertThat(it.post("gxj", path, QUIET).getStatusCode()).as("periods are the administrator's")
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map<String, Object>> subDay = it.post("gxj", path, QUIET);
+        assertThat(subDay.getStatusCode()).as("sub-day periods are the administrator's")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(subDay.getBody().toString()).contains("mobilizationPeriod", "PT0S");
         ResponseEntity<Map<String, Object>> badPeriod = it.post("admin", "/api/zones/zibo/lifecycle",
                 new Timeline.Overrides(null, "three months", null, null));
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -225,6 +232,35 @@ class ZoneApiIT {
         assertThat(it.status("gxj", HttpMethod.DELETE, path)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(it.status("admin", HttpMethod.DELETE, "/api/zones/zibo/lifecycle")).as("nothing running")
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void theCoordinatorSetsThePhasePeriodsEachFromADayToThePlansHorizonAndOthersMayNot() {
+        String path = "/api/zones/zibo/lifecycle";
+        long horizon = ZoneLifecycles.horizonDays(plans.get("zibo"));
+        Timeline.Overrides withinPlan = new Timeline.Overrides("P1D", "P" + horizon + "D", "P3M", "P2M");
+        it.cancelIfRunning("zibo");
+        try {
+            ResponseEntity<Map<String, Object>> bad = it.post("zibo-gxj", path,
+                    new Timeline.Overrides("PT12H", "P" + (horizon + 1) + "D", "P1D", "P1Y"));
+            assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(bad.getBody().toString()).contains("mobilizationPeriod", "PT12H", "implementationPeriod",
+                    "P" + (horizon + 1) + "D", String.valueOf(horizon)).doesNotContain("reportPeriod", "P1Y");
+            assertThat(it.post("gxj", path, withinPlan).getStatusCode()).as("another city's coordinator")
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(it.post("county-370705", path, withinPlan).getStatusCode()).as("a county")
+                    .isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+            assertThat(it.post("zibo-kjj", path, withinPlan).getStatusCode()).as("another bureau of the city")
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(store.running("zibo")).as("nothing started by a refused call").isEmpty();
+
+            String started = it.start("zibo-gxj", "zibo", withinPlan);
+            assertThat(runtime.getVariables(started)).containsEntry("mobilizationPeriod", "P1D")
+                    .containsEntry("implementationPeriod", "P" + horizon + "D").containsEntry("reportPeriod", "P3M")
+                    .containsEntry("rectificationPeriod", "P2M");
+        } finally {
+            it.cancelIfRunning("zibo");
+        }
     }
 
     @Test

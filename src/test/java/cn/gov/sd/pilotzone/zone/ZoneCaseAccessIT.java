@@ -27,6 +27,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * One access rule (ZoneCaseAccess) for a lifecycle's documents, case and tasks, whichever address asks: the zone API,
@@ -34,7 +35,8 @@ import org.springframework.http.MediaType;
  * implementation, acceptance, rectification). The coordinator (gxj) and supervisors see the whole case; a lead
  * bureau (sthjj, which alone leads 3.5.3) sees its own task and evidence, never the plan document, the case or the
  * coordinator's tasks; another lead bureau (kjj) not even sthjj's task; a county clerk outside the plan
- * (county-370702, 潍城区) nothing of the zone at all.
+ * (county-370702, 潍城区) nothing of the zone at all. The zone page shows the case's diagram to those who see the
+ * case, not to the lead bureau.
  */
 @HubIntegrationTest
 @Import(HubClient.class)
@@ -181,7 +183,17 @@ class ZoneCaseAccessIT {
             assertThat(status(other, "/api/zones/" + ZONE + "/documents/" + document))
                     .as(phase + ": document API for " + other).isEqualTo(404);
         }
-        assertThat(status("sthjj", "/zones/" + ZONE)).as(phase + ": zone page of a lead bureau").isEqualTo(200);
+        String diagram = "/cases/" + pid + "/diagram.png";
+        for (String seer : List.of("gxj", "supervisor")) {
+            assertThat(page(seer, "/zones/" + ZONE)).as(phase + ": diagram on the zone page of " + seer)
+                    .contains("src=\"" + diagram + "\"");
+            assertThat(status(seer, diagram)).as(phase + ": diagram for " + seer).isEqualTo(200);
+        }
+        assertThat(page("sthjj", "/zones/" + ZONE)).as(phase + ": zone page of a lead bureau, without the case's diagram")
+                .doesNotContain(diagram);
+        for (String other : NOT_COORDINATORS) {
+            assertThat(status(other, diagram)).as(phase + ": diagram for " + other).isEqualTo(404);
+        }
         assertThat(status(OUTSIDER, "/zones/" + ZONE)).as(phase + ": zone page outside the plan").isEqualTo(404);
         assertThat(status(OUTSIDER, "/api/zones/" + ZONE)).as(phase + ": zone API outside the plan").isEqualTo(404);
     }
@@ -228,9 +240,19 @@ class ZoneCaseAccessIT {
     }
 
     private int status(String user, String path) {
+        return get(user, path).getStatusCode().value();
+    }
+
+    /** The page, which must be there. */
+    private String page(String user, String path) {
+        ResponseEntity<byte[]> r = get(user, path);
+        assertThat(r.getStatusCode().value()).as("%s for %s", path, user).isEqualTo(200);
+        return new String(r.getBody(), StandardCharsets.UTF_8);
+    }
+
+    private ResponseEntity<byte[]> get(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
-        return it.as(user).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class).getStatusCode()
-                .value();
+        return it.as(user).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 }

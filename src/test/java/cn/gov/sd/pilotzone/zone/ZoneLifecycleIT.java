@@ -85,7 +85,7 @@ class ZoneLifecycleIT {
     @Test
     void weifangRunsThroughAllThreePhases() throws Exception {
         assertThat(it.post("gxj", "/api/zones/" + ZONE + "/lifecycle", FAST).getStatusCode())
-                .as("periods are the administrator's").isEqualTo(HttpStatus.FORBIDDEN);
+                .as("seconds are the administrator's").isEqualTo(HttpStatus.BAD_REQUEST);
         String pid = it.start("admin", ZONE, FAST);
         assertThat(it.get("supervisor", "/api/zones/" + ZONE).get("phase")).isEqualTo("MOBILIZATION");
 

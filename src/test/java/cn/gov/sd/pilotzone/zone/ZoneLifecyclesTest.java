@@ -1,6 +1,8 @@
 package cn.gov.sd.pilotzone.zone;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
+import cn.gov.sd.pilotzone.common.Problem;
 
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.util.unit.DataSize;
 
-/** Starting lifecycles: auto-start at boot only when configured, once per zone; bad period overrides refused. */
+/**
+ * Starting lifecycles: auto-start at boot only when configured, once per zone; bad period overrides refused; within
+ * the plan (the coordinator's), each from a day to the plan's horizon.
+ */
 class ZoneLifecyclesTest {
 
     final ZonePlans plans = new ZonePlans(ZonePlansTest.CONFIG, ZonePlansTest.BUREAUS);
@@ -73,6 +79,25 @@ class ZoneLifecyclesTest {
                 new Timeline.Overrides("soon", null, "PT-1S", null)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("mobilizationPeriod").hasMessageContaining("reportPeriod");
+    }
+
+    @Test
+    void withinThePlanEachPeriodLastsFromADayToThePlansHorizon() {
+        long horizon = ZoneLifecycles.horizonDays(plans.get("weifang"));
+        assertThatThrownBy(() -> lifecycles(false).start("weifang", "gxj",
+                new Timeline.Overrides("PT23H59M", "P" + (horizon + 1) + "D", "P99999999999Y", "P1D"), true))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .extracting(Problem::field, Problem::code).containsExactly(
+                                tuple("mobilizationPeriod", "zone.periodRange"),
+                                tuple("implementationPeriod", "zone.periodRange"),
+                                tuple("reportPeriod", "zone.periodRange")));
+        verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
+
+        lifecycles(false).start("weifang", "gxj", new Timeline.Overrides("P1D", "P" + horizon + "D", "P3M", null), true);
+        lifecycles(false).start("zibo", "admin", new Timeline.Overrides("PT0S", "PT10S", "PT1S", "PT1S"), false);
+        verify(runtime).startProcessInstanceByKey(eq(ZoneLifecycles.PROCESS), eq("weifang"), anyMap());
+        verify(runtime).startProcessInstanceByKey(eq(ZoneLifecycles.PROCESS), eq("zibo"), anyMap());
     }
 
     private ZoneLifecycles lifecycles(boolean autoStart) {
