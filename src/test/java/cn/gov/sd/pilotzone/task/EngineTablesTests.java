@@ -120,7 +120,7 @@ abstract class EngineTablesTests {
             assertSamePage(engine.openTask(groups, caller, id, KEY).stream().toList(),
                     taskService.createTaskQuery().taskId(id).or().taskCandidateGroupIn(groups).taskAssignee(caller)
                             .endOr(), 0, 1);
-            assertThat(engine.openTask(groups, caller, id, KEY)).as(id).hasSize(expected.size());
+            assertThat(engine.openTask(groups, caller, id, KEY).isPresent()).as(id).isEqualTo(!expected.isEmpty());
             assertThat(engine.openTask(List.of(), "admin", id, KEY)).as("every task for administrators").isPresent();
         }
         assertThat(engine.openTask(groups, caller, "no-such-task", KEY)).isEmpty();
