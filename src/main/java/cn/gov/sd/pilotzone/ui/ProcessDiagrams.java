@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import javax.imageio.ImageIO;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
 
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.Activity;
@@ -37,7 +39,6 @@ import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.SequenceFlow;
-import org.flowable.common.engine.impl.util.io.InputStreamSource;
 import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,15 @@ class ProcessDiagrams {
 
     /** The process of a BPMN document (a deployment's resource), parsed afresh: drawing renames its elements. */
     static BpmnModel parse(InputStream bpmnXml) {
-        return new BpmnXMLConverter().convertToBpmnModel(new InputStreamSource(bpmnXml), false, false);
+        try {
+            // the hub's own deployment (DeploymentGuard refuses any other), read without DTDs or external entities
+            XMLInputFactory xml = XMLInputFactory.newFactory();
+            xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            return new BpmnXMLConverter().convertToBpmnModel(xml.createXMLStreamReader(bpmnXml, "UTF-8"));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("unreadable BPMN", e);
+        }
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Figure 2, task completion, two sides in one run. The hub: applications waiting at county review (left by the
@@ -79,6 +79,11 @@ final class TaskCompletion {
         if (queue.size() < count) {
             throw new IllegalStateException("only " + queue.size() + " applications at county review");
         }
+        // clerks start the day logged in (a session each, as in the web UI), before the clock: HTTP Basic on every
+        // request would measure a BCrypt check per completion (figure 7 measures that), not the hub
+        AwardIngest.counties(hub).forEach(county -> clerk(BureauDirectory.countyGroup(county)));
+        clerk("gxj");
+        clerk("czj");
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         long start = System.nanoTime();
         try {
@@ -127,6 +132,6 @@ final class TaskCompletion {
     }
 
     private Clerk clerk(String username) {
-        return clerks.computeIfAbsent(username, u -> new Clerk(u, hub.port()));
+        return clerks.computeIfAbsent(username, u -> new Clerk(u, hub.port()).login());
     }
 }
