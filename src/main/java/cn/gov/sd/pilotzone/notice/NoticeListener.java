@@ -10,14 +10,13 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.task.CompletionForm;
+import cn.gov.sd.pilotzone.task.EngineTables;
 import cn.gov.sd.pilotzone.task.ProcessKeys;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
-import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
-import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.spring.SpringProcessEngineConfiguration;
@@ -37,10 +36,12 @@ class NoticeListener implements FlowableEventListener {
 
     private final Notices notices;
     private final ProcessKeys processKeys;
+    private final EngineTables engine;
 
-    NoticeListener(Notices notices, ProcessKeys processKeys) {
+    NoticeListener(Notices notices, ProcessKeys processKeys, EngineTables engine) {
         this.notices = notices;
         this.processKeys = processKeys;
+        this.engine = engine;
     }
 
     @Bean
@@ -63,7 +64,7 @@ class NoticeListener implements FlowableEventListener {
         }
         Notice.Kind kind = CompletionForm.RETURN.equals(task.getVariable("decision"))
                 ? Notice.Kind.RETURNED : Notice.Kind.NEW;
-        Notices.About about = about(task, processKeys.of(task.getProcessDefinitionId()));
+        Notices.About about = about(task);
         Set<String> groups = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).collect(Collectors.toCollection(TreeSet::new));
@@ -75,14 +76,10 @@ class NoticeListener implements FlowableEventListener {
         }
     }
 
-    static Notices.About about(DelegateTask task, String processKey) {
-        String businessKey = null;
-        if (task.getProcessInstanceId() != null) {
-            ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager()
-                    .findById(task.getProcessInstanceId());
-            businessKey = instance == null ? null : instance.getBusinessKey();
-        }
-        return new Notices.About(task.getId(), task.getName(), processKey, task.getProcessInstanceId(), businessKey,
+    private Notices.About about(DelegateTask task) {
+        String instance = task.getProcessInstanceId();
+        return new Notices.About(task.getId(), task.getName(), processKeys.of(task.getProcessDefinitionId()), instance,
+                instance == null ? null : engine.businessKeyInCommand(instance),
                 task.getDueDate() == null ? null : Instant.ofEpochMilli(task.getDueDate().getTime()));
     }
 

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.NativeProcessInstanceQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,10 +33,12 @@ import org.springframework.stereotype.Component;
  * per bureau (some forty bureaus).</li>
  * <li>Several service calls as one engine command ({@link #inOneCommand}): Flowable's {@code Command} is in an
  * impl package, so it is used here only.</li>
+ * <li>The business key of an instance from inside an engine command ({@link #businessKeyInCommand}, public for
+ * the notices' task listener): the one read of Flowable's internal entity cache.</li>
  * </ul>
  */
 @Component
-class EngineTables {
+public class EngineTables {
 
     static final String EXECUTION_TABLE = "ACT_RU_EXECUTION";
 
@@ -75,6 +79,16 @@ class EngineTables {
         query.sql("SELECT * FROM " + EXECUTION_TABLE + " WHERE ID_ IN (" + in + ")").list()
                 .forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
         return keys;
+    }
+
+    /**
+     * The business key of a process instance, asked from inside an engine command (an engine event listener). An
+     * instance started in the same command is not in the database yet, so no query of the public API finds it; the
+     * command's entity cache has it.
+     */
+    public String businessKeyInCommand(String processInstanceId) {
+        ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(processInstanceId);
+        return instance == null ? null : instance.getBusinessKey();
     }
 
     /** The open tasks of these candidate groups (none: every task) and of this assignee, newest first. */

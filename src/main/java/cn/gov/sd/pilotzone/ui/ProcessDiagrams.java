@@ -39,7 +39,9 @@ import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.SequenceFlow;
-import org.flowable.image.impl.DefaultProcessDiagramGenerator;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.image.ProcessDiagramGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -81,9 +83,36 @@ class ProcessDiagrams {
     private static final int CANVAS_PADDING = 5;
 
     private final String font;
+    private final ProcessDiagramGenerator generator;
 
-    ProcessDiagrams(@Value("${hub.ui.diagram-font:}") String font) {
+    /** The engine's own generator (Flowable's public configuration API), as the engine would draw a diagram. */
+    @Autowired
+    ProcessDiagrams(@Value("${hub.ui.diagram-font:}") String font, ProcessEngineConfiguration engine) {
+        this(font, engine.getProcessDiagramGenerator());
+    }
+
+    ProcessDiagrams(String font, ProcessDiagramGenerator generator) {
         this.font = font.isBlank() ? chineseFont() : font;
+        this.generator = generator;
+    }
+
+    /** The generator's PNG as an image to draw the marks on (its interface answers with the encoded file). */
+    private static BufferedImage read(InputStream png) {
+        try (png) {
+            BufferedImage drawn = ImageIO.read(png);
+            // whatever colour model the decoder chose (a palette takes no antialiased colours): copied into ARGB,
+            // the generator's own (its PNG background is transparent)
+            BufferedImage image = new BufferedImage(drawn.getWidth(), drawn.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = image.createGraphics();
+            try {
+                g.drawImage(drawn, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The process of a BPMN document (a deployment's resource), parsed afresh: drawing renames its elements. */
@@ -114,8 +143,8 @@ class ProcessDiagrams {
                 e.setName(null);
             }
         }
-        BufferedImage image = new DefaultProcessDiagramGenerator().generateImage(model, "png",
-                List.copyOf(marks.active()), List.copyOf(marks.takenFlows()), font, font, font, null, 1.0, false);
+        BufferedImage image = read(generator.generateDiagram(model, "png", List.copyOf(marks.active()),
+                List.copyOf(marks.takenFlows()), font, font, font, null, 1.0, false));
         // after drawing: the generator moves a diagram with negative coordinates into view
         int[] origin = origin(model);
         Graphics2D g = image.createGraphics();

@@ -92,6 +92,15 @@ abstract class EngineTablesTests {
         assertThat(engine.businessKeys(Set.of())).isEmpty();
     }
 
+    /** An instance started in the same command is covered by NoticesIT: a new case's first notice has its key. */
+    @Test
+    void insideACommandTheBusinessKeyIsThatOfThePublicQuery() {
+        ProcessInstance running = runtime.createProcessInstanceQuery().listPage(0, 1).get(0);
+        String[] found = new String[1];
+        engine.inOneCommand(() -> found[0] = engine.businessKeyInCommand(running.getId()));
+        assertThat(found[0]).isEqualTo(running.getBusinessKey()).isNotNull();
+    }
+
     @Test
     void aCallersPagesAreThoseOfThePublicQuery() {
         List<String> groups = List.of(groupA, groupB);

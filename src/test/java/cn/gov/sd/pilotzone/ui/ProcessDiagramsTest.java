@@ -32,6 +32,7 @@ import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.SubProcess;
 import org.flowable.bpmn.model.Task;
+import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -153,7 +154,7 @@ class ProcessDiagramsTest {
         List<FlowNode> nodes = model.getMainProcess().findFlowElementsOfType(FlowNode.class);
         FlowNode first = nodes.stream().filter(n -> n instanceof org.flowable.bpmn.model.UserTask).findFirst()
                 .orElseThrow();
-        ProcessDiagrams diagrams = new ProcessDiagrams("");
+        ProcessDiagrams diagrams = new ProcessDiagrams("", new DefaultProcessDiagramGenerator());
 
         byte[] plain = diagrams.png(model(file), ProcessDiagrams.Marks.none(), e -> null);
         byte[] marked = diagrams.png(model, new ProcessDiagrams.Marks(Set.of(first.getId()),
@@ -189,7 +190,7 @@ class ProcessDiagramsTest {
         BpmnModel model = model(file);
         Properties names = bundle(language);
         String prefix = "bpmn." + model.getMainProcess().getId() + ".";
-        ProcessDiagrams diagrams = new ProcessDiagrams("");
+        ProcessDiagrams diagrams = new ProcessDiagrams("", new DefaultProcessDiagramGenerator());
         int[] origin = ProcessDiagrams.origin(model);
         double[] extent = extent(model);
         List<String> problems = new ArrayList<>();
