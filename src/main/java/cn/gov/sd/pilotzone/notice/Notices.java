@@ -119,9 +119,6 @@ public class Notices {
     }
 
     private long upTo(String rows, long atMost, Object... args) {
-        if (atMost == Long.MAX_VALUE) {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") x", Long.class, args);
-        }
         Object[] limited = Arrays.copyOf(args, args.length + 1);
         limited[args.length] = atMost;
         return jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + " LIMIT ?) x", Long.class, limited);
