@@ -70,113 +70,46 @@ class HubBenchmark {
             section.notes.add(String.format("hub (pid %d, JVM `%s`) started in %.1f s; RSS %d MB after start; "
                     + "load average %s", hub.pid(), BenchHub.HUB_JVM_ARGS, AwardIngest.seconds(started),
                     Machine.rssMb(hub.pid()), Machine.loadAverage()));
-
+            if (s.partial()) {
+                section.notes.add("partial run: figures " + s.figures() + " only (bench.figures)");
+            }
             AwardIngest ingest = new AwardIngest(hub);
-            List<AwardIngest.Run> ingestRuns = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                ingestRuns.add(ingest.run(r, s.applications()));
-            }
-            String n = s.applications() + " ";
-            section.figures.add(figure("1. Award ingest, hub: " + n + "files → county review", "applications/s",
-                    ingestRuns, AwardIngest.Run::hubPerSecond, null));
-            section.figures.add(figure("1. Award ingest, raw: " + n + "award process starts (RuntimeService)",
-                    "applications/s", ingestRuns, AwardIngest.Run::rawPerSecond, null));
-            section.figures.add(figure("1. Award ingest, ratio hub/raw", "", ingestRuns, AwardIngest.Run::ratio,
-                    Figure.atLeast(0.9)));
-            section.figures.add(figure("1. Baseline: " + n + "starts of the minimal process (start → one user task)",
-                    "instances/s", ingestRuns, AwardIngest.Run::minimalPerSecond, null));
-            section.figures.add(figure("1. Baseline: the minimal process with the award's start variables",
-                    "instances/s", ingestRuns, AwardIngest.Run::minimalWithVariablesPerSecond, null));
-            section.figures.add(figure("1. Award process design cost: a raw award start in minimal starts",
-                    "×", ingestRuns, AwardIngest.Run::designCost, null));
-            ingest.rowsPerInstance(0).forEach((side, rows) ->
-                    section.notes.add("rows per instance at its first user task, " + side + ": " + rows));
-            memory.sample("after 1");
-            report.write();
-
-            TaskCompletion completion = new TaskCompletion(hub);
-            List<TaskCompletion.Run> completionRuns = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                completionRuns.add(completion.run(r, s.completions()));
-            }
-            String apps = " (" + s.completions() + " applications × 3 reviews, " + TaskCompletion.WORKERS + " at once)";
-            section.figures.add(figure("2. Task completion, hub: the API as clerks" + apps, "tasks/s",
-                    completionRuns, TaskCompletion.Run::hubPerSecond, null));
-            section.figures.add(figure("2. Task completion, raw: TaskService.complete" + apps, "tasks/s",
-                    completionRuns, TaskCompletion.Run::rawPerSecond, null));
-            section.figures.add(figure("2. Task completion, ratio hub/raw", "", completionRuns,
-                    TaskCompletion.Run::ratio, Figure.atLeast(0.5)));
-            memory.sample("after 2");
-            report.write();
-
-            CsvIngest csv = new CsvIngest(hub);
-            List<CsvIngest.Run> csvRuns = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                csvRuns.add(csv.run(r, s.rows()));
-            }
-            String rows = s.rows() + " rows";
-            section.figures.add(figure("3. CSV ingest, new month: operation-data feed, " + rows, "rows/s", csvRuns,
-                    CsvIngest.Run::hubNew, null));
-            section.figures.add(figure("3. CSV ingest, new month: plain JDBC batch insert", "rows/s", csvRuns,
-                    CsvIngest.Run::jdbcNew, null));
-            section.figures.add(figure("3. CSV ingest, new month: ratio feed/JDBC", "", csvRuns,
-                    CsvIngest.Run::ratioNew, Figure.atLeast(0.5)));
-            section.figures.add(figure("3. CSV ingest, re-sent month: operation-data feed, " + rows, "rows/s",
-                    csvRuns, CsvIngest.Run::hubResent, null));
-            section.figures.add(figure("3. CSV ingest, re-sent month: plain JDBC delete + batch insert", "rows/s",
-                    csvRuns, CsvIngest.Run::jdbcResent, null));
-            section.figures.add(figure("3. CSV ingest, re-sent month: ratio feed/JDBC", "", csvRuns,
-                    CsvIngest.Run::ratioResent, Figure.atLeast(0.5)));
-            memory.sample("after 3");
-            report.write();
-
-            long topUpStart = System.nanoTime();
-            Map<String, Long> open = TaskListLatency.topUp(hub, ingest, s.openTasks());
-            section.notes.add(String.format("read latency: %d open tasks by candidate group %s (topped up in %.0f s)",
-                    open.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(e -> e.getValue())
-                            .sum(), open, AwardIngest.seconds(topUpStart)));
-            TaskListLatency latency = new TaskListLatency(hub, s.clerks());
-            String load = " (" + s.clerks() + " clients × " + s.requests() + " requests, " + s.openTasks()
-                    + " open tasks)";
-            Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = pages(latency, s);
-            for (var e : empty.entrySet()) {
-                section.figures.add(figure("4. " + e.getKey().title + ", p50" + load, "ms", e.getValue(),
-                        TaskListLatency.Run::p50, null));
-                section.figures.add(figure("4. " + e.getKey().title + ", p95", "ms", e.getValue(),
-                        TaskListLatency.Run::p95, Figure.atMost(150)));
-            }
-            List<Double> basic = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                basic.add(latency.basicWithoutSession(10));
-            }
-            section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
-                    + "(a BCrypt check per request), p50", "ms", basic, null));
-            List<Double> token = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                token.add(latency.tokenWithoutSession(10));
-            }
-            section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
-                    token, null));
-            memory.sample("after 4");
-            report.write();
-
-            if (s.year() > 0) {
-                section.notes.add(new YearLoad(hub).load(s.year()));
-                memory.sample("year loaded");
-                Map<TaskListLatency.Page, List<TaskListLatency.Run>> year = pages(latency, s);
-                for (var e : year.entrySet()) {
-                    List<TaskListLatency.Run> before = empty.get(e.getKey());
-                    section.figures.add(figure("5. " + e.getKey().title + " with a year of data (" + s.year()
-                            + " finished applications), p95", "ms", e.getValue(), TaskListLatency.Run::p95, null));
-                    List<Double> ratios = new ArrayList<>();
-                    for (int r = 0; r < e.getValue().size(); r++) {
-                        ratios.add(e.getValue().get(r).p95() / before.get(r).p95());
-                    }
-                    section.figures.add(new Figure("5. " + e.getKey().title + ", p95 with a year / without", "",
-                            ratios, Figure.atMost(1.5)));
-                }
-                memory.sample("after 5");
+            if (s.measures(1)) {
+                ingest(ingest, s, section);
+                memory.sample("after 1");
                 report.write();
+            }
+            if (s.measures(2)) {
+                completion(hub, s, section);
+                memory.sample("after 2");
+                report.write();
+            }
+            if (s.measures(3)) {
+                csv(hub, s, section);
+                memory.sample("after 3");
+                report.write();
+            }
+            if (s.measures(4) || s.measures(7)) {
+                long topUpStart = System.nanoTime();
+                Map<String, Long> open = TaskListLatency.topUp(hub, ingest, s.openTasks());
+                section.notes.add(String.format("read latency: %d open tasks by candidate group %s (topped up in %.0f s)",
+                        open.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(e -> e.getValue())
+                                .sum(), open, AwardIngest.seconds(topUpStart)));
+                TaskListLatency latency = new TaskListLatency(hub, s.clerks());
+                Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = Map.of();
+                if (s.measures(4)) {
+                    empty = reads(latency, s, section);
+                }
+                if (s.measures(7)) {
+                    apiClients(latency, s, section);
+                }
+                memory.sample("after 4");
+                report.write();
+                if (s.measures(5) && s.year() > 0) {
+                    yearOfData(hub, latency, empty, s, section);
+                    memory.sample("after 5");
+                    report.write();
+                }
             }
 
             HubMemory.Sample peak = memory.largest();
@@ -194,6 +127,112 @@ class HubBenchmark {
             section.complete = true;
         } finally {
             report.write();
+        }
+    }
+
+    private static void ingest(AwardIngest ingest, BenchSettings s, Report.Section section) throws Exception {
+        List<AwardIngest.Run> runs = new ArrayList<>();
+        for (int r = 0; r < s.runs(); r++) {
+            runs.add(ingest.run(r, s.applications()));
+        }
+        String n = s.applications() + " ";
+        section.figures.add(figure("1. Award ingest, hub: " + n + "files → county review", "applications/s",
+                runs, AwardIngest.Run::hubPerSecond, null));
+        section.figures.add(figure("1. Award ingest, raw: " + n + "award process starts (RuntimeService)",
+                "applications/s", runs, AwardIngest.Run::rawPerSecond, null));
+        section.figures.add(figure("1. Award ingest, ratio hub/raw", "", runs, AwardIngest.Run::ratio,
+                Figure.atLeast(0.9)));
+        section.figures.add(figure("1. Baseline: " + n + "starts of the minimal process (start → one user task)",
+                "instances/s", runs, AwardIngest.Run::minimalPerSecond, null));
+        section.figures.add(figure("1. Baseline: the minimal process with the award's start variables",
+                "instances/s", runs, AwardIngest.Run::minimalWithVariablesPerSecond, null));
+        section.figures.add(figure("1. Award process design cost: a raw award start in minimal starts",
+                "×", runs, AwardIngest.Run::designCost, null));
+        ingest.rowsPerInstance(0).forEach((side, rows) ->
+                section.notes.add("rows per instance at its first user task, " + side + ": " + rows));
+    }
+
+    private static void completion(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
+        TaskCompletion completion = new TaskCompletion(hub);
+        List<TaskCompletion.Run> runs = new ArrayList<>();
+        for (int r = 0; r < s.runs(); r++) {
+            runs.add(completion.run(r, s.completions()));
+        }
+        String apps = " (" + s.completions() + " applications × 3 reviews, " + TaskCompletion.WORKERS + " at once)";
+        section.figures.add(figure("2. Task completion, hub: the API as clerks" + apps, "tasks/s",
+                runs, TaskCompletion.Run::hubPerSecond, null));
+        section.figures.add(figure("2. Task completion, raw: TaskService.complete" + apps, "tasks/s",
+                runs, TaskCompletion.Run::rawPerSecond, null));
+        section.figures.add(figure("2. Task completion, ratio hub/raw", "", runs, TaskCompletion.Run::ratio,
+                Figure.atLeast(0.5)));
+    }
+
+    private static void csv(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
+        CsvIngest csv = new CsvIngest(hub);
+        List<CsvIngest.Run> runs = new ArrayList<>();
+        for (int r = 0; r < s.runs(); r++) {
+            runs.add(csv.run(r, s.rows()));
+        }
+        String rows = s.rows() + " rows";
+        section.figures.add(figure("3. CSV ingest, new month: operation-data feed, " + rows, "rows/s", runs,
+                CsvIngest.Run::hubNew, null));
+        section.figures.add(figure("3. CSV ingest, new month: plain JDBC batch insert", "rows/s", runs,
+                CsvIngest.Run::jdbcNew, null));
+        section.figures.add(figure("3. CSV ingest, new month: ratio feed/JDBC", "", runs,
+                CsvIngest.Run::ratioNew, Figure.atLeast(0.5)));
+        section.figures.add(figure("3. CSV ingest, re-sent month: operation-data feed, " + rows, "rows/s",
+                runs, CsvIngest.Run::hubResent, null));
+        section.figures.add(figure("3. CSV ingest, re-sent month: plain JDBC delete + batch insert", "rows/s",
+                runs, CsvIngest.Run::jdbcResent, null));
+        section.figures.add(figure("3. CSV ingest, re-sent month: ratio feed/JDBC", "", runs,
+                CsvIngest.Run::ratioResent, Figure.atLeast(0.5)));
+    }
+
+    private static Map<TaskListLatency.Page, List<TaskListLatency.Run>> reads(TaskListLatency latency, BenchSettings s,
+                                                                             Report.Section section) throws Exception {
+        String load = " (" + s.clerks() + " clients × " + s.requests() + " requests, " + s.openTasks()
+                + " open tasks)";
+        Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = pages(latency, s);
+        for (var e : empty.entrySet()) {
+            section.figures.add(figure("4. " + e.getKey().title + ", p50" + load, "ms", e.getValue(),
+                    TaskListLatency.Run::p50, null));
+            section.figures.add(figure("4. " + e.getKey().title + ", p95", "ms", e.getValue(),
+                    TaskListLatency.Run::p95, Figure.atMost(150)));
+        }
+        return empty;
+    }
+
+    private static void apiClients(TaskListLatency latency, BenchSettings s, Report.Section section)
+            throws Exception {
+        List<Double> basic = new ArrayList<>();
+        for (int r = 0; r < s.runs(); r++) {
+            basic.add(latency.basicWithoutSession(10));
+        }
+        section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
+                + "(a BCrypt check per request), p50", "ms", basic, null));
+        List<Double> token = new ArrayList<>();
+        for (int r = 0; r < s.runs(); r++) {
+            token.add(latency.tokenWithoutSession(10));
+        }
+        section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
+                token, null));
+    }
+
+    private static void yearOfData(BenchHub hub, TaskListLatency latency,
+                                   Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty, BenchSettings s,
+                                   Report.Section section) throws Exception {
+        section.notes.add(new YearLoad(hub).load(s.year()));
+        Map<TaskListLatency.Page, List<TaskListLatency.Run>> year = pages(latency, s);
+        for (var e : year.entrySet()) {
+            List<TaskListLatency.Run> before = empty.get(e.getKey());
+            section.figures.add(figure("5. " + e.getKey().title + " with a year of data (" + s.year()
+                    + " finished applications), p95", "ms", e.getValue(), TaskListLatency.Run::p95, null));
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < e.getValue().size(); r++) {
+                ratios.add(e.getValue().get(r).p95() / before.get(r).p95());
+            }
+            section.figures.add(new Figure("5. " + e.getKey().title + ", p95 with a year / without", "",
+                    ratios, Figure.atMost(1.5)));
         }
     }
 
