@@ -64,7 +64,7 @@ class BudgetLedger {
         boolean sameRow = earlier.filter(c -> "COMMITTED".equals(c.status()) && c.policyCode().equals(policyCode)
                 && c.year() == year).isPresent();
         BigDecimal delta = sameRow ? amount.subtract(earlier.get().amount()) : amount;
-        ensureRow(policyCode, year);
+        open(policyCode, year);
         Optional<BigDecimal> budget = budgets.of(policyCode, year);
         int changed = budget.isPresent()
                 ? jdbc.update("UPDATE award_budget_use SET used = used + ?, updated_at = ? WHERE policy_code = ? "
@@ -112,7 +112,7 @@ class BudgetLedger {
      * parallel approvals inserted it in their own transactions, the losers held shared locks from the duplicate key
      * and then all wanted the exclusive one (InnoDB deadlock, seen with 8 parallel clerks on MariaDB).
      */
-    private void ensureRow(String policyCode, int year) {
+    public void open(String policyCode, int year) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM award_budget_use WHERE policy_code = ? AND budget_year = ?",
                 Integer.class, policyCode, year) == 0) {
             try {

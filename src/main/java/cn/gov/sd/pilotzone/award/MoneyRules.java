@@ -20,7 +20,10 @@ import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The money rules of the award process, written once and called from every entry (inbound file, hub API, page
@@ -120,12 +123,35 @@ class MoneyRules {
 
     /**
      * Commits a finance approval against the policy's budget, or refuses it naming {@code approvedAmount} with
-     * what is left. Atomic against parallel approvals ({@link BudgetLedger}); call in the completing transaction.
+     * what is left: the refusal rolls the whole completion back. Atomic against parallel approvals
+     * ({@link BudgetLedger}); call in the completing transaction.
+     * <p>
+     * The reservation locks the policy's row for the year until the transaction commits, so it is made last, just
+     * before the commit, after the engine's work: parallel finance approvals then wait for each other's commit
+     * only, not for each other's process step (README "Performance": 181 lock waits, 10 s in all, among four
+     * clerks on H2 when it was made first).
      */
     public void commitBudget(AwardApplication app, BigDecimal amount) {
-        budgets.commit(app.applicationId(), app.policyCode(), budgetYear(), amount).ifPresent(left -> {
+        int year = budgetYear();
+        budgets.open(app.policyCode(), year);
+        Runnable commit = () -> budgets.commit(app.applicationId(), app.policyCode(), year, amount).ifPresent(left -> {
             throw new InvalidInputException(Problem.of("approvedAmount", "budget.exceeded", amount,
-                    left.max(BigDecimal.ZERO), app.policyCode(), budgetYear()));
+                    left.max(BigDecimal.ZERO), app.policyCode(), String.valueOf(year))); // a year, not 2,026
+        });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            commit.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                commit.run();
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -44,6 +45,14 @@ class MoneyRulesIT {
     Payments payments;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    MoneyRules moneyRules;
+    @Autowired
+    AwardBudgets budgets;
+    @Autowired
+    BudgetLedger ledger;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -175,6 +184,40 @@ class MoneyRulesIT {
         String finance = hub.awaitTask("czj", id, "financeReview");
         String page = page("czj", finance).getBody();
         assertThat(page).contains("id=\"budget-left\"").contains("专项资金预算剩余");
+    }
+
+    @Test
+    void aFinanceApprovalBeyondTheBudgetLeftIsRefusedNamingTheAmountAndChangesNothing() {
+        String policy = "GREEN_MANUFACTURING";
+        String id = submit(Applications.fresh(policy));
+        hub.decide("county-370705", id, "countyReview", Map.of("decision", "approve", "approvedAmount", 100000));
+        hub.decide("gxj", id, "cityReview", Map.of("decision", "approve"));
+        String finance = hub.awaitTask("czj", id, "financeReview");
+        int year = moneyRules.budgetYear();
+        BigDecimal budget = budgets.of(policy, year)
+                .orElseThrow(() -> new AssertionError("config/award-budgets.yml has no " + policy + " budget for " + year));
+        ledger.open(policy, year);
+        BigDecimal used = ledger.used(policy, year);
+        BigDecimal nearlyAll = budget.subtract(new BigDecimal("50000"));
+        try {
+            jdbc.update("UPDATE award_budget_use SET used = ? WHERE policy_code = ? AND budget_year = ?", nearlyAll,
+                    policy, year);
+            ResponseEntity<String> refused = hub.complete("czj", finance, Map.of("decision", "approve"));
+            assertThat(fields(hub, refused)).containsExactly("approvedAmount");
+            assertThat(refused.getBody()).contains("50,000").contains(year + " 年度");
+            // the refusal comes at the end of the completion and rolls all of it back
+            assertThat(hub.findTask("czj", id, "financeReview")).contains(finance);
+            assertThat(ledger.used(policy, year)).isEqualByComparingTo(nearlyAll);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM award_budget_commitment WHERE application_id = ?",
+                    Integer.class, id)).isZero();
+            assertThat(hub.application("czj", id).path("history").findValuesAsText("step"))
+                    .doesNotContain("financeReview");
+        } finally {
+            jdbc.update("UPDATE award_budget_use SET used = ? WHERE policy_code = ? AND budget_year = ?", used,
+                    policy, year);
+        }
+        assertThat(hub.complete("czj", finance, Map.of("decision", "approve")).getStatusCode().value()).isEqualTo(204);
+        assertThat(ledger.used(policy, year)).isEqualByComparingTo(used.add(new BigDecimal("100000")));
     }
 
     @Test

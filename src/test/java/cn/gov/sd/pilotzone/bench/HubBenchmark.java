@@ -165,6 +165,8 @@ class HubBenchmark {
                 runs, TaskCompletion.Run::rawPerSecond, null));
         section.figures.add(figure("2. Task completion, ratio hub/raw", "", runs, TaskCompletion.Run::ratio,
                 Figure.atLeast(0.5)));
+        runs.forEach(r -> section.notes.add("task completion, CPU per task: hub side " + r.hubCpu() + "; raw side "
+                + r.rawCpu()));
     }
 
     private static void csv(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {

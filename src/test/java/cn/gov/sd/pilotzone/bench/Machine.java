@@ -54,6 +54,21 @@ final class Machine {
         return firstValue(status(pid), "VmRSS").map(Machine::kb).map(kb -> kb / 1024).orElse(-1L);
     }
 
+    /**
+     * CPU time (user + system) a process has used so far, in ms, from {@code /proc/<pid>/stat} (clock ticks of
+     * 10 ms); -1 if unknown. Unlike wall time it does not depend on what else the machine runs.
+     */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name, which may hold spaces, in parentheses: utime and stime are 14 and 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static Path status(long pid) {
         return Path.of("/proc", Long.toString(pid), "status");
     }

@@ -30,10 +30,21 @@ final class TaskCompletion {
     private static final String COMMENT = "基准测试：材料齐全，同意";
     private static final String APPROVE = "{\"decision\":\"approve\",\"comment\":\"" + COMMENT + "\"}";
 
-    /** One run: tasks per second of each side. */
-    record Run(double hubPerSecond, double rawPerSecond) {
+    /**
+     * One run: tasks per second of each side, and the CPU time per task each side used in the hub's process and in
+     * the clients' (this) process: on a machine shared with other work, CPU time says what the rate alone cannot.
+     */
+    record Run(double hubPerSecond, double rawPerSecond, Cpu hubCpu, Cpu rawCpu) {
         double ratio() {
             return hubPerSecond / rawPerSecond;
+        }
+    }
+
+    /** CPU ms per task completed, in the hub's process and in the clients'. */
+    record Cpu(double hubMs, double clientsMs) {
+        @Override
+        public String toString() {
+            return String.format("%.1f ms in the hub, %.1f ms in the clients", hubMs, clientsMs);
         }
     }
 
@@ -51,14 +62,34 @@ final class TaskCompletion {
     Run run(int run, int count) throws Exception {
         double hubRate;
         double rawRate;
+        Cpu hubCpu;
+        Cpu rawCpu;
+        int tasks = count * STEPS.size();
         if (run % 2 == 0) {
+            long[] cpu = cpu();
             hubRate = hubSide("BH" + run + "-", count);
+            hubCpu = cpuSince(cpu, tasks);
+            cpu = cpu();
             rawRate = rawSide("BR" + run + "-", count);
+            rawCpu = cpuSince(cpu, tasks);
         } else {
+            long[] cpu = cpu();
             rawRate = rawSide("BR" + run + "-", count);
+            rawCpu = cpuSince(cpu, tasks);
+            cpu = cpu();
             hubRate = hubSide("BH" + run + "-", count);
+            hubCpu = cpuSince(cpu, tasks);
         }
-        return new Run(hubRate, rawRate);
+        return new Run(hubRate, rawRate, hubCpu, rawCpu);
+    }
+
+    private long[] cpu() {
+        return new long[] {Machine.cpuMillis(hub.pid()), Machine.cpuMillis(ProcessHandle.current().pid())};
+    }
+
+    private Cpu cpuSince(long[] start, int tasks) {
+        long[] now = cpu();
+        return new Cpu((now[0] - start[0]) / (double) tasks, (now[1] - start[1]) / (double) tasks);
     }
 
     private double rawSide(String prefix, int count) {
