@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.award.Applications;
@@ -41,7 +43,8 @@ final class AwardIngest {
     static final String POLICY = "STANDARD_NATIONAL";
 
     /** One run: applications per second of each side. */
-    record Run(double hubPerSecond, double rawPerSecond, double minimalPerSecond, double minimalWithVariablesPerSecond) {
+    record Run(double hubPerSecond, double rawPerSecond, double minimalPerSecond, double minimalWithVariablesPerSecond,
+               Map<String, String> hubCpuPerInstance) {
         double ratio() {
             return hubPerSecond / rawPerSecond;
         }
@@ -79,14 +82,20 @@ final class AwardIngest {
         List<Map<String, Object>> hubApps = applications(hubPrefix, n);
         List<Map<String, Object>> rawApps = applications(rawPrefix, n);
         Map<String, Double> rates = new LinkedHashMap<>();
-        List<Runnable> sides = new ArrayList<>(List.of(
-                () -> rates.put("hub", hubSide(hubPrefix, hubApps)),
-                () -> rates.put("raw", rawSide(rawPrefix, rawApps)),
-                () -> rates.put("minimal", minimalSide("BM" + run + "-", n, Map.of())),
-                () -> rates.put("minimalVars", minimalSide("BV" + run + "-", n, variablesOf(rawApps.get(0))))));
+        Map<String, String> cpu = new TreeMap<>();
+        Map<String, Object> variables = variablesOf(rawApps.get(0));
+        List<Map.Entry<String, DoubleSupplier>> sides = new ArrayList<>(List.of(
+                Map.entry("hub", () -> hubSide(hubPrefix, hubApps)),
+                Map.entry("raw", () -> rawSide(rawPrefix, rawApps)),
+                Map.entry("minimal", () -> minimalSide("BM" + run + "-", n, Map.of())),
+                Map.entry("minimalVars", () -> minimalSide("BV" + run + "-", n, variables))));
         Collections.rotate(sides, run);
-        sides.forEach(Runnable::run);
-        return new Run(rates.get("hub"), rates.get("raw"), rates.get("minimal"), rates.get("minimalVars"));
+        for (Map.Entry<String, DoubleSupplier> side : sides) {
+            long before = Machine.cpuMillis(hub.pid());
+            rates.put(side.getKey(), side.getValue().getAsDouble());
+            cpu.put(side.getKey(), String.format("%.1f ms", (Machine.cpuMillis(hub.pid()) - before) / (double) n));
+        }
+        return new Run(rates.get("hub"), rates.get("raw"), rates.get("minimal"), rates.get("minimalVars"), cpu);
     }
 
     /** Applications of new enterprises, registered in the enterprise registry, round-robin over the counties. */

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  * -Dbench.db=h2,mariadb}). Defaults are the figures of issues 6 and 13.
  *
  * @param runs           runs of each figure; the report gives their median and lists them all
+ * @param warmups        runs of each figure before those, not counted ({@code bench.warmups}, default 1): the hub
+ *                       is a server that runs for weeks, and a fresh JVM spends its first minutes compiling (JFR:
+ *                       the JIT's threads busy for as long as the hub ran); the report lists them as notes
  * @param applications   award applications per ingest run (files, and as many raw and baseline starts)
  * @param completions    applications driven through the three reviews per task-completion run and side
  * @param rows           rows of the operation-data file
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
  *                       2 drives the applications 1 leaves at county review and 5 compares with 4: each brings
  *                       the other in
  */
-record BenchSettings(int runs, int applications, int completions, int rows, int openTasks, int clerks, int requests,
+record BenchSettings(int runs, int warmups, int applications, int completions, int rows, int openTasks, int clerks, int requests,
                      int year, List<String> databases, Set<Integer> figures) {
 
     static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 7);
@@ -39,7 +42,7 @@ record BenchSettings(int runs, int applications, int completions, int rows, int 
 
     static BenchSettings fromSystemProperties() {
         int n = Integer.getInteger("bench.n", 2000);
-        return new BenchSettings(Integer.getInteger("bench.runs", 3), n,
+        return new BenchSettings(Integer.getInteger("bench.runs", 3), Integer.getInteger("bench.warmups", 1), n,
                 Integer.getInteger("bench.completions", Math.min(n, 200)),
                 Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.openTasks", 10_000),
                 Integer.getInteger("bench.clerks", 20), Integer.getInteger("bench.requests", 25),

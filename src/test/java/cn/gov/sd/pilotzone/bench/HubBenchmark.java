@@ -131,10 +131,7 @@ class HubBenchmark {
     }
 
     private static void ingest(AwardIngest ingest, BenchSettings s, Report.Section section) throws Exception {
-        List<AwardIngest.Run> runs = new ArrayList<>();
-        for (int r = 0; r < s.runs(); r++) {
-            runs.add(ingest.run(r, s.applications()));
-        }
+        List<AwardIngest.Run> runs = runs(s, section, "1. award ingest", r -> ingest.run(r, s.applications()));
         String n = s.applications() + " ";
         section.figures.add(figure("1. Award ingest, hub: " + n + "files → county review", "applications/s",
                 runs, AwardIngest.Run::hubPerSecond, null));
@@ -148,16 +145,16 @@ class HubBenchmark {
                 "instances/s", runs, AwardIngest.Run::minimalWithVariablesPerSecond, null));
         section.figures.add(figure("1. Award process design cost: a raw award start in minimal starts",
                 "×", runs, AwardIngest.Run::designCost, null));
+        runs.forEach(r -> section.notes.add("award ingest, CPU of the hub's process per instance: "
+                + r.hubCpuPerInstance()));
         ingest.rowsPerInstance(0).forEach((side, rows) ->
                 section.notes.add("rows per instance at its first user task, " + side + ": " + rows));
     }
 
     private static void completion(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
         TaskCompletion completion = new TaskCompletion(hub);
-        List<TaskCompletion.Run> runs = new ArrayList<>();
-        for (int r = 0; r < s.runs(); r++) {
-            runs.add(completion.run(r, s.completions()));
-        }
+        List<TaskCompletion.Run> runs = runs(s, section, "2. task completion",
+                r -> completion.run(r, s.completions()));
         String apps = " (" + s.completions() + " applications × 3 reviews, " + TaskCompletion.WORKERS + " at once)";
         section.figures.add(figure("2. Task completion, hub: the API as clerks" + apps, "tasks/s",
                 runs, TaskCompletion.Run::hubPerSecond, null));
@@ -171,10 +168,7 @@ class HubBenchmark {
 
     private static void csv(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
         CsvIngest csv = new CsvIngest(hub);
-        List<CsvIngest.Run> runs = new ArrayList<>();
-        for (int r = 0; r < s.runs(); r++) {
-            runs.add(csv.run(r, s.rows()));
-        }
+        List<CsvIngest.Run> runs = runs(s, section, "3. CSV ingest", r -> csv.run(r, s.rows()));
         String rows = s.rows() + " rows";
         section.figures.add(figure("3. CSV ingest, new month: operation-data feed, " + rows, "rows/s", runs,
                 CsvIngest.Run::hubNew, null));
@@ -194,7 +188,7 @@ class HubBenchmark {
                                                                              Report.Section section) throws Exception {
         String load = " (" + s.clerks() + " clients × " + s.requests() + " requests, " + s.openTasks()
                 + " open tasks)";
-        Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = pages(latency, s);
+        Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty = pages(latency, s, section);
         for (var e : empty.entrySet()) {
             section.figures.add(figure("4. " + e.getKey().title + ", p50" + load, "ms", e.getValue(),
                     TaskListLatency.Run::p50, null));
@@ -206,16 +200,10 @@ class HubBenchmark {
 
     private static void apiClients(TaskListLatency latency, BenchSettings s, Report.Section section)
             throws Exception {
-        List<Double> basic = new ArrayList<>();
-        for (int r = 0; r < s.runs(); r++) {
-            basic.add(latency.basicWithoutSession(10));
-        }
+        List<Double> basic = runs(s, section, "7. HTTP Basic", r -> latency.basicWithoutSession(10));
         section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
                 + "(a BCrypt check per request), p50", "ms", basic, null));
-        List<Double> token = new ArrayList<>();
-        for (int r = 0; r < s.runs(); r++) {
-            token.add(latency.tokenWithoutSession(10));
-        }
+        List<Double> token = runs(s, section, "7. API token", r -> latency.tokenWithoutSession(10));
         section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
                 token, null));
     }
@@ -224,7 +212,7 @@ class HubBenchmark {
                                    Map<TaskListLatency.Page, List<TaskListLatency.Run>> empty, BenchSettings s,
                                    Report.Section section) throws Exception {
         section.notes.add(new YearLoad(hub).load(s.year()));
-        Map<TaskListLatency.Page, List<TaskListLatency.Run>> year = pages(latency, s);
+        Map<TaskListLatency.Page, List<TaskListLatency.Run>> year = pages(latency, s, section);
         for (var e : year.entrySet()) {
             List<TaskListLatency.Run> before = empty.get(e.getKey());
             section.figures.add(figure("5. " + e.getKey().title + " with a year of data (" + s.year()
@@ -238,17 +226,34 @@ class HubBenchmark {
         }
     }
 
-    private static Map<TaskListLatency.Page, List<TaskListLatency.Run>> pages(TaskListLatency latency, BenchSettings s)
-            throws Exception {
+    private static Map<TaskListLatency.Page, List<TaskListLatency.Run>> pages(TaskListLatency latency, BenchSettings s,
+                                                                             Report.Section section) throws Exception {
         Map<TaskListLatency.Page, List<TaskListLatency.Run>> runs = new EnumMap<>(TaskListLatency.Page.class);
         for (TaskListLatency.Page page : TaskListLatency.Page.values()) {
-            List<TaskListLatency.Run> list = new ArrayList<>();
-            for (int r = 0; r < s.runs(); r++) {
-                list.add(latency.run(page, s.requests()));
-            }
-            runs.put(page, list);
+            runs.put(page, runs(s, section, page.title, r -> latency.run(page, s.requests())));
         }
         return runs;
+    }
+
+    /** One run of a figure, numbered from 0 (warm-up runs first). */
+    @FunctionalInterface
+    interface Measurement<R> {
+        R run(int run) throws Exception;
+    }
+
+    /** The figure's warm-up runs (listed in the notes, not counted), then its counted runs. */
+    private static <R> List<R> runs(BenchSettings s, Report.Section section, String what, Measurement<R> measurement)
+            throws Exception {
+        List<R> counted = new ArrayList<>();
+        for (int r = 0; r < s.warmups() + s.runs(); r++) {
+            R result = measurement.run(r);
+            if (r < s.warmups()) {
+                section.notes.add(what + ", warm-up run " + (r + 1) + " (not counted): " + result);
+            } else {
+                counted.add(result);
+            }
+        }
+        return counted;
     }
 
     private static <R> Figure figure(String title, String unit, List<R> runs, ToDoubleFunction<R> value,

@@ -73,7 +73,8 @@ final class Report {
     private String markdown() {
         StringBuilder md = new StringBuilder("# Pilot Zone Hub benchmark\n\n");
         md.append("Started ").append(started).append(". Each figure: median of ").append(settings.runs())
-                .append(" runs (all runs listed).\n\n");
+                .append(" runs (all runs listed), after ").append(settings.warmups())
+                .append(" warm-up run(s) of the same figure, not counted (in the notes).\n\n");
         md.append("| machine | |\n|---|---|\n");
         machine.forEach((k, v) -> md.append("| ").append(k).append(" | `").append(v).append("` |\n"));
         md.append("| settings | `").append(settings).append("` |\n");
