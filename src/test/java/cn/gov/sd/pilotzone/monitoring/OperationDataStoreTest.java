@@ -3,8 +3,7 @@ package cn.gov.sd.pilotzone.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +27,12 @@ class OperationDataStoreTest {
         assertThat(ranges(stored("A"), "B")).isEmpty();
     }
 
-    private static TreeMap<String, Object> stored(String... keys) {
-        TreeMap<String, Object> m = new TreeMap<>();
-        for (String k : keys) {
-            m.put(k, k);
-        }
-        return m;
+    /** Stored keys come in order. */
+    private static String[] stored(String... keys) {
+        return keys;
     }
 
-    private static List<List<Object>> ranges(TreeMap<String, Object> stored, String... file) {
-        Map<String, Object> f = new TreeMap<>();
-        for (String k : file) {
-            f.put(k, k);
-        }
-        return OperationDataStore.ranges(7, stored, f).stream().map(List::of).toList();
+    private static List<List<Object>> ranges(String[] stored, String... file) {
+        return OperationDataStore.ranges(7, stored, Set.of(file)).stream().map(List::of).toList();
     }
 }
