@@ -191,7 +191,7 @@ public final class TableReader {
                 }
                 return;
             }
-            if (cells.stream().allMatch(String::isBlank)) {
+            if (blank(cells)) {
                 return;
             }
             String[] values = new String[columns.size()];
@@ -207,7 +207,7 @@ public final class TableReader {
                 if (columns.get(c).code() && !values[c].isEmpty()) {
                     if (numbers.get(index[c])) {
                         row.problem(columns.get(c).name(), "code.numberCell", values[c]);
-                    } else if (SCIENTIFIC.matcher(values[c]).matches()) {
+                    } else if (exponent(values[c]) && SCIENTIFIC.matcher(values[c]).matches()) {
                         row.problem(columns.get(c).name(), "code.scientific", values[c]);
                     }
                 }
@@ -215,6 +215,20 @@ public final class TableReader {
             count++;
             sink.accept(row);
         }
+    }
+
+    private static boolean blank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a code may be in scientific notation at all: most codes are not, and skip the regular expression. */
+    private static boolean exponent(String code) {
+        return code.indexOf('E') >= 0 || code.indexOf('e') >= 0;
     }
 
     static String decode(byte[] content, Charset configured) {

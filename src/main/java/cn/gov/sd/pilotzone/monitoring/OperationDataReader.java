@@ -98,8 +98,8 @@ public final class OperationDataReader {
         private final int chunkSize;
         private final Consumer<Chunk> chunks;
         private final List<Problem> problems = new ArrayList<>();
-        /** Each good row's month and USCC, with its line: a second row for them is a duplicate. */
-        private final Map<String, Integer> seen = new HashMap<>();
+        /** Each good row's line by month and USCC: a second row for them is a duplicate. */
+        private final Map<YearMonth, Map<String, Integer>> seen = new HashMap<>();
         private Set<String> indicators;
         private List<OperationRecord> good = new ArrayList<>();
 
@@ -125,7 +125,7 @@ public final class OperationDataReader {
             BigDecimal electricity = indicator(row, ELECTRICITY, false);
             BigDecimal tax = indicator(row, TAX, true);
             if (row.valid()) {
-                Integer earlier = seen.putIfAbsent(uscc + period, row.line());
+                Integer earlier = seen.computeIfAbsent(period, p -> new HashMap<>()).putIfAbsent(uscc, row.line());
                 if (earlier != null) {
                     row.problem("period", "operation.duplicateRow", earlier);
                 } else {
