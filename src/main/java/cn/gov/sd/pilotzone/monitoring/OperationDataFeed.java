@@ -33,8 +33,12 @@ class OperationDataFeed implements FeedHandler {
     private static final Logger log = LoggerFactory.getLogger(OperationDataFeed.class);
     /** Rows per chunk: 5 insert batches. */
     private static final int CHUNK = 5 * OperationDataStore.BATCH;
-    /** Chunks read ahead of the writer, at most. */
-    private static final int QUEUED = 4;
+    /**
+     * Chunks read ahead of the writer, at most: a 100,000-row file. The writer falls behind while it reads a stored
+     * month (a re-sent one: 100,000 keys), and the reader should not wait for it; the rows of a re-sent month are
+     * kept until the end anyway, so this holds no more rows than reading the whole file first did.
+     */
+    private static final int QUEUED = 20;
 
     private final OperationDataStore store;
     private final Fluctuations fluctuations;
