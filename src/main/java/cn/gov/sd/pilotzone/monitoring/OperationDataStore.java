@@ -40,8 +40,8 @@ import org.springframework.stereotype.Repository;
  * have (the only ones kept);</li>
  * <li>a row of a key not stored is inserted with its chunk, while the reader goes on with the next ones;</li>
  * <li>rows already stored are replaced once the whole file is read: deleted by key range, one {@code DELETE} per
- * run of consecutive stored keys that the file replaces (a whole re-sent month is one statement), then inserted
- * again. Measured with 100,000 rows, single-row UPDATE or DELETE batches take 5–15 s on MariaDB and
+ * run of consecutive keys that the file replaces (a whole re-sent month is one statement; a key that stays, or one
+ * the file inserted already, ends a run), then inserted again. Measured with 100,000 rows, single-row UPDATE or DELETE batches take 5–15 s on MariaDB and
  * {@code uscc IN (…)} chunks several minutes on H2; key ranges take about a second on both;</li>
  * <li>inserts are batches in key order (a chunk's, or all replaced rows'), with typed parameters (no per-row
  * metadata look-ups by the driver; with {@code rewriteBatchedStatements} MySQL gets multi-row INSERTs); in key order
@@ -87,13 +87,16 @@ class OperationDataStore {
     /**
      * One file's writes: {@link #write} as many chunks as the file has, then {@link #finish}, all in one
      * transaction. A row of a new key is inserted with its chunk; a row that replaces a stored one waits for the
-     * end, when the file's keys of the month are known and the stored ones they replace can be deleted by range.
+     * end, when the file's keys of the month are known and the stored ones they replace can be deleted by range
+     * ({@link #ranges}, which keeps clear of the keys inserted meanwhile).
      */
     final class Writer {
         private final LocalDateTime now;
         /** The months locked so far, with what each had stored before the file. */
         private final Map<Integer, Stored> months = new HashMap<>();
         private final List<OperationRecord> replacing = new ArrayList<>();
+        /** The keys this file inserted already, by month: a range deleted at the end must not cover one. */
+        private final Map<Integer, List<String>> insertedKeys = new HashMap<>();
         private Set<String> indicators;
         private int inserted;
 
@@ -121,6 +124,7 @@ class OperationDataStore {
                 }
             }
             insert(fresh, now);
+            fresh.forEach(r -> insertedKeys.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r.uscc()));
             inserted += fresh.size();
         }
 
@@ -128,13 +132,28 @@ class OperationDataStore {
             Map<Integer, Set<String>> replaced = new HashMap<>();
             replacing.forEach(r -> replaced.computeIfAbsent(r.monthNo(), m -> new HashSet<>()).add(r.uscc()));
             List<Object[]> deletes = new ArrayList<>();
-            replaced.forEach((month, keys) -> deletes.addAll(ranges(month, months.get(month).keys, keys)));
+            replaced.forEach((month, keys) -> deletes.addAll(ranges(month, inTable(month), keys)));
             if (!deletes.isEmpty()) {
                 jdbc.batchUpdate("DELETE FROM operation_data WHERE month_no = ? AND uscc >= ? AND uscc <= ?", deletes);
             }
             replacing.sort(KEY_ORDER);
             insert(replacing, now);
             return new Applied(inserted, replacing.size());
+        }
+
+        /** The month's keys in the table now, in order: those stored before the file and those it inserted. */
+        private String[] inTable(int monthNo) {
+            String[] stored = months.get(monthNo).keys;
+            List<String> added = insertedKeys.getOrDefault(monthNo, List.of());
+            if (added.isEmpty()) {
+                return stored;
+            }
+            String[] all = Arrays.copyOf(stored, stored.length + added.size());
+            for (int i = 0; i < added.size(); i++) {
+                all[stored.length + i] = added.get(i);
+            }
+            Arrays.sort(all);
+            return all;
         }
 
         /**
@@ -198,16 +217,17 @@ class OperationDataStore {
     }
 
     /**
-     * The key ranges to delete: runs of consecutive stored keys that the file replaces. A stored key the file does
-     * not have ends a run, so a range never covers a row that stays. USCCs are upper-case ASCII letters and
+     * The key ranges to delete: runs of consecutive keys of the table ({@code inTable}, in order: stored before the
+     * file, and inserted by it already) that the file replaces. Any other key ends a run, so a range never covers a
+     * row that stays or one the file has just inserted. USCCs are upper-case ASCII letters and
      * digits, so Java's order is the database's under any collation.
      */
-    static List<Object[]> ranges(int monthNo, String[] stored, Set<String> file) {
+    static List<Object[]> ranges(int monthNo, String[] inTable, Set<String> replaced) {
         List<Object[]> ranges = new ArrayList<>();
         String first = null;
         String last = null;
-        for (String key : stored) {
-            if (file.contains(key)) {
+        for (String key : inTable) {
+            if (replaced.contains(key)) {
                 first = first == null ? key : first;
                 last = key;
             } else if (first != null) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The key ranges a re-sent month is deleted by: never one that covers a stored row the file does not replace. */
+/** The key ranges a re-sent month is deleted by: never one that covers a row of the table the file does not replace. */
 class OperationDataStoreTest {
 
     @Test
@@ -22,12 +22,18 @@ class OperationDataStoreTest {
     }
 
     @Test
+    void aKeyTheFileInsertedAlreadySplitsTheRange() {
+        // B was not stored: the file inserted it with its chunk, before the replaced A and C are deleted
+        assertThat(ranges(stored("A", "B", "C"), "A", "C")).containsExactly(List.of(7, "A", "A"), List.of(7, "C", "C"));
+    }
+
+    @Test
     void nothingStoredNothingDeleted() {
         assertThat(ranges(stored(), "A", "B")).isEmpty();
         assertThat(ranges(stored("A"), "B")).isEmpty();
     }
 
-    /** Stored keys come in order. */
+    /** The table's keys (stored before the file, or inserted by it already) come in order. */
     private static String[] stored(String... keys) {
         return keys;
     }
