@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code feeds}: one indicator per inbound feed, DOWN when its route is not
- * started, when its consumer has not begun a poll for {@code hub.exchange.feed-silence} (its thread died: a poll
- * delay is half a second, a back-off after failed polls ten times that), or when one poll has run longer than
+ * started, when its consumer has not begun a poll for {@code hub.exchange.feed-silence} (its thread died: polls are
+ * at most half a second apart, about 5 s during a back-off after failed polls), or when one poll has run longer than
  * {@code hub.exchange.poll-timeout} (stuck reading a file that never ends).
  */
 @Component("feeds")

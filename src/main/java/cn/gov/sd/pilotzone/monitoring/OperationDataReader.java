@@ -5,12 +5,13 @@ import java.nio.charset.Charset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -62,23 +63,58 @@ public final class OperationDataReader {
     public record Parsed(List<OperationRecord> rows, List<Problem> problems, int total, Set<String> indicators) {
     }
 
+    /** Good rows of a file in file order, with the indicator columns the file has (the same in every chunk). */
+    public record Chunk(Set<String> indicators, List<OperationRecord> rows) {
+    }
+
+    /** A whole file but its good rows: the bad rows' problems, the data rows read, the indicator columns. */
+    public record Summary(List<Problem> problems, int total, Set<String> indicators) {
+    }
+
     private OperationDataReader() {
     }
 
     /** @param charset null to detect (UTF-8 or GB18030); XLSX is recognised by its content */
     public static Parsed read(String fileName, byte[] content, Charset charset) {
-        List<Row> table = TableReader.read(fileName, content, charset, COLUMNS);
-        Set<String> indicators = new LinkedHashSet<>();
-        if (!table.isEmpty()) {
-            INDICATORS.stream().filter(table.get(0)::present).forEach(indicators::add);
+        List<OperationRecord> good = new ArrayList<>();
+        Summary summary = read(fileName, content, charset, Integer.MAX_VALUE, chunk -> good.addAll(chunk.rows()));
+        return new Parsed(good, summary.problems(), summary.total(), summary.indicators());
+    }
+
+    /**
+     * Reads the file and hands its good rows on in chunks of {@code chunkSize} as they are checked, the last one
+     * possibly smaller, so that they can be written while the rest is read. A file rejected as a whole throws,
+     * possibly after some chunks were handed on.
+     */
+    public static Summary read(String fileName, byte[] content, Charset charset, int chunkSize, Consumer<Chunk> chunks) {
+        Checks checks = new Checks(chunkSize, chunks);
+        int total = TableReader.read(fileName, content, charset, COLUMNS, checks::check);
+        checks.flush();
+        return new Summary(checks.problems, total, checks.indicators);
+    }
+
+    /** Checks rows one by one and collects the good ones into chunks. */
+    private static final class Checks {
+        private final int chunkSize;
+        private final Consumer<Chunk> chunks;
+        private final List<Problem> problems = new ArrayList<>();
+        /** Each good row's line by month and USCC: a second row for them is a duplicate. */
+        private final Map<YearMonth, Map<String, Integer>> seen = new HashMap<>();
+        private Set<String> indicators;
+        private List<OperationRecord> good = new ArrayList<>();
+
+        Checks(int chunkSize, Consumer<Chunk> chunks) {
+            this.chunkSize = chunkSize;
+            this.chunks = chunks;
         }
-        if (!table.isEmpty() && indicators.isEmpty()) {
-            throw new InvalidInputException(Problem.of(null, "operation.noIndicator").atLine(1));
-        }
-        List<OperationRecord> good = new ArrayList<>(table.size());
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>(table.size() * 2);
-        for (Row row : table) {
+
+        void check(Row row) {
+            if (indicators == null) {
+                indicators = INDICATORS.stream().filter(row::present).collect(Collectors.toUnmodifiableSet());
+                if (indicators.isEmpty()) {
+                    throw new InvalidInputException(Problem.of(null, "operation.noIndicator").atLine(1));
+                }
+            }
             String uscc = row.text("uscc", true);
             if (uscc != null) {
                 Uscc.problem(uscc).ifPresent(code -> row.problem("uscc", code));
@@ -89,16 +125,25 @@ public final class OperationDataReader {
             BigDecimal electricity = indicator(row, ELECTRICITY, false);
             BigDecimal tax = indicator(row, TAX, true);
             if (row.valid()) {
-                Integer earlier = seen.putIfAbsent(uscc + period, row.line());
+                Integer earlier = seen.computeIfAbsent(period, p -> new HashMap<>()).putIfAbsent(uscc, row.line());
                 if (earlier != null) {
                     row.problem("period", "operation.duplicateRow", earlier);
                 } else {
                     good.add(new OperationRecord(row.line(), uscc, period, revenue, profit, electricity, tax));
+                    if (good.size() >= chunkSize) {
+                        flush();
+                    }
                 }
             }
             problems.addAll(row.problems());
         }
-        return new Parsed(good, problems, table.size(), Set.copyOf(indicators));
+
+        void flush() {
+            if (!good.isEmpty()) {
+                chunks.accept(new Chunk(indicators, good));
+                good = new ArrayList<>();
+            }
+        }
     }
 
     static YearMonth period(Row row) {

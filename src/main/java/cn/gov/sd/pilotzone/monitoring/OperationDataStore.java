@@ -2,17 +2,21 @@ package cn.gov.sd.pilotzone.monitoring;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.exchange.RetryLaterException;
@@ -25,18 +29,23 @@ import org.springframework.stereotype.Repository;
 /**
  * Table {@code operation_data}: monthly indicators per enterprise, key (month, USCC). Written in batches, because a
  * statistics file holds every enterprise of the city (100,000 rows must take about what a plain JDBC batch insert
- * takes). Per month of the file, in the file's transaction:
+ * takes). A file is written chunk by chunk as it is read ({@link Writer}), in the file's transaction:
  * <ol>
- * <li>the month's row of {@code operation_month} is locked (updated, or inserted the first time), so two hub nodes
- * never write the same month at once;</li>
- * <li>one query reads what the month already has;</li>
- * <li>rows already stored are replaced: deleted by key range, one {@code DELETE} per run of consecutive stored keys
- * that the file replaces (a whole re-sent month is one statement), then inserted again. Measured with 100,000
- * rows, single-row UPDATE or DELETE batches take 5–15 s on MariaDB and {@code uscc IN (…)} chunks several minutes
- * on H2; key ranges take about a second on both;</li>
- * <li>all rows are batch-inserted in key order, with typed parameters (no per-row metadata look-ups by the driver;
- * with {@code rewriteBatchedStatements} MySQL gets multi-row INSERTs); in key order the primary key's B-tree grows
- * at one end instead of splitting pages all over.</li>
+ * <li>a month's row of {@code operation_month} is locked (updated, or inserted the first time) when the file's
+ * first row of that month comes, so two hub nodes never write the same month at once. Months are locked in the
+ * order they come (ascending within a chunk): two nodes given files with the same months in opposite orders can
+ * deadlock, and the database's deadlock error makes the loser's file wait and be taken again
+ * ({@link RetryLaterException});</li>
+ * <li>one query then reads the month's stored keys, with the values of the indicator columns the file does not
+ * have (the only ones kept);</li>
+ * <li>a row of a key not stored is inserted with its chunk, while the reader goes on with the next ones;</li>
+ * <li>rows already stored are replaced once the whole file is read: deleted by key range, one {@code DELETE} per
+ * run of consecutive keys that the file replaces (a whole re-sent month is one statement; a key that stays, or one
+ * the file inserted already, ends a run), then inserted again. Measured with 100,000 rows, single-row UPDATE or DELETE batches take 5–15 s on MariaDB and
+ * {@code uscc IN (…)} chunks several minutes on H2; key ranges take about a second on both;</li>
+ * <li>inserts are batches in key order (a chunk's, or all replaced rows'), with typed parameters (no per-row
+ * metadata look-ups by the driver; with {@code rewriteBatchedStatements} MySQL gets multi-row INSERTs); in key order
+ * the primary key's B-tree splits fewer pages.</li>
  * </ol>
  * Portable SQL: no MERGE, no upsert syntax.
  */
@@ -44,6 +53,8 @@ import org.springframework.stereotype.Repository;
 class OperationDataStore {
 
     static final int BATCH = 1000;
+    private static final Comparator<OperationRecord> KEY_ORDER = Comparator.comparingInt((OperationRecord r) -> r.monthNo())
+            .thenComparing(OperationRecord::uscc);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -63,29 +74,117 @@ class OperationDataStore {
      * keep their stored values, so the power company's file does not erase the statistics bureau's revenue.
      */
     public Applied apply(List<OperationRecord> rows, Set<String> indicators) {
-        LocalDateTime now = Utc.of(clock.instant());
-        Map<Integer, List<OperationRecord>> byMonth = new TreeMap<>(); // ascending: nodes lock months in one order
-        rows.forEach(r -> byMonth.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r));
-        List<OperationRecord> writes = new ArrayList<>(rows.size());
-        List<Object[]> deletes = new ArrayList<>();
-        int replaced = 0;
-        for (Map.Entry<Integer, List<OperationRecord>> month : byMonth.entrySet()) {
-            lockMonth(month.getKey(), month.getValue().get(0).period(), now);
-            TreeMap<String, OperationRecord> stored = stored(month.getKey());
-            Map<String, OperationRecord> file = new TreeMap<>();
-            for (OperationRecord r : month.getValue()) {
-                file.put(r.uscc(), r);
-                OperationRecord old = stored.get(r.uscc());
-                writes.add(old == null ? r : merge(r, old, indicators));
-                replaced += old == null ? 0 : 1;
+        Writer writer = writer();
+        writer.write(rows, indicators);
+        return writer.finish();
+    }
+
+    /** Writes one file's rows chunk by chunk in the caller's transaction, as {@link #apply} does all at once. */
+    public Writer writer() {
+        return new Writer(Utc.of(clock.instant()));
+    }
+
+    /**
+     * One file's writes: {@link #write} as many chunks as the file has, then {@link #finish}, all in one
+     * transaction. A row of a new key is inserted with its chunk; a row that replaces a stored one waits for the
+     * end, when the file's keys of the month are known and the stored ones they replace can be deleted by range
+     * ({@link #ranges}, which keeps clear of the keys inserted meanwhile).
+     */
+    final class Writer {
+        private final LocalDateTime now;
+        /** The months locked so far, with what each had stored before the file. */
+        private final Map<Integer, Stored> months = new HashMap<>();
+        private final List<OperationRecord> replacing = new ArrayList<>();
+        /** The keys this file inserted already, by month: a range deleted at the end must not cover one. */
+        private final Map<Integer, List<String>> insertedKeys = new HashMap<>();
+        private Set<String> indicators;
+        private int inserted;
+
+        private Writer(LocalDateTime now) {
+            this.now = now;
+        }
+
+        /** The file's months so far. */
+        Set<Integer> months() {
+            return months.keySet();
+        }
+
+        void write(List<OperationRecord> rows, Set<String> fileIndicators) {
+            indicators = fileIndicators;
+            List<OperationRecord> sorted = new ArrayList<>(rows);
+            sorted.sort(KEY_ORDER);
+            List<OperationRecord> fresh = new ArrayList<>(sorted.size());
+            for (OperationRecord r : sorted) {
+                Stored stored = months.computeIfAbsent(r.monthNo(), m -> lockAndRead(m, r.period()));
+                OperationRecord old = stored.rows.get(r.uscc());
+                if (old == null) {
+                    fresh.add(r);
+                } else {
+                    replacing.add(merge(r, old, fileIndicators));
+                }
             }
-            deletes.addAll(ranges(month.getKey(), stored, file));
+            insert(fresh, now);
+            fresh.forEach(r -> insertedKeys.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r.uscc()));
+            inserted += fresh.size();
         }
-        if (!deletes.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM operation_data WHERE month_no = ? AND uscc >= ? AND uscc <= ?", deletes);
+
+        Applied finish() {
+            Map<Integer, Set<String>> replaced = new HashMap<>();
+            replacing.forEach(r -> replaced.computeIfAbsent(r.monthNo(), m -> new HashSet<>()).add(r.uscc()));
+            List<Object[]> deletes = new ArrayList<>();
+            replaced.forEach((month, keys) -> deletes.addAll(ranges(month, inTable(month), keys)));
+            if (!deletes.isEmpty()) {
+                jdbc.batchUpdate("DELETE FROM operation_data WHERE month_no = ? AND uscc >= ? AND uscc <= ?", deletes);
+            }
+            replacing.sort(KEY_ORDER);
+            insert(replacing, now);
+            return new Applied(inserted, replacing.size());
         }
-        insert(writes, now);
-        return new Applied(writes.size() - replaced, replaced);
+
+        /** The month's keys in the table now, in order: those stored before the file and those it inserted. */
+        private String[] inTable(int monthNo) {
+            String[] stored = months.get(monthNo).keys;
+            List<String> added = insertedKeys.getOrDefault(monthNo, List.of());
+            if (added.isEmpty()) {
+                return stored;
+            }
+            String[] all = Arrays.copyOf(stored, stored.length + added.size());
+            for (int i = 0; i < added.size(); i++) {
+                all[stored.length + i] = added.get(i);
+            }
+            Arrays.sort(all);
+            return all;
+        }
+
+        /**
+         * Locks the month and reads its stored keys, with the stored values of the indicators the file does not
+         * have (the only ones kept).
+         */
+        private Stored lockAndRead(int monthNo, YearMonth period) {
+            lockMonth(monthNo, period, now);
+            List<String> kept = OperationDataReader.INDICATORS.stream().filter(c -> !indicators.contains(c)).toList();
+            Map<String, OperationRecord> rows = new HashMap<>();
+            jdbc.query("SELECT uscc" + kept.stream().map(c -> ", " + c).collect(Collectors.joining())
+                    + " FROM operation_data WHERE month_no = ?", rs -> {
+                        String uscc = rs.getString(1);
+                        rows.put(uscc, new OperationRecord(0, uscc, null, value(rs, kept, OperationDataReader.REVENUE),
+                                value(rs, kept, OperationDataReader.PROFIT),
+                                value(rs, kept, OperationDataReader.ELECTRICITY),
+                                value(rs, kept, OperationDataReader.TAX)));
+                    }, monthNo);
+            String[] keys = rows.keySet().toArray(String[]::new);
+            Arrays.sort(keys);
+            return new Stored(rows, keys);
+        }
+    }
+
+    /** A month's rows before the file (only the columns the file does not have), and their keys in order. */
+    private record Stored(Map<String, OperationRecord> rows, String[] keys) {
+    }
+
+    private static BigDecimal value(ResultSet rs, List<String> kept, String column) throws SQLException {
+        int at = kept.indexOf(column);
+        return at < 0 ? null : rs.getBigDecimal(at + 2);
     }
 
     /** One enterprise's month as stored (tests, and the follow-up task's context). */
@@ -117,27 +216,18 @@ class OperationDataStore {
         }
     }
 
-    private TreeMap<String, OperationRecord> stored(int monthNo) {
-        TreeMap<String, OperationRecord> stored = new TreeMap<>();
-        jdbc.query("SELECT uscc, revenue, profit, electricity_kwh, tax FROM operation_data WHERE month_no = ?",
-                rs -> {
-                    stored.put(rs.getString(1), new OperationRecord(0, rs.getString(1), null, rs.getBigDecimal(2),
-                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
-                }, monthNo);
-        return stored;
-    }
-
     /**
-     * The key ranges to delete: runs of consecutive stored keys that the file replaces. A stored key the file does
-     * not have ends a run, so a range never covers a row that stays. USCCs are upper-case ASCII letters and
+     * The key ranges to delete: runs of consecutive keys of the table ({@code inTable}, in order: stored before the
+     * file, and inserted by it already) that the file replaces. Any other key ends a run, so a range never covers a
+     * row that stays or one the file has just inserted. USCCs are upper-case ASCII letters and
      * digits, so Java's order is the database's under any collation.
      */
-    static List<Object[]> ranges(int monthNo, TreeMap<String, ?> stored, Map<String, ?> file) {
+    static List<Object[]> ranges(int monthNo, String[] inTable, Set<String> replaced) {
         List<Object[]> ranges = new ArrayList<>();
         String first = null;
         String last = null;
-        for (String key : stored.keySet()) {
-            if (file.containsKey(key)) {
+        for (String key : inTable) {
+            if (replaced.contains(key)) {
                 first = first == null ? key : first;
                 last = key;
             } else if (first != null) {
@@ -164,7 +254,6 @@ class OperationDataStore {
         if (rows.isEmpty()) {
             return;
         }
-        rows.sort(Comparator.comparingInt((OperationRecord r) -> r.monthNo()).thenComparing(OperationRecord::uscc));
         // bound as LocalDateTime in UTC, like every timestamp of the hub (see Utc), never as a zoned Timestamp
         jdbc.batchUpdate("INSERT INTO operation_data (month_no, uscc, period, revenue, profit, electricity_kwh, tax, "
                 + "updated_at) VALUES (?,?,?,?,?,?,?,?)", rows, BATCH, (ps, r) -> {

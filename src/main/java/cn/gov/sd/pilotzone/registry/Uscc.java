@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.registry;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,18 @@ public final class Uscc {
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+    /**
+     * Each ASCII character's value in {@link #CHARSET}, -1 for the others: looked up rather than searched for, as a
+     * statistics file checks 100,000 codes.
+     */
+    private static final int[] VALUES = new int[128];
+
+    static {
+        Arrays.fill(VALUES, -1);
+        for (int i = 0; i < CHARSET.length(); i++) {
+            VALUES[CHARSET.charAt(i)] = i;
+        }
+    }
 
     private Uscc() {
     }
@@ -24,8 +37,8 @@ public final class Uscc {
         if (code.length() != 18) {
             return Optional.of("uscc.length");
         }
-        for (char c : code.toCharArray()) {
-            if (CHARSET.indexOf(c) < 0) {
+        for (int i = 0; i < 18; i++) {
+            if (value(code.charAt(i)) < 0) {
                 return Optional.of("uscc.character");
             }
         }
@@ -34,10 +47,10 @@ public final class Uscc {
                 return Optional.of("uscc.division");
             }
         }
-        if (orgCheck(code.substring(8, 16)) != code.charAt(16)) {
+        if (orgCheck(code, 8) != code.charAt(16)) {
             return Optional.of("uscc.orgCheck");
         }
-        if (check(code.substring(0, 17)) != code.charAt(17)) {
+        if (check(code) != code.charAt(17)) {
             return Optional.of("uscc.check");
         }
         return Optional.empty();
@@ -51,19 +64,28 @@ public final class Uscc {
     public static char check(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+            sum += value(first17.charAt(i)) * WEIGHTS[i];
         }
         return CHARSET.charAt((31 - sum % 31) % 31);
     }
 
     /** The GB 11714 check character of an 8-character organisation code body. */
     public static char orgCheck(String body) {
+        return orgCheck(body, 0);
+    }
+
+    /** The same for the 8 characters of {@code text} from {@code from}. */
+    private static char orgCheck(String text, int from) {
         int sum = 0;
         for (int i = 0; i < 8; i++) {
-            char c = body.charAt(i);
+            char c = text.charAt(from + i);
             sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * ORG_WEIGHTS[i];
         }
         int c = 11 - sum % 11;
         return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
+    }
+
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
     }
 }

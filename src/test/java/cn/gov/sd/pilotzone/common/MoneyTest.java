@@ -47,4 +47,18 @@ class MoneyTest {
         assertThat(Money.problem(BigDecimal.ZERO, Money.Sign.NON_NEGATIVE)).isEmpty();
         assertThat(Money.problem(new BigDecimal("-1"), Money.Sign.NON_NEGATIVE)).contains("money.negative");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "7", "+7", "-7", "007", "1234567.89", "-1000.5", "0.00", "-0.00", "999999999999.99",
+        "123456789012345678", "1234567890123456789", "12345678901234567890.12", "-9223372036854775808"})
+    void plainDecimalsAreReadAsBigDecimalReadsThem(String text) {
+        assertThat(Money.plainDecimal(text)).isEqualTo(new BigDecimal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "+", "-", ".", "1.", ".5", "1.2.3", "1e5", "1E+5", "1,000", " 1", "1 ", "--1", "+-1",
+        "１２", "0x10", "1_000"})
+    void anythingElseIsNotAPlainDecimal(String text) {
+        assertThat(Money.plainDecimal(text)).isNull();
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -538,6 +539,28 @@ class TableReaderTest {
         assertThat(rows.get(0).present("amount")).isTrue();
         assertThat(rows.get(0).present("removed_on")).isFalse();
         assertThat(rows.get(0).text("removed_on", false)).isNull();
+    }
+
+    // ---- rows handed on as they are read ----
+
+    @Test
+    void eachRowGoesToTheSinkInOrderAndTheDataRowsAreCounted() {
+        List<Integer> lines = new ArrayList<>();
+        int count = TableReader.read("a.csv", "uscc,enterprise_name,listed_on\nX,Y,2024-01-01\n,,\nZ,W,2024-01-02\n".getBytes(StandardCharsets.UTF_8),
+                null, COLUMNS, row -> lines.add(row.line()));
+
+        assertThat(lines).containsExactly(2, 4);
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
+    void rowsBeforeAMalformedLineHaveReachedTheSinkWhenTheFileIsRefused() {
+        List<Integer> lines = new ArrayList<>();
+        byte[] content = "uscc,enterprise_name,listed_on\nX,Y,2024-01-01\nZ,\"W,2024-01-02\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(problems(() -> TableReader.read("a.csv", content, null, COLUMNS, row -> lines.add(row.line()))))
+                .extracting(Problem::code).containsExactly("csv.malformed");
+        assertThat(lines).containsExactly(2);
     }
 
     private static List<Row> read(String name, byte[] content) {

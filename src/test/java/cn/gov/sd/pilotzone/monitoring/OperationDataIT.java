@@ -143,6 +143,52 @@ class OperationDataIT {
     }
 
     @Test
+    void aFileOfManyChunksReplacesItsStoredRowsAndInsertsTheOthers() {
+        forget("2019-02");
+        List<String> usccs = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            usccs.add(TestEnterprises.uscc("370705"));
+        }
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < usccs.size(); i += 2) {
+            first.add(usccs.get(i) + ",2019-02,10,1,20,1");
+        }
+        send("uscc,period,revenue,profit,electricity_kwh,tax", first.toArray(String[]::new));
+        // every other key stored, the file's keys in no order: replacements and new rows in every chunk
+        List<String> again = new ArrayList<>();
+        for (int i = usccs.size() - 1; i >= 0; i--) {
+            again.add(usccs.get(i) + ",2019-02," + (i % 2 == 0 ? "30" : "40"));
+        }
+        send("uscc,period,revenue", again.toArray(String[]::new));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-02'", Integer.class))
+                .isEqualTo(12_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-02' "
+                + "AND electricity_kwh = 20 AND revenue = 30", Integer.class)).isEqualTo(6_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-02' "
+                + "AND electricity_kwh IS NULL AND revenue = 40", Integer.class)).isEqualTo(6_000);
+    }
+
+    @Test
+    void aFileRejectedAfterSomeOfItsChunksWereWrittenLeavesNothing() {
+        forget("2019-03");
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (int i = 0; i < 12_000; i++) {
+            lines.add(line(TestEnterprises.uscc("370705"), "2019-03", "10", "20"));
+        }
+        lines.add(TestEnterprises.uscc("370705") + ",2019-03,\"10,1,1,1"); // a quote never closed: malformed
+        String name = FeedFiles.unique("ops", "csv");
+        files.drop(FEED, name, FeedFiles.utf8(lines.toArray(String[]::new)));
+
+        assertThat(files.awaitRejected(FEED, name)).contains("malformed CSV");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-03'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_month WHERE period = '2019-03'", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void aBureauSendingOnlyItsColumnKeepsTheOthersFigures() {
         String a = enterprise("370705", null);
         send(HEADER, a + ",2024-03,1000.50,80,2000,30");
@@ -292,6 +338,12 @@ class OperationDataIT {
         registry.upsert(List.of(TestEnterprises.enterprise(uscc, "运行监测测试" + uscc.substring(12) + "有限公司", county,
                 muClass, true)));
         return uscc;
+    }
+
+    /** This test's month as if never sent (the MariaDB suite's database outlives a run). */
+    private void forget(String period) {
+        jdbc.update("DELETE FROM operation_data WHERE period = ?", period);
+        jdbc.update("DELETE FROM operation_month WHERE period = ?", period);
     }
 
     private static String line(String uscc, String period, String revenue, String electricity) {

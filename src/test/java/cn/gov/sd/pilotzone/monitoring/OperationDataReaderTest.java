@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.sd.pilotzone.FeedFiles;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.monitoring.OperationDataReader.OperationRecord;
+import cn.gov.sd.pilotzone.monitoring.OperationDataReader.Chunk;
 import cn.gov.sd.pilotzone.monitoring.OperationDataReader.Parsed;
+import cn.gov.sd.pilotzone.monitoring.OperationDataReader.Summary;
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
 import org.junit.jupiter.api.Test;
@@ -109,5 +112,30 @@ class OperationDataReaderTest {
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows().get(0).revenue()).isEqualByComparingTo("1234.5");
         assertThat(parsed.rows().get(0).electricityKwh()).isEqualByComparingTo("6789");
+    }
+
+    @Test
+    void goodRowsComeInChunksOfTheGivenSizeInFileOrderWithTheFilesIndicators() {
+        List<Chunk> chunks = new ArrayList<>();
+        Summary summary = OperationDataReader.read("ops.csv", FeedFiles.utf8("uscc,period,revenue,tax",
+                a + ",2024-05,1,1", b + ",2024-05,2,2", a + ",2024-13,3,3", a + ",2024-06,4,4",
+                b + ",2024-06,5,5"), null, 2, chunks::add);
+
+        assertThat(chunks).extracting(c -> c.rows().stream().map(OperationRecord::line).toList())
+                .containsExactly(List.of(2, 3), List.of(5, 6));
+        assertThat(chunks).allSatisfy(c -> assertThat(c.indicators()).containsExactlyInAnyOrder("revenue", "tax"));
+        assertThat(summary.total()).isEqualTo(5);
+        assertThat(summary.problems()).extracting(Problem::line).containsExactly(4);
+    }
+
+    @Test
+    void aDuplicateInALaterChunkIsStillADuplicate() {
+        List<Chunk> chunks = new ArrayList<>();
+        Summary summary = OperationDataReader.read("ops.csv", FeedFiles.utf8("uscc,period,revenue",
+                a + ",2024-05,1", b + ",2024-05,2", a + ",2024-05,3"), null, 1, chunks::add);
+
+        assertThat(chunks).hasSize(2);
+        assertThat(summary.problems()).extracting(Problem::line, Problem::code)
+                .containsExactly(tuple(4, "operation.duplicateRow"));
     }
 }

@@ -3,12 +3,11 @@ package cn.gov.sd.pilotzone.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The key ranges a re-sent month is deleted by: never one that covers a stored row the file does not replace. */
+/** The key ranges a re-sent month is deleted by: never one that covers a row of the table the file does not replace. */
 class OperationDataStoreTest {
 
     @Test
@@ -23,24 +22,23 @@ class OperationDataStoreTest {
     }
 
     @Test
+    void aKeyTheFileInsertedAlreadySplitsTheRange() {
+        // B was not stored: the file inserted it with its chunk, before the replaced A and C are deleted
+        assertThat(ranges(stored("A", "B", "C"), "A", "C")).containsExactly(List.of(7, "A", "A"), List.of(7, "C", "C"));
+    }
+
+    @Test
     void nothingStoredNothingDeleted() {
         assertThat(ranges(stored(), "A", "B")).isEmpty();
         assertThat(ranges(stored("A"), "B")).isEmpty();
     }
 
-    private static TreeMap<String, Object> stored(String... keys) {
-        TreeMap<String, Object> m = new TreeMap<>();
-        for (String k : keys) {
-            m.put(k, k);
-        }
-        return m;
+    /** The table's keys (stored before the file, or inserted by it already) come in order. */
+    private static String[] stored(String... keys) {
+        return keys;
     }
 
-    private static List<List<Object>> ranges(TreeMap<String, Object> stored, String... file) {
-        Map<String, Object> f = new TreeMap<>();
-        for (String k : file) {
-            f.put(k, k);
-        }
-        return OperationDataStore.ranges(7, stored, f).stream().map(List::of).toList();
+    private static List<List<Object>> ranges(String[] stored, String... file) {
+        return OperationDataStore.ranges(7, stored, Set.of(file)).stream().map(List::of).toList();
     }
 }
