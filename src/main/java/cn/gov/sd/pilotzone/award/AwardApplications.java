@@ -55,16 +55,14 @@ public class AwardApplications {
 
     private final ApplicationStore store;
     private final RuntimeService runtime;
-    private final AwardSettings settings;
     private final Payments payments;
     private final MoneyRules rules;
 
-    AwardApplications(ApplicationStore store, RuntimeService runtime, AwardSettings settings, Payments payments,
+    AwardApplications(ApplicationStore store, RuntimeService runtime, Payments payments,
                              MoneyRules rules) {
         this.rules = rules;
         this.store = store;
         this.runtime = runtime;
-        this.settings = settings;
         this.payments = payments;
     }
 
@@ -121,9 +119,6 @@ public class AwardApplications {
             // an AUTO application (免申即享) gets its county from the registry in the process's data comparison
             vars.put("countyGroup", BureauDirectory.countyGroup(form.countyCode()));
         }
-        vars.put("correctionPeriod", settings.correctionPeriod().toString());
-        vars.put("publicNoticePeriod", settings.publicNoticePeriod().toString());
-        vars.put("reviewPeriod", settings.reviewPeriod().toString());
         return vars;
     }
 

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code hub.award.*}: the legal periods of the award process. They are copied into each instance when it starts,
- * so a changed setting applies to new applications, not to ones already under way.
+ * {@code hub.award.*}: the legal periods of the award process, read by its expressions through {@link AwardPeriods}
+ * when a step starts.
  */
 @ConfigurationProperties("hub.award")
 record AwardSettings(@DefaultValue("P30D") Duration correctionPeriod,

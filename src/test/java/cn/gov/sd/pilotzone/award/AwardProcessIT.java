@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.common.Problem;
 
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -37,6 +41,10 @@ class AwardProcessIT {
     AwardChecks checks;
     @Autowired
     Payments payments;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -54,6 +62,17 @@ class AwardProcessIT {
         ResponseEntity<String> r = hub.call("system", HttpMethod.POST, "/api/award-applications", app);
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
         return (String) app.get("applicationId");
+    }
+
+    @Test
+    void aReviewIsDueAfterTheConfiguredPeriodWhichNoInstanceStoresAsAVariable() {
+        String id = submit(Applications.fresh("SINGLE_CHAMPION_NATIONAL"));
+        String taskId = hub.awaitTask("county-370705", id, "countyReview");
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
+                .isEqualTo(Duration.ofDays(10)); // hub.award.review-period's default, P10D
+        assertThat(runtimeService.getVariables(task.getProcessInstanceId()))
+                .doesNotContainKeys("reviewPeriod", "correctionPeriod", "publicNoticePeriod");
     }
 
     private JsonNode rejectedWith(Map<String, Object> app, String reasonFragment) {
