@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
@@ -58,10 +60,13 @@ final class AwardIngest {
     private final BenchHub hub;
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> counties;
+    /** Every USCC this figure has registered, across runs. */
+    private final Set<String> usccs;
 
     AwardIngest(BenchHub hub) {
         this.hub = hub;
         this.counties = counties(hub);
+        this.usccs = new HashSet<>();
     }
 
     /** The county codes of the bureaus, from their demo clerks' accounts. */
@@ -105,6 +110,9 @@ final class AwardIngest {
         for (int i = 0; i < n; i++) {
             String county = counties.get(i % counties.size());
             String uscc = TestUscc.next(county);
+            while (!usccs.add(uscc)) { // random codes: one twice in a batch would fail its upsert
+                uscc = TestUscc.next(county);
+            }
             String name = "基准测试企业" + prefix + i + "有限公司";
             Map<String, Object> app = Applications.application(prefix + i, POLICY);
             app.put("uscc", uscc);
