@@ -121,7 +121,7 @@ class ApplicationStore {
     }
 
     public List<Event> events(String applicationId) {
-        return jdbc.query("SELECT * FROM application_event WHERE application_id = ? ORDER BY occurred_at, id",
+        return jdbc.query("SELECT * FROM application_event WHERE application_id = ? ORDER BY occurred_at, seq",
                 (rs, i) -> new Event(Utc.instant(rs.getObject("occurred_at", LocalDateTime.class)),
                         rs.getString("actor"), rs.getString("step"), rs.getString("decision"), rs.getString("remark"),
                         rs.getBigDecimal("amount")), applicationId);

@@ -206,15 +206,15 @@ class ZoneStore {
     }
 
     public List<ProgressReport> reports(String lifecycleId, String taskCode) {
-        return jdbc.query("SELECT * FROM zone_report WHERE lifecycle_id=? AND task_code=? ORDER BY received_at DESC, id",
-                ZoneStore::report, lifecycleId, taskCode);
+        return jdbc.query("SELECT * FROM zone_report WHERE lifecycle_id=? AND task_code=? "
+                + "ORDER BY received_at DESC, seq DESC", ZoneStore::report, lifecycleId, taskCode);
     }
 
     /** The newest report of each task of the lifecycle. */
     public Map<String, ProgressReport> latestReports(String lifecycleId) {
         Map<String, ProgressReport> latest = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM zone_report WHERE lifecycle_id=? ORDER BY received_at DESC, id", ZoneStore::report,
-                lifecycleId).forEach(r -> latest.putIfAbsent(r.taskCode(), r));
+        jdbc.query("SELECT * FROM zone_report WHERE lifecycle_id=? ORDER BY received_at DESC, seq DESC",
+                ZoneStore::report, lifecycleId).forEach(r -> latest.putIfAbsent(r.taskCode(), r));
         return latest;
     }
 
@@ -292,7 +292,7 @@ class ZoneStore {
     }
 
     public List<Event> events(String lifecycleId) {
-        return jdbc.query("SELECT * FROM zone_event WHERE lifecycle_id=? ORDER BY occurred_at, id",
+        return jdbc.query("SELECT * FROM zone_event WHERE lifecycle_id=? ORDER BY occurred_at, seq",
                 (rs, i) -> new Event(instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("step"),
                         rs.getString("task_code"), rs.getString("decision"), rs.getString("remark")), lifecycleId);
     }

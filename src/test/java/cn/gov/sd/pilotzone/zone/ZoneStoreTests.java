@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import cn.gov.sd.pilotzone.zone.ZoneStore.AcceptanceResult;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SQL of the zone tables (V3), run on H2 ({@link ZoneStoreIT}) and on MariaDB ({@link ZoneStoreMariaDbIT}):
@@ -24,6 +28,8 @@ abstract class ZoneStoreTests {
 
     @Autowired
     ZoneStore store;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final String zone = "t" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -40,6 +46,16 @@ abstract class ZoneStoreTests {
         store.end(second, Lifecycle.Status.ACCEPTED, Lifecycle.Phase.COMPLETED);
         assertThat(store.current(zone)).map(Lifecycle::status).contains(Lifecycle.Status.ACCEPTED);
         assertThat(store.everStarted(zone)).isTrue();
+    }
+
+    @Test
+    void eventsOfTheSameMillisecondAreListedInTheOrderTheyHappened() {
+        ZoneStore frozen = new ZoneStore(jdbc, Clock.fixed(Instant.parse("2026-03-04T05:06:07.089Z"), ZoneOffset.UTC));
+        String id = start();
+        List<String> steps = IntStream.range(0, 20).mapToObj(i -> "step" + i).toList();
+        steps.forEach(step -> frozen.addEvent(id, "zone-clerk", step, null, null, null));
+
+        assertThat(frozen.events(id)).extracting(ZoneStore.Event::step).containsExactlyElementsOf(steps);
     }
 
     @Test
