@@ -34,11 +34,11 @@ class OperationDataFeed implements FeedHandler {
     /** Rows per chunk: 5 insert batches. */
     private static final int CHUNK = 5 * OperationDataStore.BATCH;
     /**
-     * Chunks read ahead of the writer, at most: a 100,000-row file. The writer falls behind while it reads a stored
-     * month (a re-sent one: 100,000 keys), and the reader should not wait for it; the rows of a re-sent month are
-     * kept until the end anyway, so this holds no more rows than reading the whole file first did.
+     * Chunks read ahead of the writer, at most. The reader is the faster of the two, so a longer queue only fills:
+     * with 20 (a whole 100,000-row file) the queued rows outlived the young collections and were copied into the
+     * old generation, whose full collections then cost more than the writing.
      */
-    private static final int QUEUED = 20;
+    private static final int QUEUED = 2;
 
     private final OperationDataStore store;
     private final Fluctuations fluctuations;

@@ -6,17 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import cn.gov.sd.pilotzone.common.Utc;
 import cn.gov.sd.pilotzone.exchange.RetryLaterException;
@@ -36,14 +39,16 @@ import org.springframework.stereotype.Repository;
  * order they come (ascending within a chunk): two nodes given files with the same months in opposite orders can
  * deadlock, and the database's deadlock error makes the loser's file wait and be taken again
  * ({@link RetryLaterException});</li>
- * <li>one query then reads the month's stored keys, with the values of the indicator columns the file does not
- * have (the only ones kept);</li>
+ * <li>one query then reads the month's stored rows;</li>
  * <li>a row of a key not stored is inserted with its chunk, while the reader goes on with the next ones;</li>
- * <li>rows already stored are replaced once the whole file is read: deleted by key range, one {@code DELETE} per
- * run of consecutive keys that the file replaces (a whole re-sent month is one statement; a key that stays, or one
- * the file inserted already, ends a run), then inserted again. Measured with 100,000 rows, single-row UPDATE or DELETE batches take 5–15 s on MariaDB and
- * {@code uscc IN (…)} chunks several minutes on H2; key ranges take about a second on both;</li>
- * <li>inserts are batches in key order (a chunk's, or all replaced rows'), with typed parameters (no per-row
+ * <li>a <b>re-sent month</b> (the first chunk of it replaces many stored rows, see {@link Writer}) is deleted at
+ * once and its rows inserted with their chunks too, the stored rows the file does not have again at the end;</li>
+ * <li>in a <b>correction</b>, rows already stored are replaced once the whole file is read: deleted by key range,
+ * one {@code DELETE} per run of consecutive keys that the file replaces (a key that stays, or one the file
+ * inserted already, ends a run), then inserted again. Measured with 100,000 rows, single-row UPDATE or DELETE
+ * batches take 5–15 s on MariaDB and {@code uscc IN (…)} chunks several minutes on H2; key ranges take about a
+ * second on both;</li>
+ * <li>inserts are batches in key order (a chunk's, or all replaced or kept rows'), with typed parameters (no per-row
  * metadata look-ups by the driver; with {@code rewriteBatchedStatements} MySQL gets multi-row INSERTs); in key order
  * the primary key's B-tree splits fewer pages.</li>
  * </ol>
@@ -53,6 +58,8 @@ import org.springframework.stereotype.Repository;
 class OperationDataStore {
 
     static final int BATCH = 1000;
+    /** Stored rows of a month that a file's first chunk of it replaces, from which it counts as re-sent. */
+    static final int WHOLE_MONTH = 1000;
     private static final Comparator<OperationRecord> KEY_ORDER = Comparator.comparingInt((OperationRecord r) -> r.monthNo())
             .thenComparing(OperationRecord::uscc);
 
@@ -86,19 +93,27 @@ class OperationDataStore {
 
     /**
      * One file's writes: {@link #write} as many chunks as the file has, then {@link #finish}, all in one
-     * transaction. A row of a new key is inserted with its chunk; a row that replaces a stored one waits for the
-     * end, when the file's keys of the month are known and the stored ones they replace can be deleted by range
-     * ({@link #ranges}, which keeps clear of the keys inserted meanwhile).
+     * transaction. A row of a new key is inserted with its chunk. How a row that replaces a stored one is written
+     * depends on the month, decided at its first chunk:
+     * <ul>
+     * <li>a <b>re-sent month</b> (the chunk replaces at least {@link #WHOLE_MONTH} stored rows, or all of them): the
+     * month's stored rows are deleted at once and every row is inserted with its chunk, so the writes overlap the
+     * reading as for a new month; the stored rows the file does not have are inserted again at the end, as they
+     * were;</li>
+     * <li>a <b>correction</b> (fewer): the replacing rows wait for the end, when the file's keys of the month are
+     * known and the stored ones they replace can be deleted by range ({@link #ranges}, which keeps clear of the
+     * keys inserted meanwhile), so a file of ten rows never rewrites a month of 100,000.</li>
+     * </ul>
      */
     final class Writer {
         private final LocalDateTime now;
         /** The months locked so far, with what each had stored before the file. */
-        private final Map<Integer, Stored> months = new HashMap<>();
+        private final Map<Integer, StoredMonth> months = new HashMap<>();
         private final List<OperationRecord> replacing = new ArrayList<>();
         /** The keys this file inserted already, by month: a range deleted at the end must not cover one. */
         private final Map<Integer, List<String>> insertedKeys = new HashMap<>();
-        private Set<String> indicators;
         private int inserted;
+        private int replaced;
 
         private Writer(LocalDateTime now) {
             this.now = now;
@@ -109,82 +124,171 @@ class OperationDataStore {
             return months.keySet();
         }
 
-        void write(List<OperationRecord> rows, Set<String> fileIndicators) {
-            indicators = fileIndicators;
+        void write(List<OperationRecord> rows, Set<String> indicators) {
             List<OperationRecord> sorted = new ArrayList<>(rows);
             sorted.sort(KEY_ORDER);
-            List<OperationRecord> fresh = new ArrayList<>(sorted.size());
+            List<OperationRecord> writeNow = new ArrayList<>(sorted.size());
             for (OperationRecord r : sorted) {
-                Stored stored = months.computeIfAbsent(r.monthNo(), m -> lockAndRead(m, r.period()));
-                OperationRecord old = stored.rows.get(r.uscc());
-                if (old == null) {
-                    fresh.add(r);
+                StoredMonth month = months.computeIfAbsent(r.monthNo(), m -> open(m, r.period(), sorted));
+                int old = month.take(r.uscc());
+                if (old < 0) {
+                    writeNow.add(r);
+                    if (!month.resent) {
+                        insertedKeys.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r.uscc());
+                    }
+                    inserted++;
                 } else {
-                    replacing.add(merge(r, old, fileIndicators));
+                    (month.resent ? writeNow : replacing).add(month.merge(old, r, indicators));
+                    replaced++;
                 }
             }
-            insert(fresh, now);
-            fresh.forEach(r -> insertedKeys.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r.uscc()));
-            inserted += fresh.size();
+            insert(writeNow, r -> now);
         }
 
         Applied finish() {
-            Map<Integer, Set<String>> replaced = new HashMap<>();
-            replacing.forEach(r -> replaced.computeIfAbsent(r.monthNo(), m -> new HashSet<>()).add(r.uscc()));
+            Map<Integer, Set<String>> replacedKeys = new HashMap<>();
+            replacing.forEach(r -> replacedKeys.computeIfAbsent(r.monthNo(), m -> new HashSet<>()).add(r.uscc()));
             List<Object[]> deletes = new ArrayList<>();
-            replaced.forEach((month, keys) -> deletes.addAll(ranges(month, inTable(month), keys)));
+            replacedKeys.forEach((month, keys) -> deletes.addAll(ranges(month, inTable(month), keys)));
             if (!deletes.isEmpty()) {
                 jdbc.batchUpdate("DELETE FROM operation_data WHERE month_no = ? AND uscc >= ? AND uscc <= ?", deletes);
             }
             replacing.sort(KEY_ORDER);
-            insert(replacing, now);
-            return new Applied(inserted, replacing.size());
+            insert(replacing, r -> now);
+            // the rows of a re-sent month the file does not have, back as they were
+            months.values().stream().filter(m -> m.resent).forEach(StoredMonth::restoreUntaken);
+            return new Applied(inserted, replaced);
         }
 
         /** The month's keys in the table now, in order: those stored before the file and those it inserted. */
         private String[] inTable(int monthNo) {
             String[] stored = months.get(monthNo).keys;
             List<String> added = insertedKeys.getOrDefault(monthNo, List.of());
-            if (added.isEmpty()) {
-                return stored;
-            }
             String[] all = Arrays.copyOf(stored, stored.length + added.size());
             for (int i = 0; i < added.size(); i++) {
                 all[stored.length + i] = added.get(i);
             }
-            Arrays.sort(all);
+            Arrays.sort(all); // the stored keys are in order already: a merge with the inserted ones
             return all;
         }
 
-        /**
-         * Locks the month and reads its stored keys, with the stored values of the indicators the file does not
-         * have (the only ones kept).
-         */
-        private Stored lockAndRead(int monthNo, YearMonth period) {
+        /** Locks the month and reads its stored rows; deletes them at once when the chunk that opens it re-sends it. */
+        private StoredMonth open(int monthNo, YearMonth period, List<OperationRecord> chunk) {
             lockMonth(monthNo, period, now);
-            List<String> kept = OperationDataReader.INDICATORS.stream().filter(c -> !indicators.contains(c)).toList();
-            Map<String, OperationRecord> rows = new HashMap<>();
-            jdbc.query("SELECT uscc" + kept.stream().map(c -> ", " + c).collect(Collectors.joining())
-                    + " FROM operation_data WHERE month_no = ?", rs -> {
-                        String uscc = rs.getString(1);
-                        rows.put(uscc, new OperationRecord(0, uscc, null, value(rs, kept, OperationDataReader.REVENUE),
-                                value(rs, kept, OperationDataReader.PROFIT),
-                                value(rs, kept, OperationDataReader.ELECTRICITY),
-                                value(rs, kept, OperationDataReader.TAX)));
-                    }, monthNo);
-            String[] keys = rows.keySet().toArray(String[]::new);
-            Arrays.sort(keys);
-            return new Stored(rows, keys);
+            StoredMonth month = new StoredMonth(period);
+            jdbc.query("SELECT uscc, revenue, profit, electricity_kwh, tax, updated_at FROM operation_data "
+                    + "WHERE month_no = ? ORDER BY uscc", month::add, monthNo);
+            month.seal(chunk.stream().filter(r -> r.monthNo() == monthNo && month.has(r.uscc())).count());
+            if (month.resent) {
+                jdbc.update("DELETE FROM operation_data WHERE month_no = ?", monthNo);
+            }
+            return month;
         }
     }
 
-    /** A month's rows before the file (only the columns the file does not have), and their keys in order. */
-    private record Stored(Map<String, OperationRecord> rows, String[] keys) {
+    /** Whether a file whose first chunk of a month replaces {@code replacing} of its {@code stored} rows re-sends it. */
+    static boolean resent(long replacing, int stored) {
+        return replacing > 0 && replacing >= Math.min(stored, WHOLE_MONTH);
     }
 
-    private static BigDecimal value(ResultSet rs, List<String> kept, String column) throws SQLException {
-        int at = kept.indexOf(column);
-        return at < 0 ? null : rs.getBigDecimal(at + 2);
+    /**
+     * A month's rows as stored before the file, held in arrays (cents as {@code long}, {@link #NULL} for an empty
+     * cell, times as epoch milliseconds) rather than a row object each: a re-sent month of 100,000 rows is held for
+     * the whole file, and as objects (decimals, times, records) it outlived the young collections and cost more in
+     * full collections than writing it did.
+     */
+    private final class StoredMonth {
+        private static final long NULL = Long.MIN_VALUE;
+        private static final int COLUMNS = 4;
+
+        private final YearMonth period;
+        /** Row number by key, and key by row number (rows in the order read). */
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> readOrder = new ArrayList<>();
+        private String[] rowKeys;
+        private long[] values = new long[COLUMNS * 1024];
+        private long[] updatedAt = new long[1024];
+        /** The keys in Java's order, for the key ranges. */
+        private String[] keys;
+        /** The rows the file has replaced so far. */
+        private BitSet taken;
+        private boolean resent;
+
+        StoredMonth(YearMonth period) {
+            this.period = period;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            int row = readOrder.size();
+            if (row == updatedAt.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+                updatedAt = Arrays.copyOf(updatedAt, updatedAt.length * 2);
+            }
+            String uscc = rs.getString(1);
+            readOrder.add(uscc);
+            index.put(uscc, row);
+            for (int c = 0; c < COLUMNS; c++) {
+                BigDecimal v = rs.getBigDecimal(2 + c);
+                values[row * COLUMNS + c] = v == null ? NULL : v.movePointRight(2).longValueExact();
+            }
+            updatedAt[row] = rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+
+        /** After the rows are read: whether the file re-sends the month, from its first chunk of it. */
+        void seal(long replacing) {
+            rowKeys = readOrder.toArray(String[]::new);
+            readOrder.clear();
+            keys = rowKeys.clone();
+            Arrays.sort(keys); // read in key order: linear
+            taken = new BitSet(keys.length);
+            resent = resent(replacing, keys.length);
+        }
+
+        boolean has(String uscc) {
+            return index.containsKey(uscc);
+        }
+
+        /** The stored row the file's row replaces, marked as replaced; -1 when there is none. */
+        int take(String uscc) {
+            Integer row = index.get(uscc);
+            if (row == null) {
+                return -1;
+            }
+            taken.set(row);
+            return row;
+        }
+
+        /** The file's values for the columns it has, the stored ones for the others. */
+        OperationRecord merge(int row, OperationRecord file, Set<String> indicators) {
+            return new OperationRecord(file.line(), file.uscc(), file.period(),
+                    indicators.contains(OperationDataReader.REVENUE) ? file.revenue() : value(row, 0),
+                    indicators.contains(OperationDataReader.PROFIT) ? file.profit() : value(row, 1),
+                    indicators.contains(OperationDataReader.ELECTRICITY) ? file.electricityKwh() : value(row, 2),
+                    indicators.contains(OperationDataReader.TAX) ? file.tax() : value(row, 3));
+        }
+
+        /** Inserts the stored rows the file did not replace again, with their own times, a chunk at a time. */
+        void restoreUntaken() {
+            List<OperationRecord> rows = new ArrayList<>();
+            Map<String, LocalDateTime> times = new HashMap<>();
+            for (int row = taken.nextClearBit(0); row < keys.length; row = taken.nextClearBit(row + 1)) {
+                String uscc = rowKeys[row];
+                rows.add(new OperationRecord(0, uscc, period, value(row, 0), value(row, 1), value(row, 2),
+                        value(row, 3)));
+                times.put(uscc, LocalDateTime.ofInstant(Instant.ofEpochMilli(updatedAt[row]), ZoneOffset.UTC));
+                if (rows.size() == BATCH) {
+                    insert(rows, r -> times.get(r.uscc()));
+                    rows.clear();
+                    times.clear();
+                }
+            }
+            insert(rows, r -> times.get(r.uscc()));
+        }
+
+        private BigDecimal value(int row, int column) {
+            long v = values[row * COLUMNS + column];
+            return v == NULL ? null : BigDecimal.valueOf(v, 2);
+        }
     }
 
     /** One enterprise's month as stored (tests, and the follow-up task's context). */
@@ -241,16 +345,7 @@ class OperationDataStore {
         return ranges;
     }
 
-    /** The file's values for the columns it has, the stored ones for the others. */
-    private static OperationRecord merge(OperationRecord file, OperationRecord stored, Set<String> indicators) {
-        return new OperationRecord(file.line(), file.uscc(), file.period(),
-                indicators.contains(OperationDataReader.REVENUE) ? file.revenue() : stored.revenue(),
-                indicators.contains(OperationDataReader.PROFIT) ? file.profit() : stored.profit(),
-                indicators.contains(OperationDataReader.ELECTRICITY) ? file.electricityKwh() : stored.electricityKwh(),
-                indicators.contains(OperationDataReader.TAX) ? file.tax() : stored.tax());
-    }
-
-    private void insert(List<OperationRecord> rows, LocalDateTime now) {
+    private void insert(List<OperationRecord> rows, Function<OperationRecord, LocalDateTime> updatedAt) {
         if (rows.isEmpty()) {
             return;
         }
@@ -264,7 +359,7 @@ class OperationDataStore {
                     decimal(ps, 5, r.profit());
                     decimal(ps, 6, r.electricityKwh());
                     decimal(ps, 7, r.tax());
-                    ps.setObject(8, now);
+                    ps.setObject(8, updatedAt.apply(r));
                 });
     }
 

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -143,7 +146,7 @@ class OperationDataIT {
     }
 
     @Test
-    void aFileOfManyChunksReplacesItsStoredRowsAndInsertsTheOthers() {
+    void aCorrectionOfManyChunksReplacesItsStoredRowsAndInsertsTheOthers() {
         forget("2019-02");
         List<String> usccs = new ArrayList<>();
         for (int i = 0; i < 12_000; i++) {
@@ -154,11 +157,19 @@ class OperationDataIT {
             first.add(usccs.get(i) + ",2019-02,10,1,20,1");
         }
         send("uscc,period,revenue,profit,electricity_kwh,tax", first.toArray(String[]::new));
-        // every other key stored, the file's keys in no order: replacements and new rows in every chunk
+        // every other key stored; the first chunk only new keys (a correction, not a re-sent month: its replaced rows
+        // are deleted by range at the end), then new and stored ones mixed, in no order
         List<String> again = new ArrayList<>();
-        for (int i = usccs.size() - 1; i >= 0; i--) {
-            again.add(usccs.get(i) + ",2019-02," + (i % 2 == 0 ? "30" : "40"));
+        for (int i = usccs.size() - 1; i >= 0; i -= 2) {
+            again.add(usccs.get(i) + ",2019-02,40");
         }
+        List<String> mixed = new ArrayList<>(again.subList(5_000, again.size()));
+        for (int i = usccs.size() - 2; i >= 0; i -= 2) {
+            mixed.add(usccs.get(i) + ",2019-02,30");
+        }
+        Collections.shuffle(mixed, new Random(7));
+        again = new ArrayList<>(again.subList(0, 5_000));
+        again.addAll(mixed);
         send("uscc,period,revenue", again.toArray(String[]::new));
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-02'", Integer.class))
@@ -167,6 +178,42 @@ class OperationDataIT {
                 + "AND electricity_kwh = 20 AND revenue = 30", Integer.class)).isEqualTo(6_000);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-02' "
                 + "AND electricity_kwh IS NULL AND revenue = 40", Integer.class)).isEqualTo(6_000);
+    }
+
+    @Test
+    void aResentMonthReplacesItsRowsAndKeepsTheStoredOnesTheFileDoesNotHave() {
+        forget("2019-04");
+        List<String> usccs = new ArrayList<>();
+        for (int i = 0; i < 9_000; i++) {
+            usccs.add(TestEnterprises.uscc("370705"));
+        }
+        List<String> first = new ArrayList<>();
+        for (String uscc : usccs.subList(0, 8_000)) {
+            first.add(uscc + ",2019-04,10,1,20,1");
+        }
+        send("uscc,period,revenue,profit,electricity_kwh,tax", first.toArray(String[]::new));
+        jdbc.update("UPDATE operation_data SET updated_at = ? WHERE period = '2019-04'", LocalDateTime.of(2019, 5, 1, 0, 0));
+        // 6,000 of the 8,000 stored (a re-sent month: deleted at once) and 1,000 new; 2,000 stored ones not in it
+        List<String> again = new ArrayList<>();
+        for (String uscc : usccs.subList(2_000, 9_000)) {
+            again.add(uscc + ",2019-04,30");
+        }
+        Collections.shuffle(again, new Random(11));
+        send("uscc,period,revenue", again.toArray(String[]::new));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-04'", Integer.class))
+                .isEqualTo(9_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-04' "
+                + "AND electricity_kwh = 20 AND revenue = 30 AND updated_at > ?", Integer.class,
+                LocalDateTime.of(2019, 5, 1, 0, 0))).as("replaced, the file's column only").isEqualTo(6_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-04' "
+                + "AND electricity_kwh IS NULL AND revenue = 30", Integer.class)).as("new").isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operation_data WHERE period = '2019-04' "
+                + "AND electricity_kwh = 20 AND revenue = 10 AND profit = 1 AND tax = 1 AND updated_at = ?",
+                Integer.class, LocalDateTime.of(2019, 5, 1, 0, 0))).as("kept as they were").isEqualTo(2_000);
+        List<String> kept = jdbc.queryForList("SELECT uscc FROM operation_data WHERE period = '2019-04' "
+                + "AND revenue = 10", String.class);
+        assertThat(kept).containsExactlyInAnyOrderElementsOf(usccs.subList(0, 2_000));
     }
 
     @Test

@@ -7,8 +7,21 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The key ranges a re-sent month is deleted by: never one that covers a row of the table the file does not replace. */
+/**
+ * Which months a file re-sends (deleted at once), and the key ranges a correction's replaced rows are deleted by:
+ * never one that covers a row of the table the file does not replace.
+ */
 class OperationDataStoreTest {
+
+    @Test
+    void aMonthIsResentWhenTheFirstChunkReplacesAThousandStoredRowsOrAllOfThem() {
+        assertThat(OperationDataStore.resent(1000, 100_000)).isTrue();
+        assertThat(OperationDataStore.resent(5000, 5000)).isTrue();
+        assertThat(OperationDataStore.resent(12, 12)).isTrue();
+        assertThat(OperationDataStore.resent(999, 100_000)).as("a correction").isFalse();
+        assertThat(OperationDataStore.resent(10, 12)).isFalse();
+        assertThat(OperationDataStore.resent(0, 0)).as("a new month").isFalse();
+    }
 
     @Test
     void aWholeResentMonthIsOneRange() {
