@@ -41,7 +41,12 @@ class EngineIndexes implements InitializingBean {
             // The case page shows a case's comments (PROC_INST_ID_ = ?): Flowable has no index for it, so every case
             // page read every comment ever written, a year of them after a year.
             new Index("HUB_IDX_HI_COMMENT_PROC", "ACT_HI_COMMENT", List.of("PROC_INST_ID_"), "comments of a case"),
-            new Index("HUB_IDX_HI_COMMENT_TASK", "ACT_HI_COMMENT", List.of("TASK_ID_"), "comments of a task"));
+            new Index("HUB_IDX_HI_COMMENT_TASK", "ACT_HI_COMMENT", List.of("TASK_ID_"), "comments of a task"),
+            // Every task list asks for the clerk's own tasks (ASSIGNEE_ = ?) beside their groups' unclaimed ones:
+            // Flowable has no index for it, so each list read every open task (10,000 rows with 10,000 open tasks,
+            // a third of the task list's time on H2).
+            new Index("HUB_IDX_RU_TASK_ASSIGNEE", "ACT_RU_TASK", List.of("ASSIGNEE_", "CREATE_TIME_"),
+                    "a clerk's own open tasks"));
 
     private final DataSource dataSource;
 
