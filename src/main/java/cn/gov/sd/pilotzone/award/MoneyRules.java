@@ -133,7 +133,6 @@ class MoneyRules {
      */
     public void commitBudget(AwardApplication app, BigDecimal amount) {
         int year = budgetYear();
-        budgets.open(app.policyCode(), year);
         Runnable commit = () -> budgets.commit(app.applicationId(), app.policyCode(), year, amount).ifPresent(left -> {
             throw new InvalidInputException(Problem.of("approvedAmount", "budget.exceeded", amount,
                     left.max(BigDecimal.ZERO), app.policyCode(), String.valueOf(year))); // a year, not 2,026

@@ -248,7 +248,7 @@ class HubBenchmark {
         for (int r = 0; r < s.warmups() + s.runs(); r++) {
             R result = measurement.run(r);
             if (r < s.warmups()) {
-                section.notes.add(what + ", warm-up run " + (r + 1) + " (not counted): " + result);
+                section.notes.add(what + ", warm-up run " + (r + 1) + " (not counted): " + Report.brief(result));
             } else {
                 counted.add(result);
             }

@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,6 +138,23 @@ final class Report {
         }
         root.put("databases", dbs);
         return root;
+    }
+
+    /** A run's result for the notes: a record's components with its figures as the tables show them. */
+    static String brief(Object result) {
+        if (!(result instanceof Record)) {
+            return String.valueOf(result);
+        }
+        StringJoiner parts = new StringJoiner(", ");
+        for (RecordComponent c : result.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(result);
+                parts.add(c.getName() + " " + (v instanceof Double d ? number(d) : String.valueOf(v)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return parts.toString();
     }
 
     static String number(double v) {
