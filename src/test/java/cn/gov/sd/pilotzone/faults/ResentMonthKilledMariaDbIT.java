@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 import cn.gov.sd.pilotzone.registry.TestEnterprises;
 
@@ -38,8 +38,8 @@ class ResentMonthKilledMariaDbIT extends FaultTest {
     void aHubKilledWhileReplacingAResentMonthLeavesTheStoredMonthWholeAndAppliesTheFileAfterItsRestart()
             throws Exception {
         Path inbox = Files.createDirectories(dataDir.resolve("inbox").resolve(FEED));
-        Set<String> usccs = new LinkedHashSet<>(); // random codes: a set, so that no row repeats another
-        while (usccs.size() < ROWS) {
+        List<String> usccs = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
             usccs.add(TestEnterprises.uscc("370705"));
         }
         try (HubProcess hub = HubProcess.start("resent-month-1", dataDir)) {
@@ -65,7 +65,7 @@ class ResentMonthKilledMariaDbIT extends FaultTest {
     }
 
     /** The month's file with one revenue for all, renamed into the inbox once written. */
-    private void drop(Path inbox, String name, Set<String> usccs, String revenue) throws IOException {
+    private void drop(Path inbox, String name, List<String> usccs, String revenue) throws IOException {
         Path staging = dataDir.resolve(name);
         try (BufferedWriter w = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
             w.write("uscc,period,revenue\n");

@@ -49,6 +49,14 @@ class UsccTest {
     }
 
     @Test
+    void testCodesAreValidAndNeverRepeatWithinARun() {
+        List<String> codes = Stream.generate(() -> TestUscc.next("370705")).limit(100_000).toList();
+
+        assertThat(codes).doesNotHaveDuplicates();
+        assertThat(codes).allSatisfy(code -> assertThat(Uscc.problem(code)).as(code).isEmpty());
+    }
+
+    @Test
     void codesConstructedWithBothCheckCharactersAreValid() {
         List<String> codes = List.of(
                 uscc("91370705", "MA3C8E4K"),   // company, Kuiwen district, Weifang
