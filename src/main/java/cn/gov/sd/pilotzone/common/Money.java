@@ -36,9 +36,10 @@ public final class Money {
             throw new InvalidInputException(Problem.of(field, "money.tooLarge", LIMIT));
         }
         BigDecimal value = plain(field, text, "money.format");
-        problem(value, sign).ifPresent(code -> {
-            throw new InvalidInputException(Problem.of(field, code, LIMIT));
-        });
+        Optional<String> problem = problem(value, sign); // no capturing lambda: called for every figure of a file
+        if (problem.isPresent()) {
+            throw new InvalidInputException(Problem.of(field, problem.get(), LIMIT));
+        }
         return value;
     }
 

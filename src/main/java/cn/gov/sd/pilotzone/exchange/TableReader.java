@@ -242,6 +242,11 @@ public final class TableReader {
         }
         int skip = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        if (ascii(content, skip)) {
+            // the usual statistics file: every candidate reads it alike, and a decoder's char buffer of the whole
+            // file (twice its size) is left out
+            return new String(content, skip, content.length - skip, StandardCharsets.US_ASCII);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(content, skip, content.length - skip);
         List<Charset> candidates = configured != null ? List.of(configured)
                 : skip > 0 ? List.of(StandardCharsets.UTF_8) : List.of(StandardCharsets.UTF_8, GB18030);
@@ -255,6 +260,15 @@ public final class TableReader {
         }
         throw new InvalidInputException(Problem.of(null, "file.encoding",
                 candidates.stream().map(Charset::name).toList().toString()));
+    }
+
+    private static boolean ascii(byte[] content, int from) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -102,6 +103,7 @@ public final class OperationDataReader {
         private final Map<YearMonth, Map<String, Integer>> seen = new HashMap<>();
         private Set<String> indicators;
         private List<OperationRecord> good = new ArrayList<>();
+        private LastPeriod lastPeriod;
 
         Checks(int chunkSize, Consumer<Chunk> chunks) {
             this.chunkSize = chunkSize;
@@ -117,9 +119,12 @@ public final class OperationDataReader {
             }
             String uscc = row.text("uscc", true);
             if (uscc != null) {
-                Uscc.problem(uscc).ifPresent(code -> row.problem("uscc", code));
+                Optional<String> problem = Uscc.problem(uscc); // no capturing lambda per row
+                if (problem.isPresent()) {
+                    row.problem("uscc", problem.get());
+                }
             }
-            YearMonth period = period(row);
+            YearMonth period = period(row, row.text("period", true));
             BigDecimal revenue = indicator(row, REVENUE, false);
             BigDecimal profit = indicator(row, PROFIT, true);
             BigDecimal electricity = indicator(row, ELECTRICITY, false);
@@ -138,6 +143,18 @@ public final class OperationDataReader {
             problems.addAll(row.problems());
         }
 
+        /** The period of a row; a file is mostly of one month, whose text is parsed once. */
+        private YearMonth period(Row row, String text) {
+            if (text != null && lastPeriod != null && lastPeriod.text().equals(text)) {
+                return lastPeriod.period();
+            }
+            YearMonth period = parsePeriod(row, text);
+            if (period != null) {
+                lastPeriod = new LastPeriod(text, period);
+            }
+            return period;
+        }
+
         void flush() {
             if (!good.isEmpty()) {
                 chunks.accept(new Chunk(indicators, good));
@@ -146,8 +163,10 @@ public final class OperationDataReader {
         }
     }
 
-    static YearMonth period(Row row) {
-        String text = row.text("period", true);
+    private record LastPeriod(String text, YearMonth period) {
+    }
+
+    private static YearMonth parsePeriod(Row row, String text) {
         if (text == null) {
             return null;
         }

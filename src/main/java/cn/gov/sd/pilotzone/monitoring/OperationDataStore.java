@@ -133,7 +133,7 @@ class OperationDataStore {
                 int old = month.take(r.uscc());
                 if (old < 0) {
                     writeNow.add(r);
-                    if (!month.resent) {
+                    if (!month.resent && month.size > 0) { // a month with nothing stored has no ranges to keep clear of
                         insertedKeys.computeIfAbsent(r.monthNo(), m -> new ArrayList<>()).add(r.uscc());
                     }
                     inserted++;
@@ -176,8 +176,14 @@ class OperationDataStore {
         private StoredMonth open(int monthNo, YearMonth period, List<OperationRecord> chunk) {
             lockMonth(monthNo, period, now);
             StoredMonth month = new StoredMonth(period);
-            jdbc.query("SELECT uscc, revenue, profit, electricity_kwh, tax, updated_at FROM operation_data "
-                    + "WHERE month_no = ? ORDER BY uscc", month::add, monthNo);
+            // streamed: MariaDB's driver otherwise holds the whole month's result (100,000 rows) until it is read
+            jdbc.query(con -> {
+                PreparedStatement select = con.prepareStatement("SELECT uscc, revenue, profit, electricity_kwh, tax, "
+                        + "updated_at FROM operation_data WHERE month_no = ? ORDER BY uscc");
+                select.setFetchSize(BATCH);
+                select.setInt(1, monthNo);
+                return select;
+            }, month::add);
             month.seal(chunk.stream().filter(r -> r.monthNo() == monthNo && month.has(r.uscc())).count());
             if (month.resent) {
                 jdbc.update("DELETE FROM operation_data WHERE month_no = ?", monthNo);
@@ -195,21 +201,19 @@ class OperationDataStore {
      * A month's rows as stored before the file, held in arrays (cents as {@code long}, {@link #NULL} for an empty
      * cell, times as epoch milliseconds) rather than a row object each: a re-sent month of 100,000 rows is held for
      * the whole file, and as objects (decimals, times, records) it outlived the young collections and cost more in
-     * full collections than writing it did.
+     * full collections than writing it did. The rows come in key order, so a key's row is found by binary search
+     * (no map of 100,000 entries to promote and mark) and the keys are the ranges' order already.
      */
     private final class StoredMonth {
         private static final long NULL = Long.MIN_VALUE;
         private static final int COLUMNS = 4;
 
         private final YearMonth period;
-        /** Row number by key, and key by row number (rows in the order read). */
-        private final Map<String, Integer> index = new HashMap<>();
-        private final List<String> readOrder = new ArrayList<>();
-        private String[] rowKeys;
+        /** The stored keys in order; row {@code i} is key {@code i}. */
+        private String[] keys = new String[1024];
+        private int size;
         private long[] values = new long[COLUMNS * 1024];
         private long[] updatedAt = new long[1024];
-        /** The keys in Java's order, for the key ranges. */
-        private String[] keys;
         /** The rows the file has replaced so far. */
         private BitSet taken;
         private boolean resent;
@@ -219,43 +223,47 @@ class OperationDataStore {
         }
 
         void add(ResultSet rs) throws SQLException {
-            int row = readOrder.size();
-            if (row == updatedAt.length) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, values.length * 2);
-                updatedAt = Arrays.copyOf(updatedAt, updatedAt.length * 2);
+                updatedAt = Arrays.copyOf(updatedAt, size * 2);
             }
             String uscc = rs.getString(1);
-            readOrder.add(uscc);
-            index.put(uscc, row);
+            if (size > 0 && keys[size - 1].compareTo(uscc) >= 0) {
+                // USCCs are upper-case ASCII letters and digits: every collation orders them as Java does
+                throw new IllegalStateException("operation_data keys not in order: " + keys[size - 1] + ", " + uscc);
+            }
+            keys[size] = uscc;
             for (int c = 0; c < COLUMNS; c++) {
                 BigDecimal v = rs.getBigDecimal(2 + c);
-                values[row * COLUMNS + c] = v == null ? NULL : v.movePointRight(2).longValueExact();
+                values[size * COLUMNS + c] = v == null ? NULL : v.movePointRight(2).longValueExact();
             }
-            updatedAt[row] = rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli();
+            updatedAt[size] = rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli();
+            size++;
         }
 
         /** After the rows are read: whether the file re-sends the month, from its first chunk of it. */
         void seal(long replacing) {
-            rowKeys = readOrder.toArray(String[]::new);
-            readOrder.clear();
-            keys = rowKeys.clone();
-            Arrays.sort(keys); // read in key order: linear
-            taken = new BitSet(keys.length);
-            resent = resent(replacing, keys.length);
+            keys = Arrays.copyOf(keys, size);
+            taken = new BitSet(size);
+            resent = resent(replacing, size);
         }
 
         boolean has(String uscc) {
-            return index.containsKey(uscc);
+            return row(uscc) >= 0;
         }
 
         /** The stored row the file's row replaces, marked as replaced; -1 when there is none. */
         int take(String uscc) {
-            Integer row = index.get(uscc);
-            if (row == null) {
-                return -1;
+            int row = row(uscc);
+            if (row >= 0) {
+                taken.set(row);
             }
-            taken.set(row);
             return row;
+        }
+
+        private int row(String uscc) {
+            return Math.max(-1, Arrays.binarySearch(keys, 0, size, uscc));
         }
 
         /** The file's values for the columns it has, the stored ones for the others. */
@@ -271,8 +279,8 @@ class OperationDataStore {
         void restoreUntaken() {
             List<OperationRecord> rows = new ArrayList<>();
             Map<String, LocalDateTime> times = new HashMap<>();
-            for (int row = taken.nextClearBit(0); row < keys.length; row = taken.nextClearBit(row + 1)) {
-                String uscc = rowKeys[row];
+            for (int row = taken.nextClearBit(0); row < size; row = taken.nextClearBit(row + 1)) {
+                String uscc = keys[row];
                 rows.add(new OperationRecord(0, uscc, period, value(row, 0), value(row, 1), value(row, 2),
                         value(row, 3)));
                 times.put(uscc, LocalDateTime.ofInstant(Instant.ofEpochMilli(updatedAt[row]), ZoneOffset.UTC));

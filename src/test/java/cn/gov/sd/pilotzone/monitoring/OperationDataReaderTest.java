@@ -54,6 +54,20 @@ class OperationDataReaderTest {
     }
 
     @Test
+    void aFileOfSeveralMonthsGivesEachRowItsOwnMonth() {
+        String c = TestEnterprises.uscc("370702");
+        Parsed parsed = OperationDataReader.read("ops.csv", FeedFiles.utf8("uscc,period,revenue",
+                a + ",2024-05,1", b + ",2024-05,1", a + ",2024-06,1", b + ",2024-6x,1", c + ",2024-05,1",
+                b + ",2024-06,1"), null);
+
+        assertThat(parsed.rows()).extracting(OperationRecord::line, OperationRecord::period).containsExactly(
+                tuple(2, YearMonth.of(2024, 5)), tuple(3, YearMonth.of(2024, 5)), tuple(4, YearMonth.of(2024, 6)),
+                tuple(6, YearMonth.of(2024, 5)), tuple(7, YearMonth.of(2024, 6)));
+        assertThat(parsed.problems()).extracting(Problem::line, Problem::code)
+                .containsExactly(tuple(5, "period.format"));
+    }
+
+    @Test
     void badRowsAreReportedLineByLineAndLeftOut() {
         Parsed parsed = OperationDataReader.read("ops.csv", FeedFiles.utf8("uscc,period,revenue,profit,electricity_kwh",
                 a + ",2024-05,100,-5,200",
