@@ -45,8 +45,12 @@ final class BenchHub implements AutoCloseable {
     static final String HUB_JVM_ARGS = System.getProperty("bench.hubJvmArgs",
             "-Xmx512m -Xms128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
                     + " -Djdk.nio.maxCachedBufferSize=262144");
-    /** The README's run command sets it too: glibc's per-thread malloc arenas otherwise keep freed native memory. */
-    static final String MALLOC_ARENA_MAX = "2";
+    /**
+     * The README's run command sets both: glibc's per-thread malloc arenas otherwise keep freed native memory, and
+     * its dynamic mmap threshold (raised after each large block freed, up to 32 MB) otherwise serves the embedded
+     * database's large I/O buffers from the heap, which then stays grown.
+     */
+    static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "131072");
 
     static Database h2() {
         return new Database("h2", "H2 (embedded file database, the default profile)", null, Map.of());
@@ -137,7 +141,7 @@ final class BenchHub implements AutoCloseable {
         Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        builder.environment().putAll(MALLOC);
         Process process = builder.start();
         BenchHub hub = new BenchHub(process, port, agentPort, dataDir);
         try {
