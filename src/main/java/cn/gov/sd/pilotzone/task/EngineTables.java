@@ -95,23 +95,39 @@ public class EngineTables {
     List<TaskView> openTasks(List<String> groups, String username, int page, int size,
                              Function<String, String> processKey) {
         List<Object> args = new ArrayList<>();
-        String pageSql;
-        if (groups.isEmpty()) { // administrators and system accounts work any task
-            pageSql = "SELECT p.ID_ FROM ACT_RU_TASK p ORDER BY p.CREATE_TIME_ DESC, p.ID_ DESC LIMIT ? OFFSET ?";
-        } else {
-            // the sort key travels with the caller's tasks: joined back to ACT_RU_TASK for it, H2 walked every open
-            // task in time order and ran the union again for each until it had a page (README "Performance")
-            pageSql = "SELECT mine.ID_ FROM (SELECT c.ID_, c.CREATE_TIME_ FROM ACT_RU_IDENTITYLINK l"
-                    + " JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_ WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN ("
-                    + String.join(",", groups.stream().map(g -> "?").toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                    + " UNION SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine"
-                    + " ORDER BY mine.CREATE_TIME_ DESC, mine.ID_ DESC LIMIT ? OFFSET ?";
-            args.addAll(groups);
-            args.add(username);
-        }
+        // the sort key travels with the caller's tasks: joined back to ACT_RU_TASK for it, H2 walked every open
+        // task in time order and ran the union again for each until it had a page (README "Performance")
+        String pageSql = "SELECT mine.ID_ FROM " + mine(groups, username, args)
+                + " ORDER BY mine.CREATE_TIME_ DESC, mine.ID_ DESC LIMIT ? OFFSET ?";
         args.add(size);
         args.add((long) page * size);
         return views(pageSql, args, processKey);
+    }
+
+    /** How many open tasks {@link #openTasks} has in all. */
+    long countOpenTasks(List<String> groups, String username) {
+        List<Object> args = new ArrayList<>();
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + mine(groups, username, args), Long.class,
+                args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The caller's open tasks as a derived table {@code mine (ID_, CREATE_TIME_)}: their groups' unclaimed tasks and
+     * their own, each side by its index (the group's identity links; the assignee), or every task for no groups
+     * (administrators and system accounts work any task). Flowable's task query walked every open task and
+     * checked its links instead.
+     */
+    private static String mine(List<String> groups, String username, List<Object> args) {
+        if (groups.isEmpty()) {
+            return "(SELECT p.ID_, p.CREATE_TIME_ FROM ACT_RU_TASK p) mine";
+        }
+        args.addAll(groups);
+        args.add(username);
+        return "(SELECT c.ID_, c.CREATE_TIME_ FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_"
+                + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (" + String.join(",", groups.stream().map(g -> "?")
+                .toList()) + ") AND c.ASSIGNEE_ IS NULL"
+                + " UNION SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine";
     }
 
     /**

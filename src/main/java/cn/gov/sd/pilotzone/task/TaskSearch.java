@@ -36,7 +36,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskSearch {
 
-    /** A completed task (Flowable history), with its case's business key. */
+    /**
+     * A task of the history, open or ended, with its case's business key; {@code assignee} is who had it: who
+     * completed it (the history's completedBy), else whom it was assigned to.
+     */
     public record DoneTask(String id, String name, String taskDefinitionKey, String processDefinitionKey,
                            String processInstanceId, String businessKey, String assignee, Instant created,
                            Instant due, Instant ended) {
@@ -85,12 +88,23 @@ public class TaskSearch {
         return names;
     }
 
+    /**
+     * A page of the caller's open tasks. Unfiltered and newest first, the page every clerk lands on after logging
+     * in, it is the API's list ({@link Tasks#open}: from the groups' identity links, not every open task); with
+     * filters or another order, Flowable's task query.
+     */
     public List<TaskView> open(Caller caller, TaskFilter filter, int page, int size) {
+        if (filter.equals(TaskFilter.none())) {
+            return tasks.open(caller, page, size);
+        }
         TaskQuery query = ordered(filtered(Tasks.scoped(taskService.createTaskQuery(), caller), filter, caller), filter);
         return tasks.views(query.includeIdentityLinks().listPage(page * size, size));
     }
 
     public long count(Caller caller, TaskFilter filter) {
+        if (filter.equals(TaskFilter.none())) {
+            return engine.countOpenTasks(caller.candidateGroups(), caller.username());
+        }
         return filtered(Tasks.scoped(taskService.createTaskQuery(), caller), filter, caller).count();
     }
 
@@ -177,10 +191,14 @@ public class TaskSearch {
                 : query.or().taskCandidateGroupIn(groups).ignoreAssigneeValue().taskAssignee(caller.username()).endOr();
     }
 
-    /** The same scope as the open tasks (Tasks): the caller's bureau among the candidates, or the caller assigned. */
+    /**
+     * The same scope as the open tasks (Tasks): the caller's bureau among the candidates (its tasks nobody had
+     * claimed, whichever clerk of it completed them), or the caller assigned, or the caller completed it.
+     */
     private static HistoricTaskInstanceQuery scoped(HistoricTaskInstanceQuery query, Caller caller) {
         List<String> groups = caller.candidateGroups();
-        return groups.isEmpty() ? query : query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username()).endOr();
+        return groups.isEmpty() ? query : query.or().taskCandidateGroupIn(groups).taskAssignee(caller.username())
+                .taskCompletedBy(caller.username()).endOr();
     }
 
     private List<DoneTask> doneTasks(List<HistoricTaskInstance> done) {
@@ -193,7 +211,8 @@ public class TaskSearch {
         }
         return done.stream().map(t -> new DoneTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
                 tasks.processKey(t.getProcessDefinitionId()), t.getProcessInstanceId(),
-                keys.get(t.getProcessInstanceId()), t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()),
+                keys.get(t.getProcessInstanceId()), t.getCompletedBy() != null ? t.getCompletedBy() : t.getAssignee(),
+                instant(t.getCreateTime()), instant(t.getDueDate()),
                 instant(t.getEndTime()))).toList();
     }
 

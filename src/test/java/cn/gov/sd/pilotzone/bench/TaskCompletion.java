@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Figure 2, task completion, two sides in one run. The hub: applications waiting at county review (left by the
  * ingest figure's hub side) driven through county, city (gxj) and finance (czj) review with
  * {@code POST /api/tasks/{id}/complete} as the right clerk, {@value #WORKERS} clerks at once (one application at a
- * time each). The next task's id is looked up next to the engine (an indexed query by process instance), standing
- * in for the clerk opening the case. The raw side: as many applications of the ingest figure's raw side driven
+ * time each). The next task's id is looked up next to the engine with the raw side's own query (by process instance
+ * and step), standing in for the clerk opening the case; the county clerk is the application's county's. The raw side: as many applications of the ingest figure's raw side driven
  * through the same three reviews straight through {@code TaskService.complete} with the variables an approval
  * sets, on {@value #WORKERS} threads in the hub's process. The sides alternate which goes first.
  */
@@ -100,11 +100,12 @@ final class TaskCompletion {
 
     /** Tasks completed per second through the API, driving {@code count} applications of the given ingest prefix. */
     double hubSide(String prefix, int count) throws Exception {
-        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
-        hub.query("SELECT process_instance_id FROM award_application WHERE application_id LIKE ? "
+        ConcurrentLinkedQueue<Application> queue = new ConcurrentLinkedQueue<>();
+        hub.query("SELECT process_instance_id, county_code FROM award_application WHERE application_id LIKE ? "
                 + "ORDER BY application_id", prefix + "%").forEach(r -> {
                     if (queue.size() < count) {
-                        queue.add(r.get("process_instance_id").asText());
+                        queue.add(new Application(r.get("process_instance_id").asText(),
+                                BureauDirectory.countyGroup(r.get("county_code").asText())));
                     }
                 });
         if (queue.size() < count) {
@@ -122,8 +123,8 @@ final class TaskCompletion {
             for (int w = 0; w < WORKERS; w++) {
                 done.add(pool.submit(() -> {
                     int completed = 0;
-                    for (String pi = queue.poll(); pi != null; pi = queue.poll()) {
-                        completed += drive(pi);
+                    for (Application a = queue.poll(); a != null; a = queue.poll()) {
+                        completed += drive(a);
                     }
                     return completed;
                 }));
@@ -138,15 +139,19 @@ final class TaskCompletion {
         }
     }
 
+    private record Application(String processInstanceId, String countyGroup) {
+    }
+
     /** Drives one application through the three reviews as their clerks; the tasks completed. */
-    int drive(String processInstanceId) {
+    private int drive(Application application) {
         for (String step : STEPS) {
-            JsonNode task = hub.agent("nextTask", Map.of("processInstanceId", processInstanceId, "step", step));
+            JsonNode task = hub.agent("nextTask", Map.of("processInstanceId", application.processInstanceId(),
+                    "step", step));
             if (!task.has("taskId")) {
-                throw new IllegalStateException("no " + step + " task for " + processInstanceId);
+                throw new IllegalStateException("no " + step + " task for " + application.processInstanceId());
             }
             String user = switch (step) {
-                case "countyReview" -> task.get("countyGroup").asText();
+                case "countyReview" -> application.countyGroup();
                 case "cityReview" -> "gxj";
                 default -> "czj";
             };

@@ -147,6 +147,18 @@ abstract class EngineTablesTests {
     }
 
     @Test
+    void aCallersCountIsThatOfThePublicQuery() {
+        List<String> groups = List.of(groupA, groupB);
+        assertThat(engine.countOpenTasks(groups, caller)).isEqualTo(5L)
+                .isEqualTo(taskService.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(caller).endOr()
+                        .count());
+        assertThat(engine.countOpenTasks(List.of(groupC), "someone else")).isEqualTo(taskService.createTaskQuery()
+                .or().taskCandidateGroupIn(List.of(groupC)).taskAssignee("someone else").endOr().count());
+        assertThat(engine.countOpenTasks(List.of(), "admin")).as("every task for administrators")
+                .isEqualTo(taskService.createTaskQuery().count());
+    }
+
+    @Test
     void theWorkloadIsThatOfThePublicQuery() {
         TaskSearch.Workload work = engine.workload(now);
         Date nowDate = Date.from(now);

@@ -22,7 +22,9 @@ import cn.gov.sd.pilotzone.security.Role;
 import cn.gov.sd.pilotzone.task.TaskFilter.Assignment;
 import cn.gov.sd.pilotzone.task.TaskFilter.Sort;
 
+import org.flowable.engine.HistoryService;
 import org.flowable.engine.TaskService;
+import org.flowable.task.api.history.HistoricTaskInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -48,6 +50,9 @@ class TaskSearchIT {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void filtersByPolicyCountyDueDateAndOverdue() {
@@ -107,6 +112,13 @@ class TaskSearchIT {
                     assertThat(t.ended()).isNotNull();
                 });
         assertThat(search.done(WEICHENG, 0, 500)).noneMatch(t -> app.equals(t.businessKey()));
+        // a colleague of the bureau sees it too (nobody had claimed it), with who completed it
+        assertThat(search.done(new Caller("kuiwen-colleague", Role.CLERK, "county-370705"), 0, 500))
+                .filteredOn(t -> app.equals(t.businessKey())).extracting(TaskSearch.DoneTask::assignee)
+                .containsExactly("county-370705");
+        HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        assertThat(ended.getCompletedBy()).isEqualTo("county-370705");
+        assertThat(ended.getAssignee()).as("recorded as completed by, not made the assignee first").isNull();
         assertThat(search.ofCase(processInstance)).extracting(TaskSearch.DoneTask::taskDefinitionKey)
                 .containsExactly("countyReview", "cityReview");
         assertThat(tasks.formOf(tasks.visible(new Caller("gxj", Role.CLERK, "gxj"), taskOf(app))))
