@@ -88,9 +88,11 @@ class ApplicationPages {
     String application(Caller caller, @PathVariable String applicationId, Model model) {
         AwardApplication app = awardCases.application(caller, applicationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("award", awardCases.award(app));
         Cases.CaseInfo info = app.processInstanceId() == null ? null
                 : cases.info(caller, app.processInstanceId()).orElse(null);
+        // the case's detail is this feature's award part (AwardCases.detail): made once, not again for the page
+        model.addAttribute("award", info != null && info.detail() instanceof AwardCases.AwardCase award ? award
+                : awardCases.award(app));
         model.addAttribute("caseInfo", info);
         model.addAttribute("workable", info == null ? Set.of() : cases.workable(caller, info));
         return "case";

@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 
 import cn.gov.sd.pilotzone.security.Caller;
 
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A case as the task and case pages show it: the process instance, its comments, files and tasks, and
@@ -29,15 +28,15 @@ public class Cases {
                            List<TaskNotes.FileNote> files, List<TaskSearch.DoneTask> tasks) {
     }
 
-    private final HistoryService history;
+    private final EngineTables engine;
     private final TaskNotes notes;
     private final TaskSearch search;
     private final Tasks tasks;
     private final Map<String, ProcessCases> features;
 
-    Cases(HistoryService history, TaskNotes notes, TaskSearch search, Tasks tasks,
+    Cases(EngineTables engine, TaskNotes notes, TaskSearch search, Tasks tasks,
           List<ProcessCases> features) {
-        this.history = history;
+        this.engine = engine;
         this.notes = notes;
         this.search = search;
         this.tasks = tasks;
@@ -55,12 +54,12 @@ public class Cases {
         if (caller.seesEverything()) {
             return true;
         }
-        HistoricProcessInstance pi = instance(processInstanceId);
+        EngineTables.Instance pi = instance(processInstanceId);
         if (pi == null) {
             return false;
         }
-        Optional<ProcessCases> feature = feature(pi.getProcessDefinitionKey());
-        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey());
+        Optional<ProcessCases> feature = feature(pi.processKey());
+        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.id(), pi.businessKey());
         if (feature.isPresent() && feature.get().seesWholeCase(caller, ref)) {
             return true;
         }
@@ -72,9 +71,9 @@ public class Cases {
         if (file.processInstanceId() == null) {
             return false;
         }
-        HistoricProcessInstance pi = instance(file.processInstanceId());
-        return canSee(caller, file.processInstanceId()) || pi != null && feature(pi.getProcessDefinitionKey())
-                .filter(f -> f.seesNote(caller, new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey()),
+        EngineTables.Instance pi = instance(file.processInstanceId());
+        return canSee(caller, file.processInstanceId()) || pi != null && feature(pi.processKey())
+                .filter(f -> f.seesNote(caller, new ProcessCases.CaseRef(pi.id(), pi.businessKey()),
                         file.taskId())).isPresent();
     }
 
@@ -82,24 +81,25 @@ public class Cases {
      * Everything about the case of a process instance that the caller may see: who reaches a case through one of
      * its tasks, where the feature does not open the case to its workers, sees only the notes it allows.
      */
+    @Transactional // its engine queries share one transaction: alone, each opened and committed its own
     public Optional<CaseInfo> info(Caller caller, String processInstanceId) {
-        HistoricProcessInstance pi = instance(processInstanceId);
+        EngineTables.Instance pi = instance(processInstanceId);
         if (pi == null) {
             return Optional.empty();
         }
-        Optional<ProcessCases> feature = feature(pi.getProcessDefinitionKey());
-        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.getId(), pi.getBusinessKey());
-        List<TaskNotes.Note> comments = notes.comments(pi.getId());
-        List<TaskNotes.FileNote> files = notes.attachments(pi.getId());
+        Optional<ProcessCases> feature = feature(pi.processKey());
+        ProcessCases.CaseRef ref = new ProcessCases.CaseRef(pi.id(), pi.businessKey());
+        List<TaskNotes.Note> comments = notes.comments(pi.id());
+        List<TaskNotes.FileNote> files = notes.attachments(pi.id());
         if (feature.isPresent() && !feature.get().openToItsWorkers() && !feature.get().seesWholeCase(caller, ref)) {
             ProcessCases f = feature.get();
             comments = comments.stream().filter(c -> f.seesNote(caller, ref, c.taskId())).toList();
             files = files.stream().filter(x -> f.seesNote(caller, ref, x.taskId())).toList();
         }
-        Object detail = pi.getBusinessKey() == null ? null
-                : feature.flatMap(f -> f.detail(pi.getBusinessKey())).orElse(null);
-        return Optional.of(new CaseInfo(pi.getId(), pi.getProcessDefinitionKey(), pi.getProcessDefinitionName(),
-                pi.getBusinessKey(), pi.getEndTime() != null, detail, comments, files, search.ofCase(pi.getId())));
+        Object detail = pi.businessKey() == null ? null
+                : feature.flatMap(f -> f.detail(pi.businessKey())).orElse(null);
+        return Optional.of(new CaseInfo(pi.id(), pi.processKey(), pi.processName(), pi.businessKey(), pi.ended(),
+                detail, comments, files, search.ofCase(pi)));
     }
 
     /** The open tasks of a case that the caller may work on: the case page links them. */
@@ -148,8 +148,7 @@ public class Cases {
         return summaries;
     }
 
-    private HistoricProcessInstance instance(String processInstanceId) {
-        return processInstanceId == null ? null
-                : history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    private EngineTables.Instance instance(String processInstanceId) {
+        return processInstanceId == null ? null : engine.instance(processInstanceId).orElse(null);
     }
 }

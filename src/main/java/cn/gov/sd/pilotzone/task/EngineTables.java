@@ -177,6 +177,42 @@ public class EngineTables {
         return List.copyOf(views.values());
     }
 
+    /** A process instance, running or ended, with its process's key and name: what a case page starts from. */
+    record Instance(String id, String processKey, String processName, String businessKey, boolean ended) {
+    }
+
+    /**
+     * A process instance, running or ended. Flowable's historic queries build their SQL from some hundred
+     * conditions on each call: half of each such query's CPU on the case page (README "Performance").
+     */
+    Optional<Instance> instance(String processInstanceId) {
+        return jdbc.query("SELECT p.PROC_INST_ID_, p.BUSINESS_KEY_, p.END_TIME_, d.KEY_, d.NAME_"
+                        + " FROM ACT_HI_PROCINST p LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = p.PROC_DEF_ID_"
+                        + " WHERE p.PROC_INST_ID_ = ?",
+                (rs, i) -> new Instance(rs.getString("PROC_INST_ID_"), rs.getString("KEY_"), rs.getString("NAME_"),
+                        rs.getString("BUSINESS_KEY_"), rs.getTimestamp("END_TIME_") != null), processInstanceId)
+                .stream().findFirst();
+    }
+
+    /**
+     * The user tasks of a process instance, done or open, oldest first, for a case page (whose instance gives the
+     * business key): who completed each (else its assignee) and when.
+     */
+    List<TaskSearch.DoneTask> tasksOf(Instance instance, Function<String, String> processKey) {
+        return jdbc.query("SELECT ID_, NAME_, TASK_DEF_KEY_, PROC_DEF_ID_, ASSIGNEE_, COMPLETED_BY_, START_TIME_,"
+                        + " DUE_DATE_, END_TIME_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ? ORDER BY START_TIME_, ID_",
+                (rs, i) -> new TaskSearch.DoneTask(rs.getString("ID_"), rs.getString("NAME_"),
+                        rs.getString("TASK_DEF_KEY_"), processKey.apply(rs.getString("PROC_DEF_ID_")), instance.id(),
+                        instance.businessKey(), rs.getString("COMPLETED_BY_") != null ? rs.getString("COMPLETED_BY_")
+                        : rs.getString("ASSIGNEE_"), instant(rs.getTimestamp("START_TIME_")),
+                        instant(rs.getTimestamp("DUE_DATE_")), instant(rs.getTimestamp("END_TIME_"))),
+                instance.id());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     /** Open and overdue tasks, in all and per candidate group (busiest first); a task with two groups counts for both. */
     TaskSearch.Workload workload(Instant now) {
         // Flowable binds dates with setTimestamp, so compare with a Timestamp bound the same way

@@ -149,9 +149,8 @@ public class TaskSearch {
     }
 
     /** The tasks of one case, done or open, oldest first: who had them, when they ended. */
-    public List<DoneTask> ofCase(String processInstanceId) {
-        return doneTasks(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .orderByHistoricTaskInstanceStartTime().asc().list());
+    List<DoneTask> ofCase(EngineTables.Instance instance) {
+        return engine.tasksOf(instance, tasks::processKey);
     }
 
     /** A task's name, open or done ("" if there is none): for messages about a task after it changed. */

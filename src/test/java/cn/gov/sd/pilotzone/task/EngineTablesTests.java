@@ -15,7 +15,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -45,6 +47,8 @@ abstract class EngineTablesTests {
     RuntimeService runtime;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HistoryService history;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String groupA = "eta-" + run;
@@ -99,6 +103,35 @@ abstract class EngineTablesTests {
         String[] found = new String[1];
         engine.inOneCommand(() -> found[0] = engine.businessKeyInCommand(running.getId()));
         assertThat(found[0]).isEqualTo(running.getBusinessKey()).isNotNull();
+    }
+
+    @Test
+    void aCaseInstanceAndItsTasksAreThoseOfTheHistoricQueries() {
+        List<HistoricProcessInstance> cases = new ArrayList<>(history.createHistoricProcessInstanceQuery().unfinished()
+                .listPage(0, 5));
+        cases.addAll(history.createHistoricProcessInstanceQuery().finished().listPage(0, 5));
+        assertThat(cases).as("the demo data starts processes, some of them end").isNotEmpty();
+        for (HistoricProcessInstance pi : cases) {
+            EngineTables.Instance found = engine.instance(pi.getId()).orElseThrow();
+            assertThat(found).isEqualTo(new EngineTables.Instance(pi.getId(), pi.getProcessDefinitionKey(),
+                    pi.getProcessDefinitionName(), pi.getBusinessKey(), pi.getEndTime() != null));
+            List<TaskSearch.DoneTask> expected = history.createHistoricTaskInstanceQuery()
+                    .processInstanceId(pi.getId()).orderByHistoricTaskInstanceStartTime().asc()
+                    .orderByTaskId().asc().list().stream()
+                    .map(t -> new TaskSearch.DoneTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                            KEY.apply(t.getProcessDefinitionId()), pi.getId(), pi.getBusinessKey(),
+                            t.getCompletedBy() != null ? t.getCompletedBy() : t.getAssignee(), instant(t.getCreateTime()),
+                            instant(t.getDueDate()), instant(t.getEndTime())))
+                    .toList();
+            assertThat(engine.tasksOf(found, KEY)).isEqualTo(expected);
+        }
+        assertThat(cases.stream().mapToInt(pi -> engine.tasksOf(engine.instance(pi.getId()).orElseThrow(), KEY).size())
+                .sum()).as("cases with tasks are compared").isPositive();
+        assertThat(engine.instance("no-such-instance-" + run)).isEmpty();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     @Test
