@@ -203,8 +203,9 @@ public class EngineTables {
                         + " DUE_DATE_, END_TIME_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ? ORDER BY START_TIME_, ID_",
                 (rs, i) -> new TaskSearch.DoneTask(rs.getString("ID_"), rs.getString("NAME_"),
                         rs.getString("TASK_DEF_KEY_"), processKey.apply(rs.getString("PROC_DEF_ID_")), instance.id(),
-                        instance.businessKey(), rs.getString("COMPLETED_BY_") != null ? rs.getString("COMPLETED_BY_")
-                        : rs.getString("ASSIGNEE_"), instant(rs.getTimestamp("START_TIME_")),
+                        instance.businessKey(),
+                        TaskSearch.DoneTask.holder(rs.getString("COMPLETED_BY_"), rs.getString("ASSIGNEE_")),
+                        instant(rs.getTimestamp("START_TIME_")),
                         instant(rs.getTimestamp("DUE_DATE_")), instant(rs.getTimestamp("END_TIME_"))),
                 instance.id());
     }

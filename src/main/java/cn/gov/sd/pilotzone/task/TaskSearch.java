@@ -43,6 +43,11 @@ public class TaskSearch {
     public record DoneTask(String id, String name, String taskDefinitionKey, String processDefinitionKey,
                            String processInstanceId, String businessKey, String assignee, Instant created,
                            Instant due, Instant ended) {
+
+        /** Who had a task: who completed it, else whom it was assigned to (history written before completedBy). */
+        static String holder(String completedBy, String assignee) {
+            return completedBy != null ? completedBy : assignee;
+        }
     }
 
     /** Open and overdue tasks, in all and per candidate group (busiest first), for the dashboard. */
@@ -210,7 +215,7 @@ public class TaskSearch {
         }
         return done.stream().map(t -> new DoneTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
                 tasks.processKey(t.getProcessDefinitionId()), t.getProcessInstanceId(),
-                keys.get(t.getProcessInstanceId()), t.getCompletedBy() != null ? t.getCompletedBy() : t.getAssignee(),
+                keys.get(t.getProcessInstanceId()), DoneTask.holder(t.getCompletedBy(), t.getAssignee()),
                 instant(t.getCreateTime()), instant(t.getDueDate()),
                 instant(t.getEndTime()))).toList();
     }
