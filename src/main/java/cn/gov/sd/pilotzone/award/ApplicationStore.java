@@ -58,12 +58,14 @@ class ApplicationStore {
         }
     }
 
-    public void insert(AwardApplicationForm form, Channel channel) {
+    /** A new application, with the id its process will have (null: none yet). */
+    public void insert(AwardApplicationForm form, Channel channel, String processInstanceId) {
         LocalDateTime now = Utc.of(clock.instant());
         jdbc.update("INSERT INTO award_application (application_id, uscc, enterprise_name, county_code, policy_code, "
-                        + "channel, event_date, status, payload, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        + "channel, event_date, status, payload, process_instance_id, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 form.applicationId(), form.uscc(), form.enterpriseName(), form.countyCode(), form.policyCode(),
-                channel.name(), form.eventDate(), Status.CHECKING.name(), payload(form), now, now);
+                channel.name(), form.eventDate(), Status.CHECKING.name(), payload(form), processInstanceId, now, now);
     }
 
     /** A corrected application replaces the filed one (企业补正); its status follows the process ({@link AwardStatus}). */
@@ -88,8 +90,9 @@ class ApplicationStore {
         return find(applicationId).orElseThrow(() -> new IllegalStateException("no application " + applicationId));
     }
 
-    public void setProcessInstance(String applicationId, String processInstanceId) {
-        set(applicationId, "process_instance_id", processInstanceId);
+    public Status status(String applicationId) {
+        return Status.valueOf(jdbc.queryForObject("SELECT status FROM award_application WHERE application_id = ?",
+                String.class, applicationId));
     }
 
     public void setStatus(String applicationId, Status status) {

@@ -15,9 +15,10 @@ import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.BureauDirectory;
 
+import org.flowable.common.engine.impl.cfg.IdGenerator;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.runtime.Execution;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +58,12 @@ public class AwardApplications {
     private final RuntimeService runtime;
     private final Payments payments;
     private final MoneyRules rules;
+    private final IdGenerator ids;
 
-    AwardApplications(ApplicationStore store, RuntimeService runtime, Payments payments,
-                             MoneyRules rules) {
+    AwardApplications(ApplicationStore store, RuntimeService runtime, Payments payments, MoneyRules rules,
+                      ProcessEngineConfigurationImpl engine) {
         this.rules = rules;
+        this.ids = engine.getIdGenerator();
         this.store = store;
         this.runtime = runtime;
         this.payments = payments;
@@ -74,23 +77,22 @@ public class AwardApplications {
                 throw new InvalidInputException(p);
             });
         }
-        var existing = store.find(form.applicationId());
-        if (existing.isPresent()) {
-            if (existing.get().status() != Status.CORRECTION) {
+        // a new application is the usual case: written first, and only a known id is read (a correction resumes)
+        String processInstanceId = ids.getNextId();
+        try {
+            store.insert(form, channel, processInstanceId);
+        } catch (DuplicateKeyException e) {
+            AwardApplication existing = store.get(form.applicationId());
+            if (existing.status() != Status.CORRECTION) {
                 throw new DuplicateApplicationException(form.applicationId());
             }
-            return resume(existing.get(), form, actor);
-        }
-        try {
-            store.insert(form, channel);
-        } catch (DuplicateKeyException e) {
-            throw new DuplicateApplicationException(form.applicationId());
+            return resume(existing, form, actor);
         }
         store.addEvent(form.applicationId(), actor, "submitted", null, channel.name(), null);
-        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, form.applicationId(),
-                startVariables(form, channel));
-        store.setProcessInstance(form.applicationId(), pi.getId());
-        return new Submitted(form.applicationId(), pi.getId(), store.get(form.applicationId()).status());
+        // the instance's id given in advance, so the record carries it from its INSERT on (no UPDATE after the start)
+        runtime.createProcessInstanceBuilder().processDefinitionKey(PROCESS).businessKey(form.applicationId())
+                .predefineProcessInstanceId(processInstanceId).variables(startVariables(form, channel)).start();
+        return new Submitted(form.applicationId(), processInstanceId, store.status(form.applicationId()));
     }
 
     /** The application of this id, if one was filed. */
@@ -103,7 +105,7 @@ public class AwardApplications {
      * starts the process straight through the engine ({@link #startVariables}) to measure what the intake adds.
      */
     public void record(AwardApplicationForm form, Channel channel) {
-        store.insert(form, channel);
+        store.insert(form, channel, null);
     }
 
     /**
