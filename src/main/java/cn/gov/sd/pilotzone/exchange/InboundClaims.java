@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      * and whose attempts exceed one.
      */
     private final Map<String, Integer> retaken = new ConcurrentHashMap<>();
+    /**
+     * Keys this node applied, and when: a file applied on an intake thread (routes/inbound-template.yaml,
+     * {@code inbound-concurrent}) may be archived between the consumer's listing of the inbox and its question about
+     * that file, and is then no leftover to take again but a stale listing (the benchmark met it: a file applied,
+     * archived, then read again and rejected for being gone).
+     */
+    private final Map<String, Instant> appliedHere = new ConcurrentHashMap<>();
+
+    /** How long after this node applied a file a listing that still shows it is taken for stale. */
+    static final Duration JUST_APPLIED = Duration.ofSeconds(5);
 
     public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
         this.jdbc = jdbc;
@@ -68,6 +80,10 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                     + "VALUES (?,?,?,?,'CLAIMED',?)", id, feed(key), key, node.id(), Utc.of(clock.instant()));
             return true;
         } catch (DuplicateKeyException e) {
+            Instant applied = appliedHere.get(key);
+            if (applied != null && applied.isAfter(clock.instant().minus(JUST_APPLIED))) {
+                return false;
+            }
             // Camel asks only for files this node is not processing, so a claim of its own is a leftover (a read
             // lock that timed out, a release that failed): taken again. The row lock makes a take-over atomic: of
             // two nodes taking over at once, the second sees a live holder.
@@ -117,16 +133,20 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
         String id = id(key);
         int updated = jdbc.update("UPDATE inbound_claim SET state = 'APPLIED', applied_at = ? WHERE claim_id = ? "
                 + "AND node_id = ? AND state = 'CLAIMED'", Utc.of(clock.instant()), id, node.id());
-        if (updated == 1) {
-            return;
+        if (updated != 1) {
+            try {
+                jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at, "
+                                + "applied_at) VALUES (?,?,?,?,'APPLIED',?,?)", id, feed(key), key, node.id(),
+                        Utc.of(clock.instant()), Utc.of(clock.instant()));
+            } catch (DuplicateKeyException e) {
+                throw new ClaimLostException(key);
+            }
         }
-        try {
-            jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at, applied_at) "
-                            + "VALUES (?,?,?,?,'APPLIED',?,?)", id, feed(key), key, node.id(),
-                    Utc.of(clock.instant()), Utc.of(clock.instant()));
-        } catch (DuplicateKeyException e) {
-            throw new ClaimLostException(key);
+        Instant now = clock.instant();
+        if (appliedHere.size() > 1000) {
+            appliedHere.values().removeIf(at -> at.isBefore(now.minus(JUST_APPLIED)));
         }
+        appliedHere.put(key, now);
     }
 
     /**

@@ -64,6 +64,16 @@ abstract class InboundClaimsTests {
     }
 
     @Test
+    void aFileThisNodeJustAppliedIsNotTakenAgainFromAListingMadeBeforeItMoved() {
+        String key = key();
+        InboundClaims node = liveNode();
+        assertThat(node.add(key)).isTrue();
+        node.markApplied(key); // on an intake thread, which then archives the file
+        assertThat(node.add(key)).as("the consumer's listing still showed it").isFalse();
+        assertThat(state(key)).isEqualTo("APPLIED");
+    }
+
+    @Test
     void aNodeTakesAgainAClaimItLeftBehind() {
         String key = key();
         InboundClaims node = liveNode();
