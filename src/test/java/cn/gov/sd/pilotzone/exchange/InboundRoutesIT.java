@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,6 +24,7 @@ import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
+import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -42,6 +47,8 @@ class InboundRoutesIT {
     EnterpriseRegistry registry;
     @Autowired
     FeedLog feedLog;
+    @Autowired
+    RuntimeService runtime;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -91,6 +98,35 @@ class InboundRoutesIT {
                 <!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <awardApplication><applicationId>&xxe;</applicationId></awardApplication>""";
         assertThat(rejected("award-applications", "xxe.xml", xxe.getBytes())).contains("XXE");
+    }
+
+    @Test
+    void twoFilesOfOneApplicationTakenAtOnceFileItOnceAndRejectTheOther() throws Exception {
+        // award applications are applied two at a time (inbound-concurrent): copies under other names, dropped in
+        // one go, are taken by one poll and applied side by side
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> app = Applications.fresh("STANDARD_NATIONAL");
+            ids.add((String) app.get("applicationId"));
+            for (String copy : List.of("a", "b")) {
+                hub.drop("award-applications", app.get("applicationId") + "-" + copy + ".json", json.writeValueAsBytes(app));
+            }
+        }
+        for (String id : ids) {
+            await().atMost(HubClient.WAIT).until(() -> hub.find("archive", "award-applications", id + "-a.json")
+                    .or(() -> hub.find("error", "award-applications", id + "-a.json")).isPresent()
+                    && hub.find("archive", "award-applications", id + "-b.json")
+                    .or(() -> hub.find("error", "award-applications", id + "-b.json")).isPresent());
+            List<Path> archived = Stream.of("a", "b").map(c -> hub.find("archive", "award-applications", id + "-" + c
+                    + ".json")).flatMap(Optional::stream).toList();
+            List<Path> rejected = Stream.of("a", "b").map(c -> hub.find("error", "award-applications", id + "-" + c
+                    + ".json")).flatMap(Optional::stream).filter(p -> !p.toString().endsWith(".error.txt")).toList();
+            assertThat(archived).as(id).hasSize(1);
+            assertThat(rejected).as(id).hasSize(1);
+            assertThat(hub.errorReport(rejected.get(0))).contains("already known");
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+            assertThat(applications.find(id).orElseThrow().processInstanceId()).isNotNull();
+        }
     }
 
     @Test
