@@ -56,15 +56,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      */
     private final Map<String, Integer> retaken = new ConcurrentHashMap<>();
     /**
-     * Keys this node applied, and when: a file applied on an intake thread (routes/inbound-template.yaml,
-     * {@code inbound-concurrent}) may be archived between the consumer's listing of the inbox and its question about
-     * that file, and is then no leftover to take again but a stale listing (the benchmark met it: a file applied,
-     * archived, then read again and rejected for being gone).
+     * Keys whose file this node finished (applied, or rejected and its claim given up), and when: a file finished on
+     * an intake thread (routes/inbound-template.yaml, {@code inbound-concurrent}) may be moved between the consumer's
+     * listing of the inbox and its question about that file. It is then no leftover to take again (applied) nor a new
+     * file to claim (rejected) but a stale listing: the benchmark met it, a file applied, archived, then read again
+     * and rejected for being gone.
      */
-    private final Map<String, Instant> appliedHere = new ConcurrentHashMap<>();
+    private final Map<String, Instant> finishedHere = new ConcurrentHashMap<>();
 
-    /** How long after this node applied a file a listing that still shows it is taken for stale. */
-    static final Duration JUST_APPLIED = Duration.ofSeconds(5);
+    /** How long after this node finished a file a listing that still shows it is taken for stale. */
+    static final Duration JUST_FINISHED = Duration.ofSeconds(5);
 
     public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
         this.jdbc = jdbc;
@@ -74,16 +75,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
 
     @Override
     public boolean add(String key) {
+        Instant finished = finishedHere.get(key);
+        if (finished != null && finished.isAfter(clock.instant().minus(JUST_FINISHED))) {
+            return false;
+        }
         String id = id(key);
         try {
             jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at) "
                     + "VALUES (?,?,?,?,'CLAIMED',?)", id, feed(key), key, node.id(), Utc.of(clock.instant()));
             return true;
         } catch (DuplicateKeyException e) {
-            Instant applied = appliedHere.get(key);
-            if (applied != null && applied.isAfter(clock.instant().minus(JUST_APPLIED))) {
-                return false;
-            }
             // Camel asks only for files this node is not processing, so a claim of its own is a leftover (a read
             // lock that timed out, a release that failed): taken again. The row lock makes a take-over atomic: of
             // two nodes taking over at once, the second sees a live holder.
@@ -142,11 +143,15 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                 throw new ClaimLostException(key);
             }
         }
+        finished(key);
+    }
+
+    private void finished(String key) {
         Instant now = clock.instant();
-        if (appliedHere.size() > 1000) {
-            appliedHere.values().removeIf(at -> at.isBefore(now.minus(JUST_APPLIED)));
+        if (finishedHere.size() > 1000) {
+            finishedHere.values().removeIf(at -> at.isBefore(now.minus(JUST_FINISHED)));
         }
-        appliedHere.put(key, now);
+        finishedHere.put(key, now);
     }
 
     /**
@@ -156,6 +161,7 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
     @Override
     public boolean remove(String key) {
         retaken.remove(key);
+        finished(key);
         try {
             return jdbc.update("DELETE FROM inbound_claim WHERE claim_id = ? AND node_id = ? AND state = 'CLAIMED'",
                     id(key), node.id()) == 1;
