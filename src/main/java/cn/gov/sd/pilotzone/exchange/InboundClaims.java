@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,17 +53,6 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      * and whose attempts exceed one.
      */
     private final Map<String, Integer> retaken = new ConcurrentHashMap<>();
-    /**
-     * Keys whose file this node finished (applied, or rejected and its claim given up), and when: a file finished on
-     * an intake thread (routes/inbound-template.yaml, {@code inbound-concurrent}) may be moved between the consumer's
-     * listing of the inbox and its question about that file. It is then no leftover to take again (applied) nor a new
-     * file to claim (rejected) but a stale listing: the benchmark met it, a file applied, archived, then read again
-     * and rejected for being gone.
-     */
-    private final Map<String, Instant> finishedHere = new ConcurrentHashMap<>();
-
-    /** How long after this node finished a file a listing that still shows it is taken for stale. */
-    static final Duration JUST_FINISHED = Duration.ofSeconds(5);
 
     public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
         this.jdbc = jdbc;
@@ -75,10 +62,6 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
 
     @Override
     public boolean add(String key) {
-        Instant finished = finishedHere.get(key);
-        if (finished != null && finished.isAfter(clock.instant().minus(JUST_FINISHED))) {
-            return false;
-        }
         String id = id(key);
         try {
             jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at) "
@@ -134,24 +117,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
         String id = id(key);
         int updated = jdbc.update("UPDATE inbound_claim SET state = 'APPLIED', applied_at = ? WHERE claim_id = ? "
                 + "AND node_id = ? AND state = 'CLAIMED'", Utc.of(clock.instant()), id, node.id());
-        if (updated != 1) {
-            try {
-                jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at, "
-                                + "applied_at) VALUES (?,?,?,?,'APPLIED',?,?)", id, feed(key), key, node.id(),
-                        Utc.of(clock.instant()), Utc.of(clock.instant()));
-            } catch (DuplicateKeyException e) {
-                throw new ClaimLostException(key);
-            }
+        if (updated == 1) {
+            return;
         }
-        finished(key);
-    }
-
-    private void finished(String key) {
-        Instant now = clock.instant();
-        if (finishedHere.size() > 1000) {
-            finishedHere.values().removeIf(at -> at.isBefore(now.minus(JUST_FINISHED)));
+        try {
+            jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at, applied_at) "
+                            + "VALUES (?,?,?,?,'APPLIED',?,?)", id, feed(key), key, node.id(),
+                    Utc.of(clock.instant()), Utc.of(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new ClaimLostException(key);
         }
-        finishedHere.put(key, now);
     }
 
     /**
@@ -161,7 +136,6 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
     @Override
     public boolean remove(String key) {
         retaken.remove(key);
-        finished(key);
         try {
             return jdbc.update("DELETE FROM inbound_claim WHERE claim_id = ? AND node_id = ? AND state = 'CLAIMED'",
                     id(key), node.id()) == 1;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} component {@code feeds}: one indicator per inbound feed, DOWN when its route is not
  * started, when its consumer has not begun a poll for {@code hub.exchange.feed-silence} (its thread died: polls are
  * at most half a second apart, about 5 s during a back-off after failed polls), or when one poll has run longer than
- * {@code hub.exchange.poll-timeout} or one file has been in work that long (stuck reading a file that never ends).
+ * {@code hub.exchange.poll-timeout} (stuck reading a file that never ends).
  */
 @Component("feeds")
 public class InboundFeedHealth implements CompositeHealthContributor {
@@ -29,18 +29,16 @@ public class InboundFeedHealth implements CompositeHealthContributor {
     private final CamelContext camel;
     private final InboundFeeds feeds;
     private final FeedPolls polls;
-    private final FilesInWork inWork;
     private final Clock clock;
     private final Duration silence;
     private final Duration pollTimeout;
 
-    public InboundFeedHealth(CamelContext camel, InboundFeeds feeds, FeedPolls polls, FilesInWork inWork, Clock clock,
+    public InboundFeedHealth(CamelContext camel, InboundFeeds feeds, FeedPolls polls, Clock clock,
                       @Value("${hub.exchange.feed-silence:PT1M}") Duration silence,
                       @Value("${hub.exchange.poll-timeout:PT10M}") Duration pollTimeout) {
         this.camel = camel;
         this.feeds = feeds;
         this.polls = polls;
-        this.inWork = inWork;
         this.clock = clock;
         this.silence = silence;
         this.pollTimeout = pollTimeout;
@@ -69,12 +67,6 @@ public class InboundFeedHealth implements CompositeHealthContributor {
         Health.Builder health = Health.up().withDetail("lastPoll", poll.started());
         if (poll.finished() == null && poll.started().isBefore(now.minus(pollTimeout))) {
             return health.down().withDetail("reason", "one poll has run for more than " + pollTimeout).build();
-        }
-        // a feed whose files are applied on intake threads (routes/inbound-template.yaml) goes on polling while one
-        // of them is stuck: the file's own time in work tells
-        if (inWork.oldest(feed).filter(since -> since.isBefore(now.minus(pollTimeout))).isPresent()) {
-            return health.down().withDetail("reason", "one file has been in work for more than " + pollTimeout)
-                    .build();
         }
         if (poll.finished() != null && poll.started().isBefore(now.minus(silence))) {
             return health.down().withDetail("reason", "no poll for more than " + silence).build();

@@ -54,14 +54,12 @@ public class InboundFiles {
     private final Clock clock;
     private final InboundClaims claims;
     private final TransactionTemplate tx;
-    private final FilesInWork inWork;
 
     public InboundFiles(List<FeedHandler> handlers, FeedLog feedLog, Messages messages,
                         ExchangeLayout layout,
                         @Value("${hub.exchange.max-file-size}") DataSize maxFileSize, Clock clock,
-                        InboundClaims claims, PlatformTransactionManager transactions, FilesInWork inWork) {
+                        InboundClaims claims, PlatformTransactionManager transactions) {
         this.claims = claims;
-        this.inWork = inWork;
         this.tx = new TransactionTemplate(transactions);
         this.handlers = handlers.stream().collect(Collectors.toMap(FeedHandler::feed, Function.identity()));
         this.feedLog = feedLog;
@@ -87,14 +85,12 @@ public class InboundFiles {
      * was taken too often: a file in work whenever the hub died (it ran out of memory on it?) is quarantined rather
      * than taken again.
      */
-    public void admit(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
-                      @Header(Exchange.FILE_PARENT) String folder,
+    public void admit(@Header(Exchange.FILE_NAME_ONLY) String fileName, @Header(Exchange.FILE_PARENT) String folder,
                       @Header(Exchange.FILE_LENGTH) long size, @Header(Exchange.FILE_LAST_MODIFIED) long modified,
                       @Headers Map<String, Object> headers) {
         headers.put(RouteHeaders.STORED_NAME, storedName(fileName));
         String claimKey = layout.claimKey(folder, fileName, size, modified);
         headers.put(RouteHeaders.CLAIM_KEY, claimKey);
-        inWork.started(feed, claimKey);
         int attempts = claims.attempts(claimKey);
         if (attempts > layout.maxAttempts()) {
             throw new InvalidInputException(Problem.of(null, "file.tooManyAttempts", attempts - 1,
@@ -151,8 +147,6 @@ public class InboundFiles {
                 throw new RetryLaterException(e);
             }
             throw e;
-        } finally {
-            inWork.done(feed, claimKey);
         }
     }
 
@@ -161,9 +155,7 @@ public class InboundFiles {
      * the reason, which an SFTP inbox also puts on its server.
      */
     public String reject(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
-                         @Header(RouteHeaders.STORED_NAME) String storedName,
-                         @Header(RouteHeaders.CLAIM_KEY) String claimKey, @ExchangeException Exception cause) {
-        inWork.done(feed, claimKey); // refused before process (too large, read failed) or by it
+                         @Header(RouteHeaders.STORED_NAME) String storedName, @ExchangeException Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
                 : List.of(Problem.of(null, "file.failed", describe(cause)));
         if (!(cause instanceof InvalidInputException)) {

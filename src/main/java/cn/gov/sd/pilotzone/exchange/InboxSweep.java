@@ -97,7 +97,7 @@ public class InboxSweep {
                     e.getMessage());
             return;
         }
-        inbound.reject(feed, name, stored, null, new InvalidInputException(problem.get()));
+        inbound.reject(feed, name, stored, new InvalidInputException(problem.get()));
     }
 
     /** Why the hub refuses this inbox entry, if it does. */

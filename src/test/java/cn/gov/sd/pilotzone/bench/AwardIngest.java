@@ -30,8 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Figure 1, award ingest, four sides in one run. The hub: N application files dropped into
  * {@code inbox/award-applications} at once, timed until every one has its first user task (county review). The
- * raw side: the same process started N times straight through {@code RuntimeService} in the hub's process, on as
- * many threads as the hub applies award files at once ({@code hub.exchange.concurrent-intake}), with the
+ * raw side: the same process started N times straight through {@code RuntimeService} in the hub's process with the
  * intake's own start variables, its application records (which the automated checks read) written before the clock
  * starts, as the files are. The baseline: the minimal process ({@code src/test/resources/bench/minimal-task.bpmn20.xml},
  * start → one user task, same history level) started N times bare, and N times more with the award's start
@@ -63,8 +62,6 @@ final class AwardIngest {
     private final List<String> counties;
     /** Every USCC this figure has registered, across runs. */
     private final Set<String> usccs;
-    /** The threads the raw and minimal sides started on: as many as the hub applies award files at once. */
-    private int startThreads;
 
     AwardIngest(BenchHub hub) {
         this.hub = hub;
@@ -155,9 +152,7 @@ final class AwardIngest {
     }
 
     private double rawSide(String prefix, List<Map<String, Object>> apps) {
-        JsonNode answer = hub.agent("rawAwardStarts", Map.of("applications", apps));
-        startThreads = answer.get("threads").asInt();
-        double seconds = answer.get("seconds").asDouble();
+        double seconds = hub.agent("rawAwardStarts", Map.of("applications", apps)).get("seconds").asDouble();
         long atCounty = countyReviews(prefix);
         if (atCounty != apps.size()) {
             throw new IllegalStateException("raw starts: " + atCounty + " of " + apps.size() + " at county review");
@@ -234,10 +229,6 @@ final class AwardIngest {
             }
             sleep(100);
         }
-    }
-
-    int startThreads() {
-        return startThreads;
     }
 
     long countyReviews(String prefix) {

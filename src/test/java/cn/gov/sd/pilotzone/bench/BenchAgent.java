@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
@@ -218,39 +217,12 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         AwardApplications intake = bean(AwardApplications.class);
         RuntimeService runtime = bean(RuntimeService.class);
         tx().executeWithoutResult(s -> forms.forEach(f -> intake.record(f, Channel.APPLY)));
-        return onIntakeThreads(forms.size(), i -> runtime.startProcessInstanceByKey(AwardApplications.PROCESS,
-                forms.get(i).applicationId(), intake.startVariables(forms.get(i), Channel.APPLY)));
-    }
-
-    /**
-     * Runs starts 0..n-1 on as many threads as the hub applies award files at once
-     * ({@code hub.exchange.concurrent-intake}), timed: the raw sides of figure 1 get the concurrency the hub's side
-     * has, so that its ratio measures what the intake adds, not one thread against two. Answers seconds and threads.
-     */
-    private Map<String, Object> onIntakeThreads(int n, IntConsumer start) {
-        int threads = bean(Environment.class).getProperty("hub.exchange.concurrent-intake", Integer.class, 1);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long begin = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        start.accept(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
+        long start = System.nanoTime();
+        for (AwardApplicationForm f : forms) {
+            runtime.startProcessInstanceByKey(AwardApplications.PROCESS, f.applicationId(),
+                    intake.startVariables(f, Channel.APPLY));
         }
-        return Map.of("seconds", seconds(begin), "threads", threads);
+        return Map.of("seconds", seconds(start));
     }
 
     /**
@@ -273,8 +245,11 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         String prefix = body.get("prefix").asText();
         int n = body.get("n").asInt();
         Map<String, Object> variables = json.convertValue(body.path("variables"), new TypeReference<Map<String, Object>>() { });
-        return onIntakeThreads(n, i -> runtime.startProcessInstanceByKey(MINIMAL_PROCESS, prefix + i,
-                variables == null ? Map.of() : variables));
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            runtime.startProcessInstanceByKey(MINIMAL_PROCESS, prefix + i, variables == null ? Map.of() : variables);
+        }
+        return Map.of("seconds", seconds(start));
     }
 
     /** The open task of one award process at one step, and the county group its clerk belongs to. */

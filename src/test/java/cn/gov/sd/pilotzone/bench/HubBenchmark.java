@@ -139,8 +139,6 @@ class HubBenchmark {
                 "applications/s", runs, AwardIngest.Run::rawPerSecond, null));
         section.figures.add(figure("1. Award ingest, ratio hub/raw", "", runs, AwardIngest.Run::ratio,
                 Figure.atLeast(0.9)));
-        section.notes.add("award ingest: the raw and minimal sides started on " + ingest.startThreads()
-                + " threads, as many as the hub applies award files at once (hub.exchange.concurrent-intake)");
         section.figures.add(figure("1. Baseline: " + n + "starts of the minimal process (start → one user task)",
                 "instances/s", runs, AwardIngest.Run::minimalPerSecond, null));
         section.figures.add(figure("1. Baseline: the minimal process with the award's start variables",

@@ -64,26 +64,6 @@ abstract class InboundClaimsTests {
     }
 
     @Test
-    void aFileThisNodeJustAppliedIsNotTakenAgainFromAListingMadeBeforeItMoved() {
-        String key = key();
-        InboundClaims node = liveNode();
-        assertThat(node.add(key)).isTrue();
-        node.markApplied(key); // on an intake thread, which then archives the file
-        assertThat(node.add(key)).as("the consumer's listing still showed it").isFalse();
-        assertThat(state(key)).isEqualTo("APPLIED");
-    }
-
-    @Test
-    void aFileThisNodeJustRejectedIsNotClaimedAgainFromAListingMadeBeforeItMoved() {
-        String key = key();
-        InboundClaims node = liveNode();
-        assertThat(node.add(key)).isTrue();
-        node.remove(key); // rejected on an intake thread, which then moves the file to error/
-        assertThat(node.add(key)).as("the consumer's listing still showed it").isFalse();
-        assertThat(liveNode().add(key)).as("another node's listing is no stale listing of this node's").isTrue();
-    }
-
-    @Test
     void aNodeTakesAgainAClaimItLeftBehind() {
         String key = key();
         InboundClaims node = liveNode();

@@ -101,9 +101,8 @@ class InboundRoutesIT {
     }
 
     @Test
-    void twoFilesOfOneApplicationTakenAtOnceFileItOnceAndRejectTheOther() throws Exception {
-        // award applications are applied two at a time (inbound-concurrent): copies under other names, dropped in
-        // one go, are taken by one poll and applied side by side
+    void twoFilesOfOneApplicationInOnePollFileItOnceAndRejectTheOther() throws Exception {
+        // copies under other names, dropped in one go, are taken by one poll (a portal sending an application twice)
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Map<String, Object> app = Applications.fresh("STANDARD_NATIONAL");

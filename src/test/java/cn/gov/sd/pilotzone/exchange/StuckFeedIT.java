@@ -13,10 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,29 +40,20 @@ import org.springframework.http.ResponseEntity;
         "hub.exchange.quiet-period=PT1S",
         "hub.exchange.poll-timeout=PT2S",
         "hub.dashboard.max-age=PT0S",
-        "camel.main.routes-include-pattern=file:${hub.home}/routes/*.yaml,classpath:recipe/routes/*.yaml,"
-                + "classpath:stuck/routes/*.yaml"})
+        "camel.main.routes-include-pattern=file:${hub.home}/routes/*.yaml,classpath:recipe/routes/*.yaml"})
 class StuckFeedIT {
 
     static final String FEED = "site-visits";
-    /** The same feed's files applied on intake threads (stuck/routes), as award applications are. */
-    static final String CONCURRENT_FEED = "site-visits-at-once";
 
     /** Takes every file; one whose content is "block" holds its poll until the test releases it. */
     static class BlockingFeed implements FeedHandler {
 
-        final String feed;
-        /** New for each test (the context, and so this handler, outlives it). */
-        volatile CountDownLatch entered = new CountDownLatch(1);
-        volatile CountDownLatch release = new CountDownLatch(1);
-
-        BlockingFeed(String feed) {
-            this.feed = feed;
-        }
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
 
         @Override
         public String feed() {
-            return feed;
+            return FEED;
         }
 
         @Override
@@ -85,38 +74,20 @@ class StuckFeedIT {
     static class Blocking {
         @Bean
         BlockingFeed blockingFeed() {
-            return new BlockingFeed(FEED);
-        }
-
-        @Bean
-        BlockingFeed concurrentBlockingFeed() {
-            return new BlockingFeed(CONCURRENT_FEED);
+            return new BlockingFeed();
         }
     }
 
     @Autowired
-    @Qualifier("blockingFeed")
     BlockingFeed feed;
-    @Autowired
-    @Qualifier("concurrentBlockingFeed")
-    BlockingFeed concurrentFeed;
     @Autowired
     TestRestTemplate rest;
     @Value("${hub.data-dir}")
     Path data;
 
-    @BeforeEach
-    void latches() {
-        for (BlockingFeed f : List.of(feed, concurrentFeed)) {
-            f.entered = new CountDownLatch(1);
-            f.release = new CountDownLatch(1);
-        }
-    }
-
     @AfterEach
     void release() {
         feed.release.countDown();
-        concurrentFeed.release.countDown();
     }
 
     @Test
@@ -138,31 +109,6 @@ class StuckFeedIT {
         assertThat(consumerDown()).isNull();
         await().atMost(Duration.ofSeconds(60)).until(() -> rest.getForEntity("/actuator/health", String.class)
                 .getStatusCode().value() == 200);
-    }
-
-    @Test
-    void aFileStuckOnAnIntakeThreadIsDownInHealthWhileItsFeedGoesOnPolling() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + CONCURRENT_FEED + "\":{\"status\":\"UP\""));
-
-        Path inbox = Files.createDirectories(data.resolve("inbox").resolve(CONCURRENT_FEED));
-        Files.writeString(inbox.resolve(".stuck.csv"), "block\n");
-        Files.move(inbox.resolve(".stuck.csv"), inbox.resolve("stuck.csv"));
-        assertThat(concurrentFeed.entered.await(60, TimeUnit.SECONDS)).as("the handler took the file").isTrue();
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + CONCURRENT_FEED
-                + "\":{\"status\":\"DOWN\""));
-        assertThat(feedHealth()).contains("one file has been in work for more than PT2S")
-                .doesNotContain("one poll has run");
-        // the consumer is free: a second file is applied beside the stuck one
-        Files.writeString(inbox.resolve(".next.csv"), "next\n");
-        Files.move(inbox.resolve(".next.csv"), inbox.resolve("next.csv"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("archive").resolve(CONCURRENT_FEED))
-                && Files.list(data.resolve("archive").resolve(CONCURRENT_FEED)).anyMatch(p -> p.getFileName().toString()
-                .contains("next")));
-
-        concurrentFeed.release.countDown();
-        await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + CONCURRENT_FEED
-                + "\":{\"status\":\"UP\""));
     }
 
     /** Health details are for administrators only. */
