@@ -103,6 +103,16 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
                 "SELECT COUNT(*) > 0 FROM inbound_claim WHERE claim_id = ? AND state = 'APPLIED'", Boolean.class, id(key)));
     }
 
+    /**
+     * The file's transaction failed for want of the database, perhaps after the server had committed it (a
+     * connection lost during the commit): its next attempt asks {@link #isApplied} rather than apply it again and
+     * meet its own effect (an application filed twice would be rejected as already known, its file sent to error/
+     * although it was applied).
+     */
+    public void outcomeUnknown(String key) {
+        retaken.putIfAbsent(key, 1);
+    }
+
     /** How many times the file was taken, this time included (1 unless its claim was taken over). */
     public int attempts(String key) {
         return retaken.getOrDefault(key, 1);

@@ -144,6 +144,8 @@ public class InboundFiles {
         } catch (RuntimeException e) {
             if (RetryLaterException.isTransient(e)) {
                 log.warn("{} {}: database unavailable, will retry: {}", feed, fileName, e.getMessage());
+                // the connection may have dropped after the server committed: the retry asks the claim first
+                claims.outcomeUnknown(claimKey);
                 throw new RetryLaterException(e);
             }
             throw e;

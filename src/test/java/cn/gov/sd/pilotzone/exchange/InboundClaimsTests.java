@@ -64,6 +64,26 @@ abstract class InboundClaimsTests {
     }
 
     @Test
+    void aFileWhoseCommitWasLostWithTheConnectionIsFoundAppliedOnItsRetry() {
+        String key = key();
+        InboundClaims node = liveNode();
+        assertThat(node.add(key)).isTrue();
+        node.markApplied(key); // the server committed; the hub saw the connection drop
+        node.outcomeUnknown(key);
+        assertThat(node.isApplied(key)).as("the retry archives it rather than apply it again").isTrue();
+        assertThat(node.attempts(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aFileWhoseTransactionFailedBeforeItsCommitIsAppliedOnItsRetry() {
+        String key = key();
+        InboundClaims node = liveNode();
+        assertThat(node.add(key)).isTrue();
+        node.outcomeUnknown(key);
+        assertThat(node.isApplied(key)).isFalse();
+    }
+
+    @Test
     void aNodeTakesAgainAClaimItLeftBehind() {
         String key = key();
         InboundClaims node = liveNode();
