@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -100,7 +98,7 @@ public final class OperationDataReader {
         private final Consumer<Chunk> chunks;
         private final List<Problem> problems = new ArrayList<>();
         /** Each good row's line by month and USCC: a second row for them is a duplicate. */
-        private final Map<YearMonth, Map<String, Integer>> seen = new HashMap<>();
+        private final RowKeys seen = new RowKeys();
         private Set<String> indicators;
         private List<OperationRecord> good = new ArrayList<>();
         private LastPeriod lastPeriod;
@@ -130,8 +128,8 @@ public final class OperationDataReader {
             BigDecimal electricity = indicator(row, ELECTRICITY, false);
             BigDecimal tax = indicator(row, TAX, true);
             if (row.valid()) {
-                Integer earlier = seen.computeIfAbsent(period, p -> new HashMap<>()).putIfAbsent(uscc, row.line());
-                if (earlier != null) {
+                int earlier = seen.putIfAbsent(OperationRecord.monthNo(period), uscc, row.line());
+                if (earlier != 0) {
                     row.problem("period", "operation.duplicateRow", earlier);
                 } else {
                     good.add(new OperationRecord(row.line(), uscc, period, revenue, profit, electricity, tax));
