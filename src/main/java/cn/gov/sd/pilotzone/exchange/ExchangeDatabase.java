@@ -77,6 +77,11 @@ public class ExchangeDatabase implements HealthIndicator, DisposableBean {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(3000);
         config.setValidationTimeout(2000);
+        if (url.startsWith("jdbc:mariadb:")) {
+            // MariaDB's driver sends a batch of INSERTs with the server's bulk protocol, which refuses the outbound
+            // feeds' INSERT … SELECT … WHERE NOT EXISTS (error 1295): every batch of two rows or more failed
+            config.addDataSourceProperty("useBulkStmtsForInserts", "false");
+        }
         this.pool = new HikariDataSource(config);
     }
 

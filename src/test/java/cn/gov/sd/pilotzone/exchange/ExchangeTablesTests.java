@@ -363,6 +363,25 @@ abstract class ExchangeTablesTests {
         assertThat(count(paymentId)).isEqualTo(1);
     }
 
+    @Test
+    void anOutboundBatchOfSeveralPaymentsIsWrittenWhole() {
+        List<String> paymentIds = new ArrayList<>();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < 3; i++) {
+                String paymentId = "PAY-EXB-" + UUID.randomUUID().toString().substring(0, 8);
+                paymentIds.add(paymentId);
+                outbox.add("payment-instructions", paymentId, row("payment_id", paymentId, "application_id",
+                        "APP-" + paymentId, "uscc", TestEnterprises.uscc("370702"), "enterprise_name", "潍坊付款公司",
+                        "policy_code", "STANDARD_NATIONAL", "amount", "1000.0" + i, "bank_name", "中国工商银行",
+                        "account_name", "潍坊付款公司", "account_no", "160700" + i, "approved_on", "2025-03-01"));
+            }
+        });
+        await().atMost(WAIT).until(() -> paymentIds.stream().allMatch(id -> count(id) == 1));
+        assertThat(paymentIds.stream().map(id -> ex().queryForObject(
+                "SELECT ex_batch FROM ex_payment_instructions WHERE payment_id = ?", String.class, id)).distinct())
+                .as("one batch").hasSize(1);
+    }
+
     private long count(String paymentId) {
         return ex().queryForObject("SELECT COUNT(*) FROM ex_payment_instructions WHERE payment_id = ?", Long.class,
                 paymentId);
