@@ -141,7 +141,8 @@ class AwardTaskForms implements ProcessForms {
             store.setApprovedAmount(applicationId, form.approvedAmount());
         }
         if (FINANCE_REVIEW.equals(task.taskDefinitionKey()) && CompletionForm.APPROVE.equals(form.decision())) {
-            rules.commitBudget(store.get(applicationId), store.get(applicationId).amount());
+            AwardApplication approved = store.get(applicationId); // read after the approved amount is set
+            rules.commitBudget(approved, approved.amount());
         }
         store.addEvent(task.businessKey(), caller.username(), task.taskDefinitionKey(), form.decision(),
                 form.comment(), form.approvedAmount());
