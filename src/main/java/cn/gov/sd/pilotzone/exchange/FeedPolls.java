@@ -13,9 +13,10 @@ import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbound file consumers' poll strategy (bean {@code feedPolls}): before each poll it sweeps the feed's inbox
- * ({@link InboxSweep}), and it remembers when each feed's last poll began and ended, so that the feed's health
- * ({@link InboundFeedHealth}) can tell a consumer that stopped polling (its thread died) or is stuck in one poll.
+ * The inbound file consumers' poll strategy (bean {@code feedPolls}): before a poll it sweeps the feed's inbox
+ * ({@link InboxSweep}, at most once a second), and it remembers when each feed's last poll began and ended, so that
+ * the feed's health ({@link InboundFeedHealth}) can tell a consumer that stopped polling (its thread died) or is
+ * stuck in one poll.
  * An SFTP inbox has no local folder to sweep: its poll strategy reports its polls here.
  */
 @Component("feedPolls")
@@ -28,6 +29,8 @@ public class FeedPolls extends DefaultPollingConsumerPollStrategy {
     private final InboxSweep sweep;
     private final Clock clock;
     private final Map<String, Poll> polls = new ConcurrentHashMap<>();
+    /** When each feed's inbox was last swept, in {@link System#nanoTime}: a pace, not a time of day. */
+    private final Map<String, Long> swept = new ConcurrentHashMap<>();
 
     public FeedPolls(InboxSweep sweep, Clock clock) {
         this.sweep = sweep;
@@ -38,7 +41,14 @@ public class FeedPolls extends DefaultPollingConsumerPollStrategy {
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         String feed = feed(endpoint);
         started(feed);
-        sweep.sweep(feed);
+        // at most once per InboxSweep.SETTLE: a burst is taken in back-to-back polls and a sweep reads every entry's
+        // attributes, while a refused regular file waits that long before it is moved anyway
+        long now = System.nanoTime();
+        Long last = swept.get(feed);
+        if (last == null || now - last >= InboxSweep.SETTLE.toNanos()) {
+            swept.put(feed, now);
+            sweep.sweep(feed);
+        }
         return true;
     }
 

@@ -33,7 +33,7 @@ public class InboxSweep {
 
     private static final Logger log = LoggerFactory.getLogger(InboxSweep.class);
     /** A refused regular file may still be being written: moved once it has been left alone this long. */
-    private static final Duration SETTLE = Duration.ofSeconds(1);
+    static final Duration SETTLE = Duration.ofSeconds(1);
     /** A marker left by a file that has been taken: deleted once the sender surely wrote its file first. */
     private static final Duration ORPHAN_MARKER = Duration.ofMinutes(1);
 

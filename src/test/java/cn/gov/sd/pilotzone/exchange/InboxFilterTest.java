@@ -85,4 +85,12 @@ class InboxFilterTest {
         assertThat(filter.ready(file(plain, "a\\..\\b.csv", NOW.minusSeconds(60)))).isFalse();
         assertThat(plain.resolve("a\\..\\b.csv")).as("moved by the sweep, not the filter").exists();
     }
+
+    @Test
+    void markersAndRefusedNamesAreDecidedByTheNameAloneOthersByTheFile() {
+        assertThat(filter.accept("list.csv.done")).isFalse();
+        assertThat(filter.accept(".list.csv.part")).isFalse();
+        assertThat(filter.accept("a\\..\\b.csv")).isFalse();
+        assertThat(filter.accept("list.csv")).as("whether it is complete needs the file").isNull();
+    }
 }

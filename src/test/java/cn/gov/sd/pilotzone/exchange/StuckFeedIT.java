@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +28,8 @@ import org.springframework.http.ResponseEntity;
  * A feed whose consumer is stuck in one file (a handler that does not return) is DOWN in {@code /actuator/health}
  * and on the dashboard once one poll has run longer than {@code hub.exchange.poll-timeout} (2 s here), and UP again
  * when the file is done. The feed is the recipe's (test resources, recipe/routes) with a handler that waits on a
- * latch for files that ask it to.
+ * latch for files that ask it to. The feed announces its files with {@code .done} markers, which go once their file
+ * has left the inbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.data-dir=${java.io.tmpdir}/hub-it-stuck/${random.uuid}",
@@ -39,6 +40,7 @@ import org.springframework.http.ResponseEntity;
         "hub.exchange.poll-delay=200",
         "hub.exchange.quiet-period=PT1S",
         "hub.exchange.poll-timeout=PT2S",
+        "hub.exchange.feeds." + StuckFeedIT.FEED + ".done-marker=true",
         "hub.dashboard.max-age=PT0S",
         "camel.main.routes-include-pattern=file:${hub.home}/routes/*.yaml,classpath:recipe/routes/*.yaml"})
 class StuckFeedIT {
@@ -85,11 +87,6 @@ class StuckFeedIT {
     @Value("${hub.data-dir}")
     Path data;
 
-    @AfterEach
-    void release() {
-        feed.release.countDown();
-    }
-
     @Test
     void aFeedStuckInOneFileIsDownInHealthAndOnTheDashboardUntilTheFileIsDone() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + FEED + "\":{\"status\":\"UP\""));
@@ -97,18 +94,40 @@ class StuckFeedIT {
         Path inbox = Files.createDirectories(data.resolve("inbox").resolve(FEED));
         Files.writeString(inbox.resolve(".stuck.csv"), "block\n");
         Files.move(inbox.resolve(".stuck.csv"), inbox.resolve("stuck.csv"));
-        assertThat(feed.entered.await(60, TimeUnit.SECONDS)).as("the handler took the file").isTrue();
+        Path marker = Files.createFile(inbox.resolve("stuck.csv" + ExchangeLayout.DONE_SUFFIX));
+        try {
+            assertThat(feed.entered.await(60, TimeUnit.SECONDS)).as("the handler took the file").isTrue();
+            assertThat(marker).as("a file in work keeps its marker").exists();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> feedHealth().contains("\"" + FEED + "\":{\"status\":\"DOWN\""));
+            assertThat(feedHealth()).contains("one poll has run for more than PT2S");
+            assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(503);
+            assertThat(consumerDown()).contains("one poll has run for more than PT2S");
+        } finally {
+            feed.release.countDown(); // the latch is the class's one blocked file: released whatever happened
+        }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + FEED + "\":{\"status\":\"DOWN\""));
-        assertThat(feedHealth()).contains("one poll has run for more than PT2S");
-        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(503);
-        assertThat(consumerDown()).contains("one poll has run for more than PT2S");
-
-        feed.release.countDown();
         await().atMost(Duration.ofSeconds(60)).until(() -> feedHealth().contains("\"" + FEED + "\":{\"status\":\"UP\""));
         assertThat(consumerDown()).isNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(marker)); // an orphan only after a minute
         await().atMost(Duration.ofSeconds(60)).until(() -> rest.getForEntity("/actuator/health", String.class)
                 .getStatusCode().value() == 200);
+    }
+
+    @Test
+    void aFileIsTakenOnlyOnceItsMarkerIsThereAndItsMarkerGoesWithIt() throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox").resolve(FEED));
+        Path file = Files.writeString(inbox.resolve("visits.csv"), "ok\n");
+        Thread.sleep(1500); // several polls (and more than the quiet period of a feed without markers)
+        assertThat(file).as("not announced yet").exists();
+
+        Path marker = Files.createFile(inbox.resolve("visits.csv" + ExchangeLayout.DONE_SUFFIX));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(file));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(marker)); // an orphan only after a minute
+        try (Stream<Path> archived = Files.list(data.resolve("archive").resolve(FEED))) {
+            assertThat(archived.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("_visits.csv"))
+                    .noneMatch(n -> n.endsWith(ExchangeLayout.DONE_SUFFIX));
+        }
     }
 
     /** Health details are for administrators only. */
