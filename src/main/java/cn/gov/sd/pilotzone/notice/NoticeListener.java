@@ -62,8 +62,10 @@ class NoticeListener implements FlowableEventListener {
         if (!(event instanceof FlowableEntityEvent e) || !(e.getEntity() instanceof DelegateTask task)) {
             return;
         }
-        Notice.Kind kind = CompletionForm.RETURN.equals(task.getVariable("decision"))
-                ? Notice.Kind.RETURNED : Notice.Kind.NEW;
+        // the decision that led here, where completions keep it (the process, or a multi-instance scope of it)
+        Object decision = task.getExecutionId() == null ? null
+                : engine.variableInCommand(task.getExecutionId(), "decision");
+        Notice.Kind kind = CompletionForm.RETURN.equals(decision) ? Notice.Kind.RETURNED : Notice.Kind.NEW;
         Notices.About about = about(task);
         Set<String> groups = task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * per bureau (some forty bureaus).</li>
  * <li>Several service calls as one engine command ({@link #inOneCommand}): Flowable's {@code Command} is in an
  * impl package, so it is used here only.</li>
- * <li>The business key of an instance from inside an engine command ({@link #businessKeyInCommand}, public for
- * the notices' task listener): the one read of Flowable's internal entity cache.</li>
+ * <li>The business key of an instance and a variable of an execution from inside an engine command
+ * ({@link #businessKeyInCommand}, {@link #variableInCommand}, public for the notices' task listener): the reads of
+ * Flowable's internal entity cache.</li>
  * </ul>
  */
 @Component
@@ -89,6 +90,16 @@ public class EngineTables {
     public String businessKeyInCommand(String processInstanceId) {
         ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(processInstanceId);
         return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /**
+     * A variable as an execution and its parents see it, asked from inside an engine command. For a task's
+     * variable ask its execution: a task just created has no variables of its own, and asking the task itself
+     * costs a query to find none (one per task created, a start's or a completion's).
+     */
+    public Object variableInCommand(String executionId, String name) {
+        ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(executionId);
+        return execution == null ? null : execution.getVariable(name);
     }
 
     /** The open tasks of these candidate groups (none: every task) and of this assignee, newest first. */
