@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves what the hub refuses out of a feed's inbox into {@code error/<feed>/} with its reason, before each poll
+ * Moves what the hub refuses out of a feed's inbox into {@code error/<feed>/} with its reason, before a poll
  * ({@link FeedPolls}): a symbolic link (the link itself is moved; its target is never followed, opened or named),
  * a named pipe, device or socket (reading one blocks or never ends), and a file whose name the hub refuses (Camel
  * cannot take it: it reads {@code reports\..\x.json} as a path, and a name near 255 bytes leaves no room for its
