@@ -128,6 +128,11 @@ public class EngineTables {
      * their own, each side by its index (the group's identity links; the assignee), or every task for no groups
      * (administrators and system accounts work any task). Flowable's task query walked every open task and
      * checked its links instead.
+     * <p>The two sides cannot share a task (unclaimed; claimed by the caller), so they are joined with UNION ALL:
+     * a UNION sorted out duplicates among all of a county clerk's tasks, a quarter of the task list's query on H2
+     * (README "Performance"). Only a caller of several groups can meet a task twice (offered to two of them), so
+     * only their side removes duplicates. The hub offers a task to a group once (the processes' candidate groups,
+     * a zone plan's lead bureaus, {@code ZonePlan.PlanTask}).
      */
     private static String mine(List<String> groups, String username, List<Object> args) {
         if (groups.isEmpty()) {
@@ -135,10 +140,11 @@ public class EngineTables {
         }
         args.addAll(groups);
         args.add(username);
-        return "(SELECT c.ID_, c.CREATE_TIME_ FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_"
+        return "(SELECT " + (groups.size() > 1 ? "DISTINCT " : "") + "c.ID_, c.CREATE_TIME_"
+                + " FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_"
                 + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (" + String.join(",", groups.stream().map(g -> "?")
                 .toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                + " UNION SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine";
+                + " UNION ALL SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine";
     }
 
     /**

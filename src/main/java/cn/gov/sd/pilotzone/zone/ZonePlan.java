@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.zone;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,7 +46,9 @@ public record ZonePlan(String id, String name, String nameEn, String source, Str
     public record PlanTask(String code, String title, String titleEn, List<String> leadBureaus,
                            List<String> supportingUnits) {
         public PlanTask {
-            leadBureaus = leadBureaus == null ? List.of() : List.copyOf(leadBureaus);
+            // each lead bureau once: they become the task's candidate groups, and the task list counts on one
+            // link per group (EngineTables.mine)
+            leadBureaus = leadBureaus == null ? List.of() : List.copyOf(new LinkedHashSet<>(leadBureaus));
             supportingUnits = supportingUnits == null ? List.of() : List.copyOf(supportingUnits);
         }
 

@@ -153,6 +153,20 @@ abstract class EngineTablesTests {
                         .endOr(), 0, 10);
     }
 
+    /** A caller of one group: their group's side keeps its duplicates (there are none), the pages are the same. */
+    @Test
+    void aCallerOfOneGroupPagesAsThePublicQuery() {
+        List<TaskView> all = engine.openTasks(List.of(groupA), caller, 0, 100, KEY);
+        assertThat(all).extracting(TaskView::name).containsExactlyInAnyOrder("open for A",
+                "claimed by the caller, in A", "assigned to the caller, no group", "for A and B");
+        for (int page = 0; page < 3; page++) {
+            assertSamePage(engine.openTasks(List.of(groupA), caller, page, 2, KEY),
+                    taskService.createTaskQuery().or().taskCandidateGroup(groupA).taskAssignee(caller).endOr(),
+                    page, 2);
+        }
+        assertThat(engine.countOpenTasks(List.of(groupA), caller)).isEqualTo(4L);
+    }
+
     @Test
     void oneTaskIsTheCallersExactlyWhenThePublicQueryFindsIt() {
         List<String> groups = List.of(groupA, groupB);

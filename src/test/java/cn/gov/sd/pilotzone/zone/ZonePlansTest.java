@@ -75,6 +75,14 @@ class ZonePlansTest {
                 .hasMessageContaining("3.5.3");
     }
 
+    /** Its lead bureaus become the task's candidate groups: one link each, which the task list counts on. */
+    @Test
+    void aLeadBureauNamedTwiceLeadsOnce() throws IOException {
+        plan("twice.yml", VALID.replace("leadBureaus: [yjj, gxj]", "leadBureaus: [yjj, gxj, yjj]"));
+
+        assertThat(load().get("test").task("3.5.4").orElseThrow().leadBureaus()).containsExactly("yjj", "gxj");
+    }
+
     @Test
     void unknownSupportingUnitIsRefused() throws IOException {
         Path file = plan("broken.yml", VALID.replace("supportingUnits: [counties, kfq]",
