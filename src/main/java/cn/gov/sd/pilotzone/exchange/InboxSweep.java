@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * ({@link FeedPolls}): a symbolic link (the link itself is moved; its target is never followed, opened or named),
  * a named pipe, device or socket (reading one blocks or never ends), and a file whose name the hub refuses (Camel
  * cannot take it: it reads {@code reports\..\x.json} as a path, and a name near 255 bytes leaves no room for its
- * lock marker). Also deletes {@code .done} markers whose file has gone. A sub-folder is left alone: the routes do
+ * lock marker). Links and pipes go whatever their name, also under a name the routes ignore ({@code x.done},
+ * {@code .hidden}, {@code x.tmp}). Also deletes {@code .done} markers whose file has gone. A sub-folder is left alone: the routes do
  * not descend into folders.
  */
 @Component
@@ -71,7 +72,8 @@ public class InboxSweep {
             return; // taken a moment ago
         }
         Instant now = clock.instant();
-        if (layout.ignored(name)) {
+        // a link or pipe goes to error/ whatever its name: under a marker's or temporary name it stayed for good
+        if (layout.ignored(name) && !file.isSymbolicLink() && !file.isOther()) {
             if (name.endsWith(ExchangeLayout.DONE_SUFFIX) && file.isRegularFile()
                     && file.lastModifiedTime().toInstant().isBefore(now.minus(ORPHAN_MARKER))
                     && !Files.exists(entry.resolveSibling(name.substring(0, name.length()

@@ -119,6 +119,21 @@ class HostileInboxIT {
         assertThat(dir.resolve("inside.csv")).as("the target is left alone").exists();
     }
 
+    /** Names the routes never take (markers, hidden, temporary) are no hiding place for a link or a pipe. */
+    @Test
+    void linkOrPipeUnderAnIgnoredNameGoesToErrorToo() throws Exception {
+        String report = linkRejected("enterprises", unique("passwd.csv.done"), Path.of("/etc/passwd"));
+        assertThat(report).contains("symbolic link").doesNotContain("root:");
+        linkRejected("enterprises", "." + unique("hidden"), Path.of("/dev/zero"));
+
+        String name = unique("pipe.csv.tmp");
+        Path fifo = inbox("enterprises").resolve(name);
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
+        assertThat(awaitReport(hub.awaitIn("error", "enterprises", name))).contains("not a regular file");
+        feedStillWorks();
+    }
+
     @Test
     void namedPipeGoesToErrorWithoutBlockingTheFeed() throws Exception {
         String name = unique("pipe.csv");
