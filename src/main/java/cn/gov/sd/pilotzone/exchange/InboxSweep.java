@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * a named pipe, device or socket (reading one blocks or never ends), and a file whose name the hub refuses (Camel
  * cannot take it: it reads {@code reports\..\x.json} as a path, and a name near 255 bytes leaves no room for its
  * lock marker). Links and pipes go whatever their name, also under a name the routes ignore ({@code x.done},
- * {@code .hidden}, {@code x.tmp}). Also deletes {@code .done} markers whose file has gone. A sub-folder is left alone: the routes do
- * not descend into folders.
+ * {@code .hidden}, {@code x.tmp}). Also deletes {@code .done} markers whose file has gone. A sub-folder is left
+ * alone: the routes do not descend into folders.
  */
 @Component
 public class InboxSweep {
