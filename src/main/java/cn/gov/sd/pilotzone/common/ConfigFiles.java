@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,10 @@ public class ConfigFiles {
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
             throw new InvalidConfigException(file, at == null ? 0 : at.getLineNr(),
                     (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            // the usual cause: the jar started in another folder than the one holding config/, routes/ and bpmn/
+            throw new InvalidConfigException(file, 0, "no such file: the hub reads config/, routes/ and bpmn/ in "
+                    + "hub.home (the working directory unless given); start it there or give --hub.home=<folder>");
         } catch (IOException e) {
             throw new InvalidConfigException(file, 0, e.getMessage());
         }
