@@ -78,8 +78,21 @@ public class UiFormat {
         if (amount == null) {
             return "";
         }
-        String yuan = yuan(amount) + " " + msg("ui.unit.yuan", "元");
-        return english() ? yuan : yuan + " (" + wan(amount) + " " + msg("ui.unit.wan", "万元") + ")";
+        return english() ? yuanText(amount) : yuanText(amount) + " (" + wanText(amount) + ")";
+    }
+
+    /**
+     * "800,000.00 元" ("800,000.00 yuan" in English). Pages join an amount and its unit here, not in the template:
+     * Thymeleaf's {@code |…|} and {@code +} try each part as a number first, and a text that starts with a digit
+     * but is none ("800,000.00", a time) costs a NumberFormatException each time (README "Performance").
+     */
+    public String yuanText(BigDecimal amount) {
+        return amount == null ? "" : yuan(amount) + " " + msg("ui.unit.yuan", "元");
+    }
+
+    /** "80.00 万元": see {@link #yuanText}. */
+    public String wanText(BigDecimal amount) {
+        return amount == null ? "" : wan(amount) + " " + msg("ui.unit.wan", "万元");
     }
 
     /** 1234567.8 → "123.4568" (万元, up to four decimals so no yuan is hidden; at least two). */

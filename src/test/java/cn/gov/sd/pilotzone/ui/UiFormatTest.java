@@ -60,10 +60,14 @@ class UiFormatTest {
             assertThat(withBundles.task("pilotZoneLifecycle", "implementTask", "落实任务 3.3.1 建设数字化车间"))
                     .isEqualTo("Carry out task 3.3.1 建设数字化车间");
             assertThat(withBundles.amount(new BigDecimal("800000"))).isEqualTo("800,000.00 yuan");
+            assertThat(withBundles.yuanText(new BigDecimal("800000"))).isEqualTo("800,000.00 yuan");
 
             LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
             assertThat(withBundles.task("awardApplication", "countyReview", "区县初审")).isEqualTo("区县初审");
             assertThat(withBundles.amount(new BigDecimal("800000"))).isEqualTo("800,000.00 元 (80.00 万元)");
+            assertThat(withBundles.yuanText(new BigDecimal("800000"))).isEqualTo("800,000.00 元");
+            assertThat(withBundles.wanText(new BigDecimal("800000"))).isEqualTo("80.00 万元");
+            assertThat(withBundles.yuanText(null)).isEmpty();
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
