@@ -31,7 +31,7 @@ class EngineIndexesIT {
             for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
                 assertThat(EngineIndexes.exists(c, index)).as(index.name()).isTrue();
             }
-            for (EngineIndexes.Index index : EngineIndexes.MARIADB_ONLY) {
+            for (EngineIndexes.Index index : EngineIndexes.INNODB_ONLY) {
                 assertThat(EngineIndexes.exists(c, index)).as(index.name()).isFalse();
             }
         }

@@ -40,7 +40,7 @@ class EngineIndexesMariaDbIT {
             for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
                 assertThat(EngineIndexes.exists(c, index)).as(index.name()).isTrue();
             }
-            for (EngineIndexes.Index index : EngineIndexes.MARIADB_ONLY) {
+            for (EngineIndexes.Index index : EngineIndexes.INNODB_ONLY) {
                 assertThat(EngineIndexes.exists(c, index)).as(index.name()).isTrue();
             }
             assertThat(EngineIndexes.exists(c, EngineIndexes.RETIRED.get(0))).isFalse();
