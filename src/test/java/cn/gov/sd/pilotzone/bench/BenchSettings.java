@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * @param rows           rows of the operation-data file
  * @param openTasks      open tasks while read latency is measured
  * @param clerks         concurrent clerks asking for a page
- * @param requests       requests per clerk, page and run
+ * @param requests       requests per clerk, page and run (default 100: with 25, a run lasted about a second and
+ *                       its p95 hung on whether one slow moment, a collection or a recomputation, fell inside it)
  * @param year           finished applications of the year of data (0: figure 5 left out)
  * @param databases      h2, mariadb (one after the other, each with a fresh database and hub process)
  * @param figures        the figures measured ({@code bench.figures}, default all: 1,2,3,4,5,7; figure 6, memory,
@@ -46,7 +47,7 @@ record BenchSettings(int runs, int warmups, int applications, int completions, i
         return new BenchSettings(Integer.getInteger("bench.runs", 3), Integer.getInteger("bench.warmups", 1), n,
                 Integer.getInteger("bench.completions", Math.min(n, 200)),
                 Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.openTasks", 10_000),
-                Integer.getInteger("bench.clerks", 20), Integer.getInteger("bench.requests", 25),
+                Integer.getInteger("bench.clerks", 20), Integer.getInteger("bench.requests", 100),
                 Integer.getInteger("bench.year", 100_000),
                 Arrays.stream(System.getProperty("bench.db", "h2,mariadb").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
