@@ -108,7 +108,7 @@ public class EngineTables {
         List<Object> args = new ArrayList<>();
         // the sort key travels with the caller's tasks: joined back to ACT_RU_TASK for it, H2 walked every open
         // task in time order and ran the union again for each until it had a page (README "Performance")
-        String pageSql = "SELECT mine.ID_ FROM " + mine(groups, username, args)
+        String pageSql = "SELECT mine.ID_ FROM " + mine(groups, username, args, (long) page * size + size)
                 + " ORDER BY mine.CREATE_TIME_ DESC, mine.ID_ DESC LIMIT ? OFFSET ?";
         args.add(size);
         args.add((long) page * size);
@@ -118,33 +118,76 @@ public class EngineTables {
     /** How many open tasks {@link #openTasks} has in all. */
     long countOpenTasks(List<String> groups, String username) {
         List<Object> args = new ArrayList<>();
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + mine(groups, username, args), Long.class,
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + mine(groups, username, args, null), Long.class,
                 args.toArray());
         return count == null ? 0 : count;
     }
 
     /**
-     * The caller's open tasks as a derived table {@code mine (ID_, CREATE_TIME_)}: their groups' unclaimed tasks and
-     * their own, each side by its index (the group's identity links; the assignee), or every task for no groups
-     * (administrators and system accounts work any task). Flowable's task query walked every open task and
-     * checked its links instead.
+     * The caller's open tasks as a derived table {@code mine (ID_, CREATE_TIME_)}: their groups' unclaimed tasks from
+     * the task inbox (the read model {@link TaskInbox} keeps in the engine's transactions) and their own by the
+     * assignee's index, or every task for no groups (administrators and system accounts work any task). Flowable's
+     * task query walked every open task and checked its links; reading the groups' candidate links instead still
+     * looked up each linked task for its assignee and creation time (834 per county clerk in the benchmark).
      * <p>The two sides cannot share a task (unclaimed; claimed by the caller), so they are joined with UNION ALL:
      * a UNION sorted out duplicates among all of a county clerk's tasks, a quarter of the task list's query on H2
      * (README "Performance"). Only a caller of several groups can meet a task twice (offered to two of them), so
-     * only their side removes duplicates. The hub offers a task to a group once (the processes' candidate groups,
-     * a zone plan's lead bureaus, {@code ZonePlan.PlanTask}).
+     * only their side removes duplicates. With {@code firstRows}, each side stops after that many rows in the page's
+     * order, which the group side's index gives for one group.
      */
-    private static String mine(List<String> groups, String username, List<Object> args) {
+    private static String mine(List<String> groups, String username, List<Object> args, Long firstRows) {
         if (groups.isEmpty()) {
             return "(SELECT p.ID_, p.CREATE_TIME_ FROM ACT_RU_TASK p) mine";
         }
         args.addAll(groups);
+        String order = firstRows == null ? "" : " ORDER BY CREATE_TIME_ DESC, ID_ DESC LIMIT " + firstRows;
+        String groupSide = "SELECT " + (groups.size() > 1 ? "DISTINCT " : "") + "i.task_id AS ID_,"
+                + " i.created_at AS CREATE_TIME_ FROM " + TaskInbox.TABLE + " i WHERE i.group_id "
+                + (groups.size() == 1 ? "= ?" : "IN (" + String.join(",", groups.stream().map(g -> "?").toList())
+                + ")") + order;
         args.add(username);
-        return "(SELECT " + (groups.size() > 1 ? "DISTINCT " : "") + "c.ID_, c.CREATE_TIME_"
-                + " FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK c ON c.ID_ = l.TASK_ID_"
-                + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (" + String.join(",", groups.stream().map(g -> "?")
-                .toList()) + ") AND c.ASSIGNEE_ IS NULL"
-                + " UNION ALL SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?) mine";
+        String ownSide = "SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?" + order;
+        return "((" + groupSide + ") UNION ALL (" + ownSide + ")) mine";
+    }
+
+    /**
+     * Brings the inbox rows of these tasks in line with the engine's tables, inside the command that changed them,
+     * after its flush: the rows of a task are its candidate groups while it is open and unclaimed, none otherwise.
+     * Tasks created in the command have no rows to remove yet.
+     */
+    void refreshInbox(Collection<String> tasks, Collection<String> createdInCommand) {
+        List<String> changed = tasks.stream().filter(t -> !createdInCommand.contains(t)).toList();
+        if (!changed.isEmpty()) {
+            jdbc.update("DELETE FROM " + TaskInbox.TABLE + " WHERE task_id IN (" + marks(changed) + ")",
+                    changed.toArray());
+        }
+        jdbc.update("INSERT INTO " + TaskInbox.TABLE + " (task_id, group_id, created_at)"
+                + " SELECT DISTINCT l.TASK_ID_, l.GROUP_ID_, t.CREATE_TIME_" + INBOX_SOURCE
+                + " AND l.TASK_ID_ IN (" + marks(tasks) + ")", tasks.toArray());
+    }
+
+    /**
+     * Adds the inbox rows that are missing and removes those that should not be there, for every open task: at
+     * start (a database older than the inbox; anything that changed the engine's tables behind its back). The
+     * number of rows added and removed.
+     */
+    int[] repairInbox() {
+        int added = jdbc.update("INSERT INTO " + TaskInbox.TABLE + " (task_id, group_id, created_at)"
+                + " SELECT DISTINCT l.TASK_ID_, l.GROUP_ID_, t.CREATE_TIME_" + INBOX_SOURCE
+                + " AND NOT EXISTS (SELECT 1 FROM " + TaskInbox.TABLE + " i"
+                + " WHERE i.task_id = l.TASK_ID_ AND i.group_id = l.GROUP_ID_)");
+        int removed = jdbc.update("DELETE FROM " + TaskInbox.TABLE + " WHERE NOT EXISTS (SELECT 1" + INBOX_SOURCE
+                + " AND l.TASK_ID_ = " + TaskInbox.TABLE + ".task_id AND l.GROUP_ID_ = " + TaskInbox.TABLE
+                + ".group_id)");
+        return new int[] {added, removed};
+    }
+
+    /** What the inbox holds, by its definition: an open task's candidate groups while nobody has claimed it. */
+    private static final String INBOX_SOURCE = " FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK t ON t.ID_ = l.TASK_ID_"
+            + " WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL AND t.ASSIGNEE_ IS NULL";
+
+    private static String marks(Collection<String> values) {
+        return String.join(",", values.stream().map(v -> "?").toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The hub's native queries on Flowable's tables ({@link EngineTables}), each compared with the answer of Flowable's
@@ -49,6 +51,8 @@ abstract class EngineTablesTests {
     TaskService taskService;
     @Autowired
     HistoryService history;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String groupA = "eta-" + run;
@@ -230,6 +234,81 @@ abstract class EngineTablesTests {
                 .containsExactly(2L, 0L);
         assertThat(mine.get(groupC)).extracting(TaskSearch.GroupLoad::open, TaskSearch.GroupLoad::overdue)
                 .containsExactly(2L, 1L);
+    }
+
+    @Test
+    void theInboxHoldsEachOpenUnclaimedTaskOnceForEachOfItsGroups() {
+        assertThat(inboxNames(groupA)).containsExactlyInAnyOrder("open for A", "for A and B");
+        assertThat(inboxNames(groupB)).containsExactlyInAnyOrder("for A and B", "for B");
+        assertThat(inboxNames(groupC)).containsExactly("for C");
+        assertThat(engine.repairInbox()).as("nothing to repair after creating, grouping and claiming")
+                .containsExactly(0, 0);
+    }
+
+    @Test
+    void aTaskHandedBackRegroupedOrDeletedIsListedAsThePublicQueryListsItAtOnce() {
+        String another = id("claimed by another of A");
+        taskService.unclaim(another);
+        assertThat(inboxNames(groupA)).contains("claimed by another of A");
+        taskService.claim(another, caller);
+        assertThat(inboxNames(groupA)).doesNotContain("claimed by another of A");
+        taskService.deleteCandidateGroup(id("for B"), groupB);
+        taskService.addCandidateGroup(id("for B"), groupC);
+        assertThat(inboxNames(groupB)).containsExactly("for A and B");
+        assertThat(inboxNames(groupC)).containsExactlyInAnyOrder("for C", "for B");
+        String forAandB = id("for A and B");
+        taskService.complete(forAandB);
+        created.remove(forAandB);
+        assertThat(inboxNames(groupA)).containsExactly("open for A");
+        assertThat(inboxNames(groupB)).isEmpty();
+
+        for (List<String> groups : List.of(List.of(groupA), List.of(groupA, groupB), List.of(groupC))) {
+            assertSamePage(engine.openTasks(groups, caller, 0, 10, KEY), taskService.createTaskQuery().or()
+                    .taskCandidateGroupIn(groups).taskAssignee(caller).endOr(), 0, 10);
+        }
+        assertThat(engine.repairInbox()).containsExactly(0, 0);
+    }
+
+    /** The inbox is written in the engine's transaction: a command that fails leaves no row of its task. */
+    @Test
+    void aCommandThatFailsLeavesNoInboxRow() {
+        String group = "etf-" + run;
+        assertThatThrownBy(() -> engine.inOneCommand(() -> {
+            Task t = taskService.newTask();
+            t.setName("rolled back");
+            taskService.saveTask(t);
+            taskService.addCandidateGroup(t.getId(), group);
+            throw new IllegalStateException("the command fails after creating its task");
+        })).hasMessageContaining("the command fails");
+
+        assertThat(inboxNames(group)).isEmpty();
+        assertThat(engine.openTasks(List.of(group), "nobody-" + run, 0, 10, KEY)).isEmpty();
+    }
+
+    /** A database from before the inbox, or rows changed behind the engine's back: the start's repair mends them. */
+    @Test
+    void aRepairAddsTheMissingRowsAndRemovesTheStaleOnes() {
+        jdbc.update("DELETE FROM task_inbox WHERE group_id = ?", groupA);
+        jdbc.update("INSERT INTO task_inbox (task_id, group_id, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                id("for C, claimed"), groupC);
+
+        assertThat(engine.repairInbox()).containsExactly(2, 1);
+
+        assertThat(inboxNames(groupA)).containsExactlyInAnyOrder("open for A", "for A and B");
+        assertThat(inboxNames(groupC)).containsExactly("for C");
+        assertSamePage(engine.openTasks(List.of(groupA), caller, 0, 10, KEY), taskService.createTaskQuery().or()
+                .taskCandidateGroup(groupA).taskAssignee(caller).endOr(), 0, 10);
+    }
+
+    /** The names of the tasks the inbox holds for a group. */
+    private List<String> inboxNames(String group) {
+        return jdbc.queryForList("SELECT task_id FROM task_inbox WHERE group_id = ?", String.class, group).stream()
+                .map(id -> taskService.createTaskQuery().taskId(id).singleResult().getName()).toList();
+    }
+
+    private String id(String name) {
+        return created.stream().filter(id -> name.equals(taskService.createTaskQuery().taskId(id).singleResult()
+                .getName())).findFirst().orElseThrow();
     }
 
     /** The native page against the public query's page: ids in order, names, business keys, groups, people, times. */

@@ -1,0 +1,195 @@
+package cn.gov.sd.pilotzone.task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.flowable.task.api.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Keeps the task inbox, the task list's read model (table {@value #TABLE}): one row per open, unclaimed task and
+ * candidate group, with the task's creation time, so that a bureau's newest 100 tasks are an index range
+ * ({@link EngineTables#openTasks}). Every engine command that creates, claims, hands back, changes the groups of
+ * or deletes a task marks it; once the command has flushed, still in its transaction, the marked tasks' rows are
+ * written again from the engine's tables ({@link EngineTables#refreshInbox}). The rows are thus derived from what
+ * the engine stored, not from the events' details, and roll back with the command. Access to a task never reads
+ * the inbox ({@link EngineTables#openTask} asks the engine's tables): at worst a list would be wrong, never a check.
+ * At start the inbox is compared with the engine's tables and repaired (a database from before the inbox, or tasks
+ * changed behind the engine's back); a repair of a filled inbox is logged as a warning.
+ */
+@Configuration(proxyBeanMethods = false)
+class TaskInbox implements FlowableEventListener {
+
+    static final String TABLE = "task_inbox";
+
+    private static final Logger log = LoggerFactory.getLogger(TaskInbox.class);
+
+    /** The command context attribute holding the command's marked tasks. */
+    private static final String MARKED = TaskInbox.class.getName();
+
+    /** The events that can change a task's rows: its creation, assignee, groups and deletion. */
+    private static final List<FlowableEngineEventType> EVENTS = List.of(FlowableEngineEventType.TASK_CREATED,
+            FlowableEngineEventType.TASK_ASSIGNED, FlowableEngineEventType.TASK_COMPLETED,
+            FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
+            FlowableEngineEventType.ENTITY_DELETED);
+
+    private final EngineTables engine;
+
+    TaskInbox(EngineTables engine) {
+        this.engine = engine;
+    }
+
+    @Bean
+    static EngineConfigurationConfigurer<SpringProcessEngineConfiguration> taskInboxRegistration(
+            ObjectProvider<TaskInbox> inbox) {
+        return configuration -> {
+            Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
+                    ? new HashMap<>() : new HashMap<>(configuration.getTypedEventListeners());
+            // resolved lazily: the inbox needs JdbcTemplate, which must not be created while the engine is
+            FlowableEventListener lazy = new Lazy(inbox);
+            for (FlowableEngineEventType type : EVENTS) {
+                typed.computeIfAbsent(type.name(), k -> new ArrayList<>()).add(lazy);
+            }
+            configuration.setTypedEventListeners(typed);
+        };
+    }
+
+    @Override
+    public void onEvent(FlowableEvent event) {
+        String taskId = taskOf(event);
+        if (taskId == null) {
+            return;
+        }
+        CommandContext command = Context.getCommandContext();
+        Marked marked = (Marked) command.getAttribute(MARKED);
+        if (marked == null) {
+            marked = new Marked(new LinkedHashSet<>(), new LinkedHashSet<>());
+            command.addAttribute(MARKED, marked);
+            command.addCloseListener(new Refresh(engine, marked));
+        }
+        marked.tasks().add(taskId);
+        if (event.getType() == FlowableEngineEventType.TASK_CREATED) {
+            marked.created().add(taskId);
+        }
+    }
+
+    /** The task an event is about, if it is a task's or a task's identity link's; else null. */
+    private static String taskOf(FlowableEvent event) {
+        if (!(event instanceof FlowableEntityEvent e)) {
+            return null;
+        }
+        if (e.getEntity() instanceof Task task) {
+            return task.getId();
+        }
+        return e.getEntity() instanceof IdentityLink link ? link.getTaskId() : null;
+    }
+
+    /** Compares the inbox with the engine's tables once the hub is up, and repairs it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void repair() {
+        int[] changed = engine.repairInbox();
+        if (changed[0] + changed[1] > 0) {
+            log.info("task inbox repaired from the engine's tables: {} rows added, {} removed", changed[0], changed[1]);
+        }
+    }
+
+    /** A notice that cannot be written must fail the step that created the task, not vanish: so must a row. */
+    @Override
+    public boolean isFailOnException() {
+        return true;
+    }
+
+    @Override
+    public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+    }
+
+    @Override
+    public String getOnTransaction() {
+        return null;
+    }
+
+    /** The tasks a command changed, and which of them it created. */
+    private record Marked(Set<String> tasks, Set<String> created) {
+    }
+
+    /** After the command's flush, in its transaction: the marked tasks' rows from what the engine just wrote. */
+    private record Refresh(EngineTables engine, Marked marked) implements CommandContextCloseListener {
+
+        @Override
+        public void afterSessionsFlush(CommandContext commandContext) {
+            engine.refreshInbox(marked.tasks(), marked.created());
+        }
+
+        @Override
+        public void closing(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closed(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closeFailure(CommandContext commandContext) {
+        }
+
+        @Override
+        public Integer order() {
+            return 0;
+        }
+
+        @Override
+        public boolean multipleAllowed() {
+            return true;
+        }
+    }
+
+    /**
+     * The listener as the engine holds it, looked up at the first event about a task: the engine's own start
+     * dispatches entity events (its deployments) while the beans the inbox needs are still being made.
+     */
+    private record Lazy(ObjectProvider<TaskInbox> inbox) implements FlowableEventListener {
+
+        @Override
+        public void onEvent(FlowableEvent event) {
+            if (taskOf(event) != null) {
+                inbox.getObject().onEvent(event);
+            }
+        }
+
+        @Override
+        public boolean isFailOnException() {
+            return true;
+        }
+
+        @Override
+        public boolean isFireOnTransactionLifecycleEvent() {
+            return false;
+        }
+
+        @Override
+        public String getOnTransaction() {
+            return null;
+        }
+    }
+}
