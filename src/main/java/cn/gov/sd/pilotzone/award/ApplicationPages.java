@@ -88,11 +88,11 @@ class ApplicationPages {
     String application(Caller caller, @PathVariable String applicationId, Model model) {
         AwardApplication app = awardCases.application(caller, applicationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // the case's detail is this feature's award part (AwardCases.detail): made once, from the record just read
+        AwardCases.AwardCase award = awardCases.award(app);
         Cases.CaseInfo info = app.processInstanceId() == null ? null
-                : cases.info(caller, app.processInstanceId()).orElse(null);
-        // the case's detail is this feature's award part (AwardCases.detail): made once, not again for the page
-        model.addAttribute("award", info != null && info.detail() instanceof AwardCases.AwardCase award ? award
-                : awardCases.award(app));
+                : cases.info(caller, app.processInstanceId(), award).orElse(null);
+        model.addAttribute("award", award);
         model.addAttribute("caseInfo", info);
         model.addAttribute("workable", info == null ? Set.of() : cases.workable(caller, info));
         return "case";

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import cn.gov.sd.pilotzone.security.Caller;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A case as the task and case pages show it: the process instance, its comments, files and tasks, and
@@ -81,8 +80,15 @@ public class Cases {
      * Everything about the case of a process instance that the caller may see: who reaches a case through one of
      * its tasks, where the feature does not open the case to its workers, sees only the notes it allows.
      */
-    @Transactional // its engine queries share one transaction: alone, each opened and committed its own
     public Optional<CaseInfo> info(Caller caller, String processInstanceId) {
+        return info(caller, processInstanceId, null);
+    }
+
+    /**
+     * The same, with the case's detail as the caller's feature has just read it (its page read the record to check
+     * access): read again here, it was one more query per page.
+     */
+    public Optional<CaseInfo> info(Caller caller, String processInstanceId, Object knownDetail) {
         EngineTables.Instance pi = instance(processInstanceId);
         if (pi == null) {
             return Optional.empty();
@@ -96,7 +102,7 @@ public class Cases {
             comments = comments.stream().filter(c -> f.seesNote(caller, ref, c.taskId())).toList();
             files = files.stream().filter(x -> f.seesNote(caller, ref, x.taskId())).toList();
         }
-        Object detail = pi.businessKey() == null ? null
+        Object detail = knownDetail != null || pi.businessKey() == null ? knownDetail
                 : feature.flatMap(f -> f.detail(pi.businessKey())).orElse(null);
         return Optional.of(new CaseInfo(pi.id(), pi.processKey(), pi.processName(), pi.businessKey(), pi.ended(),
                 detail, comments, files, search.ofCase(pi)));

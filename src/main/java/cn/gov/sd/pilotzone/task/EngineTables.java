@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.task;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
  * task if the caller works it (see {@link Tasks#visible}).</li>
  * <li>Open and overdue tasks per candidate group for the dashboard: one grouped query instead of two task queries
  * per bureau (some forty bureaus).</li>
+ * <li>A case's comments and files: through TaskService each was an engine command in a transaction of its own,
+ * and a case page was held in one transaction for them.</li>
  * <li>Several service calls as one engine command ({@link #inOneCommand}): Flowable's {@code Command} is in an
  * impl package, so it is used here only.</li>
  * <li>The business key of an instance and a variable of an execution from inside an engine command
@@ -272,6 +275,31 @@ public class EngineTables {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * A case's comments, in Flowable's order (newest first): the case page read them through TaskService, an engine
+     * command with a transaction of its own, and the page was held in one transaction for that (three round trips
+     * more per page on MariaDB). The full text is the comment's bytes in UTF-8, as Flowable reads them.
+     */
+    List<TaskNotes.Note> comments(String processInstanceId) {
+        return jdbc.query("SELECT USER_ID_, TIME_, TASK_ID_, FULL_MSG_, MESSAGE_ FROM ACT_HI_COMMENT"
+                        + " WHERE PROC_INST_ID_ = ? AND TYPE_ = 'comment' ORDER BY TIME_ DESC",
+                (rs, i) -> {
+                    byte[] full = rs.getBytes("FULL_MSG_");
+                    return new TaskNotes.Note(rs.getString("USER_ID_"), instant(rs.getTimestamp("TIME_")),
+                            full == null ? rs.getString("MESSAGE_") : new String(full, StandardCharsets.UTF_8),
+                            rs.getString("TASK_ID_"));
+                }, processInstanceId);
+    }
+
+    /** A case's files, in Flowable's order (newest first); see {@link #comments}. */
+    List<TaskNotes.FileNote> attachments(String processInstanceId) {
+        return jdbc.query("SELECT ID_, NAME_, TYPE_, USER_ID_, TIME_, TASK_ID_, PROC_INST_ID_, URL_"
+                        + " FROM ACT_HI_ATTACHMENT WHERE PROC_INST_ID_ = ? ORDER BY TIME_ DESC",
+                (rs, i) -> new TaskNotes.FileNote(rs.getString("ID_"), rs.getString("NAME_"), rs.getString("TYPE_"),
+                        rs.getString("USER_ID_"), instant(rs.getTimestamp("TIME_")), rs.getString("TASK_ID_"),
+                        rs.getString("PROC_INST_ID_"), rs.getString("URL_")), processInstanceId);
     }
 
     /** Open and overdue tasks, in all and per candidate group (busiest first); a task with two groups counts for both. */

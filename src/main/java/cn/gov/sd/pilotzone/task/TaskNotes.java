@@ -16,7 +16,6 @@ import cn.gov.sd.pilotzone.security.Caller;
 
 import org.flowable.engine.TaskService;
 import org.flowable.engine.task.Attachment;
-import org.flowable.engine.task.Comment;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -53,18 +52,17 @@ class TaskNotes {
     private final TaskService taskService;
     private final Tasks tasks;
     private final FlowableUser flowableUser;
+    private final EngineTables engine;
 
-    TaskNotes(TaskService taskService, Tasks tasks, FlowableUser flowableUser) {
+    TaskNotes(TaskService taskService, Tasks tasks, FlowableUser flowableUser, EngineTables engine) {
         this.taskService = taskService;
         this.tasks = tasks;
         this.flowableUser = flowableUser;
+        this.engine = engine;
     }
 
     public List<Note> comments(String processInstanceId) {
-        return taskService.getProcessInstanceComments(processInstanceId, "comment").stream()
-                .sorted(Comparator.comparing(Comment::getTime))
-                .map(c -> new Note(c.getUserId(), c.getTime().toInstant(), c.getFullMessage(), c.getTaskId()))
-                .toList();
+        return engine.comments(processInstanceId).stream().sorted(Comparator.comparing(Note::at)).toList();
     }
 
     @Transactional
@@ -83,9 +81,8 @@ class TaskNotes {
     }
 
     public List<FileNote> attachments(String processInstanceId) {
-        return taskService.getProcessInstanceAttachments(processInstanceId).stream()
-                .sorted(Comparator.comparing(Attachment::getTime))
-                .map(TaskNotes::fileNote).toList();
+        return engine.attachments(processInstanceId).stream()
+                .sorted(Comparator.comparing(FileNote::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     /** Attaches a file to the task's case. The name loses any path a browser sent (old IE sends C:\...). */

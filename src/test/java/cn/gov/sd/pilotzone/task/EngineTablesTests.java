@@ -22,6 +22,8 @@ import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.task.Attachment;
+import org.flowable.engine.task.Comment;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
@@ -234,6 +236,31 @@ abstract class EngineTablesTests {
                 .containsExactly(2L, 0L);
         assertThat(mine.get(groupC)).extracting(TaskSearch.GroupLoad::open, TaskSearch.GroupLoad::overdue)
                 .containsExactly(2L, 1L);
+    }
+
+    @Test
+    void aCasesCommentsAndFilesAreThoseOfThePublicApi() {
+        ProcessInstance running = runtime.createProcessInstanceQuery().listPage(0, 1).get(0);
+        String text = "材料齐全，同意。".repeat(40) + " " + run; // longer than Flowable's short message column
+        Comment comment = taskService.addComment(null, running.getId(), text);
+        Attachment file = taskService.createAttachment("application/pdf", null, running.getId(), "核查报告-" + run
+                + ".pdf", "核查", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+        try {
+            assertThat(engine.comments(running.getId())).containsExactlyInAnyOrderElementsOf(
+                    taskService.getProcessInstanceComments(running.getId(), "comment").stream()
+                            .map(c -> new TaskNotes.Note(c.getUserId(), c.getTime().toInstant(), c.getFullMessage(),
+                                    c.getTaskId())).toList())
+                    .anySatisfy(n -> assertThat(n.text()).isEqualTo(text));
+            assertThat(engine.attachments(running.getId())).containsExactlyInAnyOrderElementsOf(
+                    taskService.getProcessInstanceAttachments(running.getId()).stream()
+                            .map(a -> new TaskNotes.FileNote(a.getId(), a.getName(), a.getType(), a.getUserId(),
+                                    a.getTime().toInstant(), a.getTaskId(), a.getProcessInstanceId(), a.getUrl()))
+                            .toList())
+                    .anySatisfy(f -> assertThat(f.name()).isEqualTo("核查报告-" + run + ".pdf"));
+        } finally {
+            taskService.deleteComment(comment.getId());
+            taskService.deleteAttachment(file.getId());
+        }
     }
 
     @Test
