@@ -1,11 +1,16 @@
 package cn.gov.sd.pilotzone.security;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import cn.gov.sd.pilotzone.registry.BureauNames;
 import cn.gov.sd.pilotzone.ui.UiFormat;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who is logged in, for templates ({@code ${@who.me()}}): a bean rather than a model attribute, so that error
@@ -33,6 +38,8 @@ public class Who {
     /** The account name of the hub's own automatic steps; {@code <bureau>-system} names a bureau's system. */
     private static final String SYSTEM = "system";
     private static final String SYSTEM_SUFFIX = "-system";
+    /** The request attribute of the names looked up while answering it. */
+    private static final String NAMES = Who.class.getName() + ".names";
 
     private final UserStore users;
     private final UiFormat fmt;
@@ -63,12 +70,35 @@ public class Who {
         return name.equals(username) ? username : name + "（" + username + "）";
     }
 
-    /** A person as pages name them: display name, else the account name; empty for none. */
+    /**
+     * A person as pages name them: display name, else the account name; empty for none. Within a request each
+     * person is looked up once: a case page names the same clerks in its history, tasks and comments, a query each.
+     */
     public String name(String username) {
         if (username == null) {
             return "";
         }
+        Map<String, String> names = namesOfThisRequest();
+        return names == null ? lookUp(username) : names.computeIfAbsent(username, this::lookUp);
+    }
+
+    private String lookUp(String username) {
         return users.find(username).map(HubUser::displayName).filter(n -> !n.isBlank()).orElse(username);
+    }
+
+    /** The names this request has looked up; null outside a request (mails, feeds). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> namesOfThisRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        Map<String, String> names = (Map<String, String>) request.getAttribute(NAMES, RequestAttributes.SCOPE_REQUEST);
+        if (names == null) {
+            names = new HashMap<>();
+            request.setAttribute(NAMES, names, RequestAttributes.SCOPE_REQUEST);
+        }
+        return names;
     }
 
     /** Null when nobody is logged in (the login page, public error pages). */
