@@ -5,10 +5,10 @@ import static java.util.Map.entry;
 import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.common.EngineListener;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.delegate.event.FlowableActivityEvent;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * has a status here and every status here a task.
  */
 @Component("awardStatus")
-class AwardStatus implements FlowableEventListener {
+class AwardStatus implements EngineListener {
 
     static final Map<String, Status> BY_ACTIVITY = Map.ofEntries(
             entry("dataComparison", Status.CHECKING),
@@ -59,20 +59,5 @@ class AwardStatus implements FlowableEventListener {
                         status);
             }
         }
-    }
-
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

@@ -1,15 +1,13 @@
 package cn.gov.sd.pilotzone.engine;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+
+import cn.gov.sd.pilotzone.common.EngineListener;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The listener fails the deployment's own transaction, so nothing of it is stored.
  */
 @Component
-class DeploymentGuard implements FlowableEventListener {
+class DeploymentGuard implements EngineListener {
 
     /** Refused deployments carry this text, so callers and tests can tell the reason. */
     static final String REFUSAL = "deployments are refused: the hub's processes come only from its bpmn/ folder";
@@ -30,10 +28,7 @@ class DeploymentGuard implements FlowableEventListener {
     private final ThreadLocal<Boolean> deploying = ThreadLocal.withInitial(() -> false);
 
     void register(SpringProcessEngineConfiguration engine) {
-        Map<String, List<FlowableEventListener>> typed = engine.getTypedEventListeners() == null
-                ? new HashMap<>() : new HashMap<>(engine.getTypedEventListeners());
-        typed.computeIfAbsent(FlowableEngineEventType.ENTITY_CREATED.name(), k -> new ArrayList<>()).add(this);
-        engine.setTypedEventListeners(typed);
+        EngineListener.register(engine, this, List.of(FlowableEngineEventType.ENTITY_CREATED));
     }
 
     void permit(Runnable deployment) {
@@ -51,20 +46,5 @@ class DeploymentGuard implements FlowableEventListener {
                 && !deploying.get()) {
             throw new FlowableException(REFUSAL + " (deployment " + d.getName() + ")");
         }
-    }
-
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

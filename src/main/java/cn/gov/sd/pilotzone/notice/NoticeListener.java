@@ -1,14 +1,12 @@
 package cn.gov.sd.pilotzone.notice;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import cn.gov.sd.pilotzone.common.EngineListener;
 import cn.gov.sd.pilotzone.task.CompletionForm;
 import cn.gov.sd.pilotzone.task.EngineTables;
 import cn.gov.sd.pilotzone.task.ProcessKeys;
@@ -16,7 +14,6 @@ import cn.gov.sd.pilotzone.task.ProcessKeys;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.spring.SpringProcessEngineConfiguration;
@@ -32,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * Flowable dispatches {@code TASK_CREATED} after the candidates are set and the create listeners have run.
  */
 @Configuration(proxyBeanMethods = false)
-class NoticeListener implements FlowableEventListener {
+class NoticeListener implements EngineListener {
 
     private final Notices notices;
     private final ProcessKeys processKeys;
@@ -47,14 +44,8 @@ class NoticeListener implements FlowableEventListener {
     @Bean
     static EngineConfigurationConfigurer<SpringProcessEngineConfiguration> noticeListenerRegistration(
             ObjectProvider<NoticeListener> listener) {
-        return configuration -> {
-            Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
-                    ? new HashMap<>() : new HashMap<>(configuration.getTypedEventListeners());
-            // resolved lazily: the listener needs JdbcTemplate, which must not be created while the engine is
-            typed.computeIfAbsent(FlowableEngineEventType.TASK_CREATED.name(), k -> new ArrayList<>())
-                    .add(new Lazy(listener));
-            configuration.setTypedEventListeners(typed);
-        };
+        return configuration -> EngineListener.register(configuration, EngineListener.lazy(listener, event -> true),
+                List.of(FlowableEngineEventType.TASK_CREATED));
     }
 
     @Override
@@ -83,46 +74,5 @@ class NoticeListener implements FlowableEventListener {
         return new Notices.About(task.getId(), task.getName(), processKeys.of(task.getProcessDefinitionId()), instance,
                 instance == null ? null : engine.businessKeyInCommand(instance),
                 task.getDueDate() == null ? null : Instant.ofEpochMilli(task.getDueDate().getTime()));
-    }
-
-    /** A notice that cannot be written must fail the step that created the task, not vanish. */
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
-    }
-
-    /** The listener as the engine holds it, looked up when the first task is created. */
-    private record Lazy(ObjectProvider<NoticeListener> listener)
-            implements FlowableEventListener {
-
-        @Override
-        public void onEvent(FlowableEvent event) {
-            listener.getObject().onEvent(event);
-        }
-
-        @Override
-        public boolean isFailOnException() {
-            return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
-        }
     }
 }

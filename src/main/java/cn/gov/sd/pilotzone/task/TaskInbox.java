@@ -1,16 +1,14 @@
 package cn.gov.sd.pilotzone.task;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import cn.gov.sd.pilotzone.common.EngineListener;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
@@ -38,7 +36,7 @@ import org.springframework.context.event.EventListener;
  * changed behind the engine's back); a repair of a filled inbox is logged as a warning.
  */
 @Configuration(proxyBeanMethods = false)
-class TaskInbox implements FlowableEventListener {
+class TaskInbox implements EngineListener {
 
     static final String TABLE = "task_inbox";
 
@@ -62,16 +60,8 @@ class TaskInbox implements FlowableEventListener {
     @Bean
     static EngineConfigurationConfigurer<SpringProcessEngineConfiguration> taskInboxRegistration(
             ObjectProvider<TaskInbox> inbox) {
-        return configuration -> {
-            Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
-                    ? new HashMap<>() : new HashMap<>(configuration.getTypedEventListeners());
-            // resolved lazily: the inbox needs JdbcTemplate, which must not be created while the engine is
-            FlowableEventListener lazy = new Lazy(inbox);
-            for (FlowableEngineEventType type : EVENTS) {
-                typed.computeIfAbsent(type.name(), k -> new ArrayList<>()).add(lazy);
-            }
-            configuration.setTypedEventListeners(typed);
-        };
+        return configuration -> EngineListener.register(configuration,
+                EngineListener.lazy(inbox, event -> taskOf(event) != null), EVENTS);
     }
 
     @Override
@@ -113,22 +103,6 @@ class TaskInbox implements FlowableEventListener {
         }
     }
 
-    /** A notice that cannot be written must fail the step that created the task, not vanish: so must a row. */
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
-    }
-
     /** The tasks a command changed, and which of them it created. */
     private record Marked(Set<String> tasks, Set<String> created) {
     }
@@ -161,35 +135,6 @@ class TaskInbox implements FlowableEventListener {
         @Override
         public boolean multipleAllowed() {
             return true;
-        }
-    }
-
-    /**
-     * The listener as the engine holds it, looked up at the first event about a task: the engine's own start
-     * dispatches entity events (its deployments) while the beans the inbox needs are still being made.
-     */
-    private record Lazy(ObjectProvider<TaskInbox> inbox) implements FlowableEventListener {
-
-        @Override
-        public void onEvent(FlowableEvent event) {
-            if (taskOf(event) != null) {
-                inbox.getObject().onEvent(event);
-            }
-        }
-
-        @Override
-        public boolean isFailOnException() {
-            return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
     }
 }
