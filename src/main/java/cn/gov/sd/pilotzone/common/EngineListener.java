@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
-import org.flowable.common.engine.impl.AbstractEngineConfiguration;
+import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -34,7 +34,7 @@ public interface EngineListener extends FlowableEventListener {
     }
 
     /** Adds a listener for these events to an engine configuration that is being built. */
-    static void register(AbstractEngineConfiguration configuration, FlowableEventListener listener,
+    static void register(SpringProcessEngineConfiguration configuration, FlowableEventListener listener,
                          List<FlowableEngineEventType> types) {
         Map<String, List<FlowableEventListener>> typed = configuration.getTypedEventListeners() == null
                 ? new HashMap<>() : new HashMap<>(configuration.getTypedEventListeners());

@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
@@ -36,6 +41,8 @@ import org.springframework.stereotype.Component;
  * and a case page was held in one transaction for them.</li>
  * <li>Several service calls as one engine command ({@link #inOneCommand}): Flowable's {@code Command} is in an
  * impl package, so it is used here only.</li>
+ * <li>The task inbox ({@link TaskInbox}): its rows written again after each command that changed a task, and
+ * repaired at start from the engine's tables.</li>
  * <li>The business key of an instance and a variable of an execution from inside an engine command
  * ({@link #businessKeyInCommand}, {@link #variableInCommand}, public for the notices' task listener): the reads of
  * Flowable's internal entity cache.</li>
@@ -151,6 +158,63 @@ public class EngineTables {
         args.add(username);
         String ownSide = "SELECT a.ID_, a.CREATE_TIME_ FROM ACT_RU_TASK a WHERE a.ASSIGNEE_ = ?" + order;
         return "((" + groupSide + ") UNION ALL (" + ownSide + ")) mine";
+    }
+
+    /**
+     * Marks a task of the running engine command for the task inbox ({@link TaskInbox}): after the command's flush,
+     * in its transaction, its rows are written again ({@link #refreshInbox}); a task the command created has none to
+     * remove yet.
+     */
+    void markForInbox(String taskId, boolean created) {
+        CommandContext command = Context.getCommandContext();
+        InboxMarks marks = (InboxMarks) command.getAttribute(INBOX_MARKS);
+        if (marks == null) {
+            marks = new InboxMarks(new LinkedHashSet<>(), new LinkedHashSet<>());
+            command.addAttribute(INBOX_MARKS, marks);
+            command.addCloseListener(new InboxRefresh(this, marks));
+        }
+        marks.tasks().add(taskId);
+        if (created) {
+            marks.created().add(taskId);
+        }
+    }
+
+    /** The command context attribute holding the command's marked tasks. */
+    private static final String INBOX_MARKS = TaskInbox.class.getName();
+
+    /** The tasks a command changed, and which of them it created. */
+    private record InboxMarks(Set<String> tasks, Set<String> created) {
+    }
+
+    /** After the command's flush, in its transaction: the marked tasks' rows from what the engine just wrote. */
+    private record InboxRefresh(EngineTables engine, InboxMarks marks) implements CommandContextCloseListener {
+
+        @Override
+        public void afterSessionsFlush(CommandContext commandContext) {
+            engine.refreshInbox(marks.tasks(), marks.created());
+        }
+
+        @Override
+        public void closing(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closed(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closeFailure(CommandContext commandContext) {
+        }
+
+        @Override
+        public Integer order() {
+            return 0;
+        }
+
+        @Override
+        public boolean multipleAllowed() {
+            return true;
+        }
     }
 
     /**

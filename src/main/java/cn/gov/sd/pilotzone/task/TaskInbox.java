@@ -1,17 +1,12 @@
 package cn.gov.sd.pilotzone.task;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.EngineListener;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.interceptor.CommandContext;
-import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -28,8 +23,8 @@ import org.springframework.context.event.EventListener;
  * Keeps the task inbox, the task list's read model (table {@value #TABLE}): one row per open, unclaimed task and
  * candidate group, with the task's creation time, so that a bureau's newest 100 tasks are an index range
  * ({@link EngineTables#openTasks}). Every engine command that creates, claims, hands back, changes the groups of
- * or deletes a task marks it; once the command has flushed, still in its transaction, the marked tasks' rows are
- * written again from the engine's tables ({@link EngineTables#refreshInbox}). The rows are thus derived from what
+ * or deletes a task marks it ({@link EngineTables#markForInbox}); once the command has flushed, still in its
+ * transaction, the marked tasks' rows are written again from the engine's tables ({@link EngineTables#refreshInbox}). The rows are thus derived from what
  * the engine stored, not from the events' details, and roll back with the command. Access to a task never reads
  * the inbox ({@link EngineTables#openTask} asks the engine's tables): at worst a list would be wrong, never a check.
  * At start the inbox is compared with the engine's tables and repaired (a database from before the inbox, or tasks
@@ -41,9 +36,6 @@ class TaskInbox implements EngineListener {
     static final String TABLE = "task_inbox";
 
     private static final Logger log = LoggerFactory.getLogger(TaskInbox.class);
-
-    /** The command context attribute holding the command's marked tasks. */
-    private static final String MARKED = TaskInbox.class.getName();
 
     /** The events that can change a task's rows: its creation, assignee, groups and deletion. */
     private static final List<FlowableEngineEventType> EVENTS = List.of(FlowableEngineEventType.TASK_CREATED,
@@ -70,17 +62,7 @@ class TaskInbox implements EngineListener {
         if (taskId == null) {
             return;
         }
-        CommandContext command = Context.getCommandContext();
-        Marked marked = (Marked) command.getAttribute(MARKED);
-        if (marked == null) {
-            marked = new Marked(new LinkedHashSet<>(), new LinkedHashSet<>());
-            command.addAttribute(MARKED, marked);
-            command.addCloseListener(new Refresh(engine, marked));
-        }
-        marked.tasks().add(taskId);
-        if (event.getType() == FlowableEngineEventType.TASK_CREATED) {
-            marked.created().add(taskId);
-        }
+        engine.markForInbox(taskId, event.getType() == FlowableEngineEventType.TASK_CREATED);
     }
 
     /** The task an event is about, if it is a task's or a task's identity link's; else null. */
@@ -100,41 +82,6 @@ class TaskInbox implements EngineListener {
         int[] changed = engine.repairInbox();
         if (changed[0] + changed[1] > 0) {
             log.info("task inbox repaired from the engine's tables: {} rows added, {} removed", changed[0], changed[1]);
-        }
-    }
-
-    /** The tasks a command changed, and which of them it created. */
-    private record Marked(Set<String> tasks, Set<String> created) {
-    }
-
-    /** After the command's flush, in its transaction: the marked tasks' rows from what the engine just wrote. */
-    private record Refresh(EngineTables engine, Marked marked) implements CommandContextCloseListener {
-
-        @Override
-        public void afterSessionsFlush(CommandContext commandContext) {
-            engine.refreshInbox(marked.tasks(), marked.created());
-        }
-
-        @Override
-        public void closing(CommandContext commandContext) {
-        }
-
-        @Override
-        public void closed(CommandContext commandContext) {
-        }
-
-        @Override
-        public void closeFailure(CommandContext commandContext) {
-        }
-
-        @Override
-        public Integer order() {
-            return 0;
-        }
-
-        @Override
-        public boolean multipleAllowed() {
-            return true;
         }
     }
 }
