@@ -24,6 +24,12 @@ class AwardApplicationFeed implements FeedHandler {
         return "award-applications";
     }
 
+    /** Each file is one application; two of one application at once meet in its record (docs/intake.md "Workers"). */
+    @Override
+    public boolean independentFiles() {
+        return true;
+    }
+
     @Override
     public FeedResult accept(String fileName, byte[] content) {
         AwardApplicationForm form = parser.parse(fileName, content);

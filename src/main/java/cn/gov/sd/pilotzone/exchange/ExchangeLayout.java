@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The exchange layout (docs/intake.md), written once for the inbound routes, their filter and sweep, and the
  * dashboard: the folders ({@code inbox/}, {@code archive/}, {@code error/} per feed under {@code hub.data-dir}), the
  * names the routes ignore, the time-stamped name of a stored copy and how to read it back, the claim key of a file,
- * and each feed's settings ({@code hub.exchange.feeds.<feed>.done-marker}, {@code .quiet-period}).
+ * and each feed's settings ({@code hub.exchange.feeds.<feed>.done-marker}, {@code .quiet-period}, {@code .workers}).
  */
 @Component("exchangeLayout")
 public class ExchangeLayout {
@@ -44,8 +44,11 @@ public class ExchangeLayout {
     private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss-SSS".length();
 
     /** A feed's own settings; absent ones take the hub-wide defaults. */
-    public record FeedSettings(Boolean doneMarker, Duration quietPeriod) {
+    public record FeedSettings(Boolean doneMarker, Duration quietPeriod, Integer workers) {
     }
+
+    /** More workers than a 2-core server has use for, and a burst's claims (one poll) stay with few of them. */
+    static final int MAX_WORKERS = 8;
 
     private final Path dataDir;
     private final Duration quietPeriod;
@@ -67,6 +70,12 @@ public class ExchangeLayout {
         // the quiet period is the only guard against a half-written file without a marker (no Camel read lock)
         requireQuietPeriod("hub.exchange.quiet-period", quietPeriod);
         feeds.forEach((feed, s) -> requireQuietPeriod("hub.exchange.feeds." + feed + ".quiet-period", s.quietPeriod()));
+        feeds.forEach((feed, s) -> {
+            if (s.workers() != null && (s.workers() < 1 || s.workers() > MAX_WORKERS)) {
+                throw new IllegalArgumentException("hub.exchange.feeds." + feed + ".workers must be between 1 and "
+                        + MAX_WORKERS + ": " + s.workers());
+            }
+        });
         this.dataDir = dataDir;
         this.quietPeriod = quietPeriod;
         this.maxAttempts = maxAttempts;
@@ -155,6 +164,25 @@ public class ExchangeLayout {
         }
         FeedSettings s = feeds.get(feed);
         return s != null && s.quietPeriod() != null ? s.quietPeriod() : quietPeriod;
+    }
+
+    /**
+     * How many of the feed's files a node applies at once from its local inbox (default 1: one after the other, in
+     * the order they arrived). More than one only for a feed whose files stand alone
+     * ({@link FeedHandler#independentFiles}); ExchangeRoutes refuses it for the others.
+     */
+    public int workers(String feed) {
+        FeedSettings s = feeds.get(feed);
+        return s != null && s.workers() != null ? s.workers() : 1;
+    }
+
+    /**
+     * The most of the feed's files a node applies at the same moment: its workers, and the consumer itself, which
+     * applies a file when they are all busy and their queue is full (ExchangeRoutes).
+     */
+    public int mostAtOnce(String feed) {
+        int workers = workers(feed);
+        return workers == 1 ? 1 : workers + 1;
     }
 
     /** How many times a file is taken before it is quarantined to error/ (it was in work when the hub died). */

@@ -8,8 +8,12 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.sql.SqlComponent;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ThreadsDefinition;
+import org.apache.camel.model.ToDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * SFTP inbox of {@code hub.exchange.sftp} from {@code inbound-sftp} (routes/sftp-template.yaml). Feeds are
  * configuration, so their routes are made from it once the YAML templates are loaded. A feed's files have one
  * transport ({@link FeedTransports}): the local inbox route of a feed whose inbox is on SFTP is taken out before
- * any route starts, so no file is ever taken from that folder.
+ * any route starts, so no file is ever taken from that folder. A local inbox with several workers
+ * ({@code hub.exchange.feeds.<feed>.workers}) gets them here too ({@link #withWorkers}).
  */
 @Configuration(proxyBeanMethods = false)
 class ExchangeRoutes {
@@ -53,13 +58,15 @@ class ExchangeRoutes {
 
     @Bean
     CamelContextConfiguration feedRoutesFromConfiguration(ExchangeDatabase database, ExchangeSftp sftp,
-                                                          FeedTransports transports, List<FeedHandler> handlers) {
+                                                          FeedTransports transports, List<FeedHandler> handlers,
+                                                          ExchangeLayout layout) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
                 database.ensureTables();
                 // the SFTP inbox replaces the local one before either starts (InboundFeeds checks them at start)
                 withoutLocalInboxes(context, transports);
+                withWorkers(context, layout, handlers);
                 sftp.feeds().keySet().stream().filter(feed -> handlers.stream().anyMatch(h -> h.feed().equals(feed)))
                         .forEach(feed -> TemplatedRouteBuilder.builder(context, "inbound-sftp")
                                 .routeId(ExchangeSftp.routeId(feed))
@@ -83,6 +90,43 @@ class ExchangeRoutes {
                 }
             }
         };
+    }
+
+    /**
+     * Gives the local inbox route of a feed with several workers a pool of them, between the consumer and the
+     * steps every file takes: the consumer goes on handing files over while the workers apply them, each file in
+     * its own transaction as before. The pool's queue is as short as the pool, and when both are full the consumer
+     * applies a file itself: a poll's files (its claims) are never far ahead of the work, so a node taking its
+     * share of a burst leaves the rest to the others (docs/intake.md "Workers"). Only for a feed whose files stand
+     * alone; an SFTP inbox (one session, whose moves are not made for several threads) stays one file at a time.
+     */
+    static void withWorkers(CamelContext context, ExchangeLayout layout, List<FeedHandler> handlers) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            Object feed = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("feed");
+            if (!route.isCreatedFromTemplate() || feed == null || !route.getInput().getEndpointUri().startsWith("file:")) {
+                continue;
+            }
+            int workers = layout.workers(feed.toString());
+            if (workers == 1) {
+                continue;
+            }
+            if (handlers.stream().noneMatch(h -> h.feed().equals(feed.toString()) && h.independentFiles())) {
+                throw new IllegalStateException("hub.exchange.feeds." + feed + ".workers is " + workers + ", but the "
+                        + "feed's files must be applied in the order they arrive (only a feed whose files stand "
+                        + "alone, such as award-applications, may have more than one worker)");
+            }
+            List<ProcessorDefinition<?>> steps = route.getOutputs();
+            if (!(steps.get(steps.size() - 1) instanceof ToDefinition handOver)
+                    || !"direct:inbound".equals(handOver.getUri())) {
+                throw new IllegalStateException("route " + route.getRouteId() + " must end handing its file to "
+                        + "direct:inbound (routes/inbound-template.yaml)");
+            }
+            steps.add(steps.size() - 1, new ThreadsDefinition().poolSize(workers).maxPoolSize(workers)
+                    .maxQueueSize(workers).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns)
+                    .threadName("intake " + feed));
+            log.info("feed {}: {} workers apply its files", feed, workers);
+        }
     }
 
     /**

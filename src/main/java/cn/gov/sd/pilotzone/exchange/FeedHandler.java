@@ -16,6 +16,15 @@ public interface FeedHandler {
 
     FeedResult accept(String fileName, byte[] content);
 
+    /**
+     * Whether each of the feed's files stands alone, so that several may be applied at once and in any order
+     * ({@code hub.exchange.feeds.<feed>.workers}). Not for a feed whose later file supersedes an earlier one (a
+     * register, a month's data): taken at once, the older could be applied last.
+     */
+    default boolean independentFiles() {
+        return false;
+    }
+
     /** What a file did: rows read and applied, and the problems of rows that were skipped. */
     record FeedResult(int rowsTotal, int rowsApplied, List<Problem> skipped) {
 

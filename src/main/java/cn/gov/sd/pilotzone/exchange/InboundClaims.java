@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,11 @@ import org.springframework.stereotype.Component;
  * an {@code APPLIED} claim, and whoever takes it over only archives the file ({@link #isApplied});</li>
  * <li>{@link #remove}: a rejected file (moved to {@code error/}) or one whose read lock failed gives its claim up.</li>
  * </ul>
+ * A feed with several workers ({@link ExchangeLayout#workers}) is polled while its files are applied: a poll may
+ * list a file just before a worker moves it and look at it just after, when it is no longer in progress. Its key
+ * was settled a moment before ({@link #confirm} or {@link #remove}, both called before the move), so for a short
+ * while {@link #add} refuses it: otherwise its own claim would look like a leftover and the vanished file be taken
+ * again.
  * Rows stay after success: they are the record that the file was taken.
  */
 @Component("inboundClaims")
@@ -53,15 +60,28 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      * and whose attempts exceed one.
      */
     private final Map<String, Integer> retaken = new ConcurrentHashMap<>();
+    /** Keys of a feed with several workers this node settled lately, with when: see the class comment. */
+    private final Map<String, Instant> settled = new ConcurrentHashMap<>();
+    private final ExchangeLayout layout;
 
-    public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock) {
+    public InboundClaims(JdbcTemplate jdbc, HubNode node, Clock clock, ExchangeLayout layout) {
         this.jdbc = jdbc;
         this.node = node;
         this.clock = clock;
+        this.layout = layout;
     }
+
+    /**
+     * Long enough for a poll to get from listing the inbox to looking at each file (a file system's listing and
+     * the filter, not the work), short enough that a file whose move failed is soon taken again and archived.
+     */
+    static final Duration SETTLED = Duration.ofSeconds(30);
 
     @Override
     public boolean add(String key) {
+        if (settledLately(key)) {
+            return false;
+        }
         String id = id(key);
         try {
             jdbc.update("INSERT INTO inbound_claim (claim_id, feed, file_key, node_id, state, claimed_at) "
@@ -145,6 +165,7 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
      */
     @Override
     public boolean remove(String key) {
+        settle(key);
         retaken.remove(key);
         try {
             return jdbc.update("DELETE FROM inbound_claim WHERE claim_id = ? AND node_id = ? AND state = 'CLAIMED'",
@@ -155,10 +176,27 @@ public class InboundClaims extends ServiceSupport implements IdempotentRepositor
         }
     }
 
-    /** The applied state is written with the file's effect ({@link #markApplied}), not after the file moved. */
+    /**
+     * The applied state is written with the file's effect ({@link #markApplied}), not after the file moved; Camel
+     * confirms a file it is about to move.
+     */
     @Override
     public boolean confirm(String key) {
+        settle(key);
         return true;
+    }
+
+    private void settle(String key) {
+        if (layout.workers(feed(key)) > 1) {
+            Instant now = clock.instant();
+            settled.values().removeIf(at -> at.isBefore(now.minus(SETTLED)));
+            settled.put(key, now);
+        }
+    }
+
+    private boolean settledLately(String key) {
+        Instant at = settled.get(key);
+        return at != null && !at.isBefore(clock.instant().minus(SETTLED));
     }
 
     @Override

@@ -34,7 +34,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * intake's own start variables, its application records (which the automated checks read) written before the clock
  * starts, as the files are. The baseline: the minimal process ({@code src/test/resources/bench/minimal-task.bpmn20.xml},
  * start → one user task, same history level) started N times bare, and N times more with the award's start
- * variables: between the three raw sides lies what the award process's design costs per instance. Every application
+ * variables: between the three raw sides lies what the award process's design costs per instance. The intake applies
+ * several files at once (the feed's workers, config/application.yml); the issue's raw side starts one process after
+ * the other, so a fifth side starts as many at once as the intake applies, to show what the workers bring beside
+ * what the hub costs. Every application
  * is valid (a registered enterprise with a fresh USCC, spread over the counties, a fixed-amount policy, an event
  * date in its window), so each reaches county review. The sides rotate which goes first, so none always meets the
  * fuller tables.
@@ -45,10 +48,15 @@ final class AwardIngest {
     static final String POLICY = "STANDARD_NATIONAL";
 
     /** One run: applications per second of each side. */
-    record Run(double hubPerSecond, double rawPerSecond, double minimalPerSecond, double minimalWithVariablesPerSecond,
-               Map<String, String> hubCpuPerInstance) {
+    record Run(double hubPerSecond, double rawPerSecond, double rawAtOncePerSecond, double minimalPerSecond,
+               double minimalWithVariablesPerSecond, Map<String, String> hubCpuPerInstance) {
         double ratio() {
             return hubPerSecond / rawPerSecond;
+        }
+
+        /** The hub against raw starts as many at once as the intake applies files. */
+        double ratioAtOnce() {
+            return hubPerSecond / rawAtOncePerSecond;
         }
 
         /** The award process's start against the minimal one's: how many times a bare start it costs. */
@@ -62,11 +70,14 @@ final class AwardIngest {
     private final List<String> counties;
     /** Every USCC this figure has registered, across runs. */
     private final Set<String> usccs;
+    /** How many files the intake applies at the same moment. */
+    final int atOnce;
 
     AwardIngest(BenchHub hub) {
         this.hub = hub;
         this.counties = counties(hub);
         this.usccs = new HashSet<>();
+        this.atOnce = hub.agent("intakeAtOnce", Map.of("feed", FEED)).get("atOnce").asInt();
     }
 
     /** The county codes of the bureaus, from their demo clerks' accounts. */
@@ -84,14 +95,17 @@ final class AwardIngest {
     Run run(int run, int n) {
         String hubPrefix = "BH" + run + "-";
         String rawPrefix = "BR" + run + "-";
+        String rawAtOncePrefix = "BP" + run + "-";
         List<Map<String, Object>> hubApps = applications(hubPrefix, n);
         List<Map<String, Object>> rawApps = applications(rawPrefix, n);
+        List<Map<String, Object>> rawAtOnceApps = applications(rawAtOncePrefix, n);
         Map<String, Double> rates = new LinkedHashMap<>();
         Map<String, String> cpu = new TreeMap<>();
         Map<String, Object> variables = variablesOf(rawApps.get(0));
         List<Map.Entry<String, DoubleSupplier>> sides = new ArrayList<>(List.of(
                 Map.entry("hub", () -> hubSide(hubPrefix, hubApps)),
-                Map.entry("raw", () -> rawSide(rawPrefix, rawApps)),
+                Map.entry("raw", () -> rawSide(rawPrefix, rawApps, 1)),
+                Map.entry("rawAtOnce", () -> rawSide(rawAtOncePrefix, rawAtOnceApps, atOnce)),
                 Map.entry("minimal", () -> minimalSide("BM" + run + "-", n, Map.of())),
                 Map.entry("minimalVars", () -> minimalSide("BV" + run + "-", n, variables))));
         Collections.rotate(sides, run);
@@ -100,7 +114,8 @@ final class AwardIngest {
             rates.put(side.getKey(), side.getValue().getAsDouble());
             cpu.put(side.getKey(), String.format("%.1f ms", (Machine.cpuMillis(hub.pid()) - before) / (double) n));
         }
-        return new Run(rates.get("hub"), rates.get("raw"), rates.get("minimal"), rates.get("minimalVars"), cpu);
+        return new Run(rates.get("hub"), rates.get("raw"), rates.get("rawAtOnce"), rates.get("minimal"),
+                rates.get("minimalVars"), cpu);
     }
 
     /** Applications of new enterprises, registered in the enterprise registry, round-robin over the counties. */
@@ -151,8 +166,9 @@ final class AwardIngest {
         Files.createFile(file.resolveSibling(file.getFileName() + ExchangeLayout.DONE_SUFFIX));
     }
 
-    private double rawSide(String prefix, List<Map<String, Object>> apps) {
-        double seconds = hub.agent("rawAwardStarts", Map.of("applications", apps)).get("seconds").asDouble();
+    private double rawSide(String prefix, List<Map<String, Object>> apps, int threads) {
+        double seconds = hub.agent("rawAwardStarts", Map.of("applications", apps, "threads", threads))
+                .get("seconds").asDouble();
         long atCounty = countyReviews(prefix);
         if (atCounty != apps.size()) {
             throw new IllegalStateException("raw starts: " + atCounty + " of " + apps.size() + " at county review");

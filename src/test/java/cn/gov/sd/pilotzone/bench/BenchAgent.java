@@ -36,6 +36,7 @@ import cn.gov.sd.pilotzone.award.AwardApplicationForm;
 import cn.gov.sd.pilotzone.award.AwardApplicationParser;
 import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.award.Payments;
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 
@@ -87,6 +88,7 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         commands.put("sql", this::sql);
         commands.put("enterprises", this::enterprises);
         commands.put("rawAwardStarts", this::rawAwardStarts);
+        commands.put("intakeAtOnce", this::intakeAtOnce);
         commands.put("minimalStarts", this::minimalStarts);
         commands.put("startVariables", body -> bean(AwardApplications.class)
                 .startVariables(forms(List.of(body.get("application"))).get(0), Channel.APPLY));
@@ -210,19 +212,43 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
     /**
      * Figure 1's raw side: the application records the checks read are written first (untimed, as the files are
      * written before the hub's clock starts); then the award process is started once per application through
-     * {@link RuntimeService} with the intake's own start variables, timed.
+     * {@link RuntimeService} with the intake's own start variables, timed, on {@code threads} threads (1: the
+     * issue's raw side; more: as many at once as the intake applies files).
      */
     private Object rawAwardStarts(JsonNode body) {
         List<AwardApplicationForm> forms = forms(body.get("applications"));
+        int threads = body.path("threads").asInt(1);
         AwardApplications intake = bean(AwardApplications.class);
         RuntimeService runtime = bean(RuntimeService.class);
         tx().executeWithoutResult(s -> forms.forEach(f -> intake.record(f, Channel.APPLY)));
+        ConcurrentLinkedQueue<AwardApplicationForm> queue = new ConcurrentLinkedQueue<>(forms);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        for (AwardApplicationForm f : forms) {
-            runtime.startProcessInstanceByKey(AwardApplications.PROCESS, f.applicationId(),
-                    intake.startVariables(f, Channel.APPLY));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                done.add(pool.submit(() -> {
+                    for (AwardApplicationForm f = queue.poll(); f != null; f = queue.poll()) {
+                        runtime.startProcessInstanceByKey(AwardApplications.PROCESS, f.applicationId(),
+                                intake.startVariables(f, Channel.APPLY));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
         }
         return Map.of("seconds", seconds(start));
+    }
+
+    /** How many award application files the intake applies at the same moment (config: the feed's workers). */
+    private Object intakeAtOnce(JsonNode body) {
+        return Map.of("atOnce", bean(ExchangeLayout.class).mostAtOnce(body.get("feed").asText()));
     }
 
     /**

@@ -139,6 +139,10 @@ class HubBenchmark {
                 "applications/s", runs, AwardIngest.Run::rawPerSecond, null));
         section.figures.add(figure("1. Award ingest, ratio hub/raw", "", runs, AwardIngest.Run::ratio,
                 Figure.atLeast(0.9)));
+        section.figures.add(figure("1. Award ingest, raw on " + ingest.atOnce + " threads (as many at once as the "
+                + "intake applies files)", "applications/s", runs, AwardIngest.Run::rawAtOncePerSecond, null));
+        section.figures.add(figure("1. Award ingest, ratio hub/raw on " + ingest.atOnce + " threads", "", runs,
+                AwardIngest.Run::ratioAtOnce, null));
         section.figures.add(figure("1. Baseline: " + n + "starts of the minimal process (start → one user task)",
                 "instances/s", runs, AwardIngest.Run::minimalPerSecond, null));
         section.figures.add(figure("1. Baseline: the minimal process with the award's start variables",

@@ -36,7 +36,7 @@ class DoneMarkersTest {
     @BeforeEach
     void setUp() throws Exception {
         markers = new DoneMarkers(new ExchangeLayout(data, Duration.ofSeconds(10), 3,
-                Map.of("enterprises", new FeedSettings(true, null))));
+                Map.of("enterprises", new FeedSettings(true, null, null))));
         inbox = Files.createDirectories(data.resolve("inbox/enterprises"));
         file = Files.writeString(inbox.resolve("list.csv"), "x");
         marker = Files.createFile(inbox.resolve("list.csv.done"));

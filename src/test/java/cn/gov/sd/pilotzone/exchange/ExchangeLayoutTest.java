@@ -17,8 +17,8 @@ class ExchangeLayoutTest {
 
     static final Instant NOW = Instant.parse("2024-05-06T07:08:09.123Z");
     static final ExchangeLayout LAYOUT = new ExchangeLayout(Path.of("/data"), Duration.ofSeconds(10), 3,
-            Map.of("enterprises", new FeedSettings(true, null), "credit-records", new FeedSettings(null,
-                    Duration.ofSeconds(30))));
+            Map.of("enterprises", new FeedSettings(true, null, null), "credit-records", new FeedSettings(null,
+                    Duration.ofSeconds(30), null)));
 
     @Test
     void storedNameIsTheUtcTimeStampAndTheNameUnchangedWhenSafe() {
@@ -78,7 +78,26 @@ class ExchangeLayoutTest {
         assertThatThrownBy(() -> new ExchangeLayout(Path.of("/data"), Duration.ofMillis(500), 3, Map.of()))
                 .hasMessageContaining("hub.exchange.quiet-period");
         assertThatThrownBy(() -> new ExchangeLayout(Path.of("/data"), Duration.ofSeconds(10), 3,
-                Map.of("enterprises", new ExchangeLayout.FeedSettings(null, Duration.ZERO))))
+                Map.of("enterprises", new ExchangeLayout.FeedSettings(null, Duration.ZERO, null))))
                 .hasMessageContaining("hub.exchange.feeds.enterprises.quiet-period");
+    }
+
+    @Test
+    void aFeedIsTakenOneFileAtATimeUnlessItsWorkersAreSet() {
+        ExchangeLayout layout = new ExchangeLayout(Path.of("/data"), Duration.ofSeconds(10), 3,
+                Map.of("award-applications", new ExchangeLayout.FeedSettings(null, null, 2),
+                        "enterprises", new ExchangeLayout.FeedSettings(true, null, null)));
+        assertThat(layout.workers("award-applications")).isEqualTo(2);
+        assertThat(layout.workers("enterprises")).isEqualTo(1);
+        assertThat(layout.workers("credit-records")).isEqualTo(1);
+    }
+
+    @Test
+    void workersOutsideOneToEightAreRefusedAtStart() {
+        for (int workers : new int[] {0, -1, ExchangeLayout.MAX_WORKERS + 1}) {
+            assertThatThrownBy(() -> new ExchangeLayout(Path.of("/data"), Duration.ofSeconds(10), 3,
+                    Map.of("award-applications", new ExchangeLayout.FeedSettings(null, null, workers))))
+                    .hasMessageContaining("hub.exchange.feeds.award-applications.workers must be between 1 and 8");
+        }
     }
 }

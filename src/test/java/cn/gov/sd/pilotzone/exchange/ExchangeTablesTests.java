@@ -63,6 +63,8 @@ abstract class ExchangeTablesTests {
     @Autowired
     InboundClaims claims;
     @Autowired
+    ExchangeLayout layout;
+    @Autowired
     FeedLog feedLog;
     @Autowired
     Messages messages;
@@ -299,7 +301,7 @@ abstract class ExchangeTablesTests {
         other.register();
         ExchangeBatches[] nodes = {
                 new ExchangeBatches(handlers, claims, feedLog, messages, hubJdbc, transactions, Clock.systemUTC(), Duration.ZERO),
-                new ExchangeBatches(handlers, new InboundClaims(hubJdbc, other, Clock.systemUTC()), feedLog, messages,
+                new ExchangeBatches(handlers, new InboundClaims(hubJdbc, other, Clock.systemUTC(), layout), feedLog, messages,
                         hubJdbc, transactions, Clock.systemUTC(), Duration.ZERO)};
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

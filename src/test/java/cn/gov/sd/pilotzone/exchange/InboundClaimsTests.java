@@ -3,14 +3,19 @@ package cn.gov.sd.pilotzone.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+
+import cn.gov.sd.pilotzone.common.MutableClock;
+import cn.gov.sd.pilotzone.exchange.ExchangeLayout.FeedSettings;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +32,23 @@ abstract class InboundClaimsTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The feeds of these keys taken one file at a time, as every feed is by default. */
+    private static final ExchangeLayout ONE_WORKER = new ExchangeLayout(Path.of("target"), Duration.ofSeconds(10), 3,
+            Map.of());
+    private static final ExchangeLayout TWO_WORKERS = new ExchangeLayout(Path.of("target"), Duration.ofSeconds(10), 3,
+            Map.of("award-applications", new FeedSettings(null, null, 2)));
+
     private InboundClaims node(Instant heartbeat) {
         HubNode node = new HubNode(jdbc, Clock.fixed(heartbeat, ZoneOffset.UTC), TIMEOUT);
         node.register();
-        return new InboundClaims(jdbc, node, Clock.systemUTC());
+        return new InboundClaims(jdbc, node, Clock.systemUTC(), ONE_WORKER);
+    }
+
+    /** A live node whose award-applications inbox has two workers, on a clock the test moves. */
+    private InboundClaims nodeWithWorkers(Clock clock) {
+        HubNode node = new HubNode(jdbc, clock, TIMEOUT);
+        node.register();
+        return new InboundClaims(jdbc, node, clock, TWO_WORKERS);
     }
 
     private InboundClaims liveNode() {
@@ -166,6 +184,49 @@ abstract class InboundClaimsTests {
         node.add(key);
         jdbc.update("UPDATE inbound_claim SET state = 'APPLIED' WHERE claim_id = ?", InboundClaims.id(key));
         assertThat(node.isApplied(key)).as("answered from memory, not from the table").isFalse();
+    }
+
+    @Test
+    void aFileAWorkerAppliedIsNotTakenAgainByAPollThatListedItBeforeItsMove() {
+        String key = key();
+        MutableClock clock = new MutableClock(Instant.now());
+        InboundClaims node = nodeWithWorkers(clock);
+        assertThat(node.add(key)).isTrue();
+        node.markApplied(key);
+        node.confirm(key); // Camel confirms, moves the file, then takes it off its in-progress list
+        assertThat(node.add(key)).as("the poll that listed it before the move").isFalse();
+        assertThat(attempts(key)).isEqualTo(1);
+        clock.advance(InboundClaims.SETTLED.plusSeconds(1));
+        assertThat(node.add(key)).as("still there a while later: its move failed, it is taken to be archived")
+                .isTrue();
+        assertThat(node.isApplied(key)).isTrue();
+    }
+
+    @Test
+    void aFileAWorkerRejectedIsNotClaimedAgainByAPollThatListedItBeforeItsMove() {
+        String key = key();
+        InboundClaims node = nodeWithWorkers(Clock.systemUTC());
+        assertThat(node.add(key)).isTrue();
+        node.remove(key); // Camel gives the claim up, then moves the file to error/
+        assertThat(node.add(key)).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_claim WHERE claim_id = ?", Integer.class,
+                InboundClaims.id(key))).as("no claim made for a file gone to error/").isZero();
+    }
+
+    @Test
+    void aFeedTakenOneFileAtATimeTakesItsOwnConfirmedClaimAgainAtOnce() {
+        String key = key();
+        InboundClaims node = liveNode();
+        assertThat(node.add(key)).isTrue();
+        node.markApplied(key);
+        node.confirm(key);
+        assertThat(node.add(key)).as("one worker: the file is never listed while it is moved").isTrue();
+        assertThat(node.isApplied(key)).isTrue();
+    }
+
+    private int attempts(String key) {
+        return jdbc.queryForObject("SELECT attempts FROM inbound_claim WHERE claim_id = ?", Integer.class,
+                InboundClaims.id(key));
     }
 
     private static void await(CyclicBarrier barrier) {

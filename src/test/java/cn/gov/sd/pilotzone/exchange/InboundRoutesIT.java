@@ -24,6 +24,10 @@ import cn.gov.sd.pilotzone.award.AwardApplications;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.TestUscc;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ThreadsDefinition;
 import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +53,8 @@ class InboundRoutesIT {
     FeedLog feedLog;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    CamelContext camel;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -126,6 +132,38 @@ class InboundRoutesIT {
             assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
             assertThat(applications.find(id).orElseThrow().processInstanceId()).isNotNull();
         }
+    }
+
+    @Test
+    void aBurstOfApplicationsIsAppliedByTheFeedsWorkersEachFileOnce() throws Exception {
+        assertThat(route("award-applications").getOutputs())
+                .as("config/application.yml gives award-applications two workers")
+                .anySatisfy(step -> assertThat(step).isInstanceOfSatisfying(ThreadsDefinition.class,
+                        t -> assertThat(t.getPoolSize()).isEqualTo("2")));
+        assertThat(route("enterprises").getOutputs()).as("a register keeps its order")
+                .noneMatch(ThreadsDefinition.class::isInstance);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> app = Applications.fresh("STANDARD_NATIONAL");
+            ids.add((String) app.get("applicationId"));
+            hub.drop("award-applications", app.get("applicationId") + ".json", json.writeValueAsBytes(app));
+        }
+        for (String id : ids) {
+            hub.awaitIn("archive", "award-applications", id + ".json");
+        }
+        for (String id : ids) {
+            assertThat(hub.find("error", "award-applications", id + ".json")).as(id).isEmpty();
+            assertThat(hub.find("inbox", "award-applications", id + ".json")).as(id).isEmpty();
+            assertThat(hub.files("archive", "award-applications").stream()
+                    .filter(p -> p.getFileName().toString().endsWith("_" + id + ".json"))).as(id).hasSize(1);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+            assertThat(feedLog.recent("award-applications", 500).stream()
+                    .filter(e -> e.fileName().equals(id + ".json"))).as(id).hasSize(1);
+        }
+    }
+
+    private RouteDefinition route(String id) {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(id);
     }
 
     @Test

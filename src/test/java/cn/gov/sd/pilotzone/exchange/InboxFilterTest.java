@@ -32,7 +32,7 @@ class InboxFilterTest {
     @BeforeEach
     void setUp() throws Exception {
         ExchangeLayout layout = new ExchangeLayout(data, Duration.ofSeconds(10), 3,
-                Map.of("enterprises", new FeedSettings(true, null)));
+                Map.of("enterprises", new FeedSettings(true, null, null)));
         filter = new InboxFilter(layout, Clock.fixed(NOW, ZoneOffset.UTC));
         plain = Files.createDirectories(data.resolve("inbox/credit-records"));
         marked = Files.createDirectories(data.resolve("inbox/enterprises"));

@@ -1,4 +1,4 @@
-package cn.gov.sd.pilotzone.security;
+package cn.gov.sd.pilotzone.common;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward, to see lock-outs expire without waiting. */
-final class MutableClock extends Clock {
+/** A clock the test moves forward, to see lock-outs and memories expire without waiting. */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
