@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.spi.InflightRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} component {@code feeds}: one indicator per inbound feed, DOWN when its route is not
  * started, when its consumer has not begun a poll for {@code hub.exchange.feed-silence} (its thread died: polls are
  * at most half a second apart, about 5 s during a back-off after failed polls), or when one poll has run longer than
- * {@code hub.exchange.poll-timeout} (stuck reading a file that never ends).
+ * {@code hub.exchange.poll-timeout} (stuck reading a file that never ends), or when one of its files has been in
+ * work that long: a feed with workers applies its files outside the poll (docs/intake.md "Workers"), so a file
+ * stuck on a worker shows only there (Camel's in-flight repository, browsable: config/application.yml).
  */
 @Component("feeds")
 public class InboundFeedHealth implements CompositeHealthContributor {
@@ -67,6 +70,11 @@ public class InboundFeedHealth implements CompositeHealthContributor {
         Health.Builder health = Health.up().withDetail("lastPoll", poll.started());
         if (poll.finished() == null && poll.started().isBefore(now.minus(pollTimeout))) {
             return health.down().withDetail("reason", "one poll has run for more than " + pollTimeout).build();
+        }
+        InflightRepository.InflightExchange oldest = camel.getInflightRepository().oldest(routeId);
+        if (oldest != null && oldest.getDuration() > pollTimeout.toMillis()) {
+            return health.down().withDetail("reason", "a file has been in work for more than " + pollTimeout)
+                    .build();
         }
         if (poll.finished() != null && poll.started().isBefore(now.minus(silence))) {
             return health.down().withDetail("reason", "no poll for more than " + silence).build();
