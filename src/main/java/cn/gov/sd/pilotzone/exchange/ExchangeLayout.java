@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
@@ -164,6 +165,11 @@ public class ExchangeLayout {
         }
         FeedSettings s = feeds.get(feed);
         return s != null && s.quietPeriod() != null ? s.quietPeriod() : quietPeriod;
+    }
+
+    /** The feeds {@code hub.exchange.feeds} has settings for (InboundFeeds checks they exist). */
+    public Set<String> feedsWithSettings() {
+        return feeds.keySet();
     }
 
     /**

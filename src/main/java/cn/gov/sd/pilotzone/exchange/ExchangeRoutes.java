@@ -103,15 +103,15 @@ class ExchangeRoutes {
     static void withWorkers(CamelContext context, ExchangeLayout layout, List<FeedHandler> handlers) {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (RouteDefinition route : model.getRouteDefinitions()) {
-            Object feed = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("feed");
-            if (!route.isCreatedFromTemplate() || feed == null || !route.getInput().getEndpointUri().startsWith("file:")) {
+            String feed = localInboxFeed(route);
+            if (feed == null) {
                 continue;
             }
-            int workers = layout.workers(feed.toString());
+            int workers = layout.workers(feed);
             if (workers == 1) {
                 continue;
             }
-            if (handlers.stream().noneMatch(h -> h.feed().equals(feed.toString()) && h.independentFiles())) {
+            if (handlers.stream().noneMatch(h -> h.feed().equals(feed) && h.independentFiles())) {
                 throw new IllegalStateException("hub.exchange.feeds." + feed + ".workers is " + workers + ", but the "
                         + "feed's files must be applied in the order they arrive (only a feed whose files stand "
                         + "alone, such as award-applications, may have more than one worker)");
@@ -136,9 +136,8 @@ class ExchangeRoutes {
     private static void withoutLocalInboxes(CamelContext context, FeedTransports transports) {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (RouteDefinition route : List.copyOf(model.getRouteDefinitions())) {
-            Object feed = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("feed");
-            if (route.isCreatedFromTemplate() && feed != null && transports.onSftp(feed.toString())
-                    && route.getInput().getEndpointUri().startsWith("file:")) {
+            String feed = localInboxFeed(route);
+            if (feed != null && transports.onSftp(feed)) {
                 try {
                     model.removeRouteDefinition(route);
                 } catch (Exception e) {
@@ -147,5 +146,12 @@ class ExchangeRoutes {
                 log.info("feed {}: inbox on SFTP; local inbox route {} not started", feed, route.getRouteId());
             }
         }
+    }
+
+    /** The feed of a local inbox route (made from a template, consuming a {@code file:} folder); null for others. */
+    private static String localInboxFeed(RouteDefinition route) {
+        Object feed = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("feed");
+        return route.isCreatedFromTemplate() && feed != null && route.getInput().getEndpointUri().startsWith("file:")
+                ? feed.toString() : null;
     }
 }

@@ -60,6 +60,20 @@ public class InboundFeeds implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         check(routes().keySet(), inbound.feeds());
+        checkSettings(layout.feedsWithSettings(), inbound.feeds());
+    }
+
+    /**
+     * Fails naming the feeds of {@code hub.exchange.feeds} that the hub has not: a misspelt feed's markers, quiet
+     * period or workers would otherwise be ignored without a word.
+     */
+    static void checkSettings(Set<String> configured, Set<String> handled) {
+        Set<String> unknown = new TreeSet<>(configured);
+        unknown.removeAll(handled);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("hub.exchange.feeds names no inbound feed of the hub: " + unknown
+                    + " (inbound feeds: " + new TreeSet<>(handled) + ")");
+        }
     }
 
     /** Fails with the odd feeds named when the routed feeds and the handled feeds differ. */

@@ -332,45 +332,27 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         AwardApplications intake = bean(AwardApplications.class);
         RuntimeService runtime = bean(RuntimeService.class);
         JdbcTemplate jdbc = jdbc();
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger deadlocks = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < missing; i = next.getAndIncrement()) {
-                        AwardApplicationForm form = forms.get(i);
-                        for (int attempt = 1; ; attempt++) {
-                            try {
-                                tx().executeWithoutResult(s -> {
-                                    intake.record(form, Channel.APPLY);
-                                    String pi = runtime.startProcessInstanceByKey(AwardApplications.PROCESS,
-                                            form.applicationId(), intake.startVariables(form, Channel.APPLY)).getId();
-                                    // a whole case, as the hub's intake leaves it: the case pages of figure 4 show it
-                                    jdbc.update("UPDATE award_application SET process_instance_id = ? "
-                                            + "WHERE application_id = ?", pi, form.applicationId());
-                                });
-                                break;
-                            } catch (CannotAcquireLockException e) {
-                                deadlocks.incrementAndGet(); // in the report: the hub should have none
-                                if (attempt == 5) {
-                                    throw e;
-                                }
-                            }
-                        }
+        onThreads(2, forms.subList(0, missing), form -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    tx().executeWithoutResult(s -> {
+                        intake.record(form, Channel.APPLY);
+                        String pi = runtime.startProcessInstanceByKey(AwardApplications.PROCESS,
+                                form.applicationId(), intake.startVariables(form, Channel.APPLY)).getId();
+                        // a whole case, as the hub's intake leaves it: the case pages of figure 4 show it
+                        jdbc.update("UPDATE award_application SET process_instance_id = ? "
+                                + "WHERE application_id = ?", pi, form.applicationId());
+                    });
+                    return;
+                } catch (CannotAcquireLockException e) {
+                    deadlocks.incrementAndGet(); // in the report: the hub should have none
+                    if (attempt == 5) {
+                        throw e;
                     }
-                    return null;
-                }));
+                }
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         Map<String, Object> byGroup = new LinkedHashMap<>();
         byGroup.put("(deadlocks retried while topping up)", deadlocks.get());
         jdbc().query("SELECT l.GROUP_ID_, COUNT(*) FROM ACT_RU_IDENTITYLINK l WHERE l.TYPE_ = 'candidate' "

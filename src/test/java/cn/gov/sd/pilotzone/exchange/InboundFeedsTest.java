@@ -22,4 +22,13 @@ class InboundFeedsTest {
                 .hasMessageContaining("routed without a FeedHandler [new-feed]")
                 .hasMessageContaining("FeedHandler without a route (routes/<feed>.yaml) [old-feed]");
     }
+
+    @Test
+    void settingsForAFeedTheHubHasNotStopTheStart() {
+        assertThatCode(() -> InboundFeeds.checkSettings(Set.of("award-applications"),
+                Set.of("award-applications", "enterprises"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> InboundFeeds.checkSettings(Set.of("award-aplications", "enterprises"),
+                Set.of("award-applications", "enterprises")))
+                .hasMessageContaining("hub.exchange.feeds names no inbound feed of the hub: [award-aplications]");
+    }
 }
