@@ -86,6 +86,17 @@ class ApplicationStore {
                 applicationId).stream().findFirst();
     }
 
+    /**
+     * The application, its row locked until the transaction ends: two filings of one id (a correction sent twice,
+     * by two intake workers, two nodes, or the file and the API) are decided one after the other, the second
+     * seeing what the first did.
+     */
+    public AwardApplication lock(String applicationId) {
+        return jdbc.query("SELECT * FROM award_application WHERE application_id = ? FOR UPDATE", ApplicationStore::map,
+                applicationId).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no application " + applicationId));
+    }
+
     public AwardApplication get(String applicationId) {
         return find(applicationId).orElseThrow(() -> new IllegalStateException("no application " + applicationId));
     }

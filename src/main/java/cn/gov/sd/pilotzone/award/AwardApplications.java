@@ -82,7 +82,8 @@ public class AwardApplications {
         try {
             store.insert(form, channel, processInstanceId);
         } catch (DuplicateKeyException e) {
-            AwardApplication existing = store.get(form.applicationId());
+            // locked: of two corrections at once, the second waits and finds the application under review again
+            AwardApplication existing = store.lock(form.applicationId());
             if (existing.status() != Status.CORRECTION) {
                 throw new DuplicateApplicationException(form.applicationId());
             }
