@@ -235,8 +235,8 @@ public class EngineTables {
 
     /**
      * Adds the inbox rows that are missing and removes those that should not be there, for every open task: at
-     * start (a database older than the inbox; anything that changed the engine's tables behind its back). The
-     * number of rows added and removed.
+     * start (a database older than the inbox; anything that changed the engine's tables while the hub was down).
+     * The number of rows added and removed.
      */
     int[] repairInbox() {
         int added = jdbc.update("INSERT INTO " + TaskInbox.TABLE + " (task_id, group_id, created_at)"
@@ -247,6 +247,17 @@ public class EngineTables {
                 + " AND l.TASK_ID_ = " + TaskInbox.TABLE + ".task_id AND l.GROUP_ID_ = " + TaskInbox.TABLE
                 + ".group_id)");
         return new int[] {added, removed};
+    }
+
+    /**
+     * The tasks whose inbox rows differ from what the engine's tables say they should be (a missing row, or one too
+     * many), at most {@code limit} of them; read only, in one statement, so one snapshot of both.
+     */
+    List<String> inboxDrift(int limit) {
+        return jdbc.queryForList("SELECT l.TASK_ID_" + INBOX_SOURCE + " AND NOT EXISTS (SELECT 1 FROM "
+                + TaskInbox.TABLE + " i WHERE i.task_id = l.TASK_ID_ AND i.group_id = l.GROUP_ID_)"
+                + " UNION SELECT i.task_id FROM " + TaskInbox.TABLE + " i WHERE NOT EXISTS (SELECT 1" + INBOX_SOURCE
+                + " AND l.TASK_ID_ = i.task_id AND l.GROUP_ID_ = i.group_id) LIMIT " + limit, String.class);
     }
 
     /** What the inbox holds, by its definition: an open task's candidate groups while nobody has claimed it. */

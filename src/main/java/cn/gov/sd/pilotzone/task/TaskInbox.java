@@ -1,6 +1,7 @@
 package cn.gov.sd.pilotzone.task;
 
 import java.util.List;
+import java.util.Set;
 
 import cn.gov.sd.pilotzone.common.EngineListener;
 
@@ -18,6 +19,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the task inbox, the task list's read model (table {@value #TABLE}): one row per open, unclaimed task and
@@ -28,7 +31,7 @@ import org.springframework.context.event.EventListener;
  * the engine stored, not from the events' details, and roll back with the command. Access to a task never reads
  * the inbox ({@link EngineTables#openTask} asks the engine's tables): at worst a list would be wrong, never a check.
  * At start the inbox is compared with the engine's tables and repaired (a database from before the inbox, or tasks
- * changed behind the engine's back); a repair of a filled inbox is logged as a warning.
+ * changed behind the engine's back while the hub was down), and again while it runs ({@link #recheck}).
  */
 @Configuration(proxyBeanMethods = false)
 class TaskInbox implements EngineListener {
@@ -43,10 +46,17 @@ class TaskInbox implements EngineListener {
             FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
             FlowableEngineEventType.ENTITY_DELETED);
 
-    private final EngineTables engine;
+    /** Tasks a check repairs at most: the rest wait for the next one. */
+    static final int MAX_REPAIR = 1000;
 
-    TaskInbox(EngineTables engine) {
+    private final EngineTables engine;
+    private final TransactionTemplate transactions;
+    /** The tasks the last check found out of step; only the scheduler's one thread reads and writes it. */
+    private volatile Set<String> outOfStep = Set.of();
+
+    TaskInbox(EngineTables engine, TransactionTemplate transactions) {
         this.engine = engine;
+        this.transactions = transactions;
     }
 
     @Bean
@@ -82,6 +92,26 @@ class TaskInbox implements EngineListener {
         int[] changed = engine.repairInbox();
         if (changed[0] + changed[1] > 0) {
             log.info("task inbox repaired from the engine's tables: {} rows added, {} removed", changed[0], changed[1]);
+        }
+    }
+
+    /**
+     * Compares the inbox with the engine's tables again every {@code hub.tasks.inbox-check}: a task changed behind
+     * the engine's back while the hub runs (an administrator's SQL, a tool on the engine's tables) would otherwise
+     * be missing from its bureau's list, or listed after it ended, until the next start. A task is written again
+     * from the engine's tables only when two checks in a row found it out of step, so work in flight on another
+     * node is never "repaired"; each repair is logged as a warning, as it means something bypassed the engine.
+     */
+    @Scheduled(initialDelayString = "${hub.tasks.inbox-check}", fixedDelayString = "${hub.tasks.inbox-check}")
+    void recheck() {
+        List<String> found = engine.inboxDrift(MAX_REPAIR);
+        List<String> confirmed = found.stream().filter(outOfStep::contains).toList();
+        outOfStep = Set.copyOf(found);
+        if (!confirmed.isEmpty()) {
+            transactions.executeWithoutResult(s -> engine.refreshInbox(confirmed, List.of()));
+            outOfStep = Set.copyOf(found.stream().filter(t -> !confirmed.contains(t)).toList());
+            log.warn("task inbox out of step with the engine's tables for {} task(s), written again from them: {}",
+                    confirmed.size(), confirmed.stream().limit(10).toList());
         }
     }
 }

@@ -48,6 +48,8 @@ abstract class EngineTablesTests {
     @Autowired
     EngineTables engine;
     @Autowired
+    TaskInbox inbox;
+    @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService taskService;
@@ -325,6 +327,27 @@ abstract class EngineTablesTests {
         assertThat(inboxNames(groupC)).containsExactly("for C");
         assertSamePage(engine.openTasks(List.of(groupA), caller, 0, 10, KEY), taskService.createTaskQuery().or()
                 .taskCandidateGroup(groupA).taskAssignee(caller).endOr(), 0, 10);
+    }
+
+    /**
+     * Rows changed behind the engine's back while the hub runs: the periodic check writes a task again only when a
+     * second check finds it out of step too (a first sighting may be another node's work in flight).
+     */
+    @Test
+    void aTaskOutOfStepInTwoChecksInARowIsWrittenAgainFromTheEnginesTables() {
+        jdbc.update("DELETE FROM task_inbox WHERE group_id = ?", groupA);
+        jdbc.update("INSERT INTO task_inbox (task_id, group_id, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                id("for C, claimed"), groupC);
+        assertThat(engine.inboxDrift(TaskInbox.MAX_REPAIR))
+                .contains(id("open for A"), id("for A and B"), id("for C, claimed"));
+
+        inbox.recheck();
+        assertThat(inboxNames(groupA)).as("after one check").isEmpty();
+        inbox.recheck();
+
+        assertThat(inboxNames(groupA)).containsExactlyInAnyOrder("open for A", "for A and B");
+        assertThat(inboxNames(groupC)).containsExactly("for C");
+        assertThat(engine.inboxDrift(TaskInbox.MAX_REPAIR)).isEmpty();
     }
 
     /** The names of the tasks the inbox holds for a group. */
