@@ -234,22 +234,6 @@ public class EngineTables {
     }
 
     /**
-     * Adds the inbox rows that are missing and removes those that should not be there, for every open task: at
-     * start (a database older than the inbox; anything that changed the engine's tables while the hub was down).
-     * The number of rows added and removed.
-     */
-    int[] repairInbox() {
-        int added = jdbc.update("INSERT INTO " + TaskInbox.TABLE + " (task_id, group_id, created_at)"
-                + " SELECT DISTINCT l.TASK_ID_, l.GROUP_ID_, t.CREATE_TIME_" + INBOX_SOURCE
-                + " AND NOT EXISTS (SELECT 1 FROM " + TaskInbox.TABLE + " i"
-                + " WHERE i.task_id = l.TASK_ID_ AND i.group_id = l.GROUP_ID_)");
-        int removed = jdbc.update("DELETE FROM " + TaskInbox.TABLE + " WHERE NOT EXISTS (SELECT 1" + INBOX_SOURCE
-                + " AND l.TASK_ID_ = " + TaskInbox.TABLE + ".task_id AND l.GROUP_ID_ = " + TaskInbox.TABLE
-                + ".group_id)");
-        return new int[] {added, removed};
-    }
-
-    /**
      * The tasks whose inbox rows differ from what the engine's tables say they should be (a missing row, or one too
      * many), at most {@code limit} of them; read only, in one statement, so one snapshot of both.
      */

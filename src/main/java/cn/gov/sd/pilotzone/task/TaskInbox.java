@@ -1,5 +1,6 @@
 package cn.gov.sd.pilotzone.task;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ class TaskInbox implements EngineListener {
             FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
             FlowableEngineEventType.ENTITY_DELETED);
 
-    /** Tasks a check repairs at most: the rest wait for the next one. */
+    /** Tasks one statement finds out of step at most; a check repairs these, the rest wait for the next one. */
     static final int MAX_REPAIR = 1000;
 
     private final EngineTables engine;
@@ -86,13 +87,33 @@ class TaskInbox implements EngineListener {
         return e.getEntity() instanceof IdentityLink link ? link.getTaskId() : null;
     }
 
-    /** Compares the inbox with the engine's tables once the hub is up, and repairs it. */
+    /**
+     * Compares the inbox with the engine's tables once the hub is up and writes every task out of step again, a
+     * thousand at a time: a database from before the inbox, or tasks changed behind the engine's back while the hub
+     * was down. Task by task, as the engine's commands write them, so that another node's commands meanwhile are
+     * never undone (a bulk "delete every row without its task" could remove the rows of a task created at that
+     * moment). A task still out of step after it was written (changing right then) is left to {@link #recheck}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void repair() {
-        int[] changed = engine.repairInbox();
-        if (changed[0] + changed[1] > 0) {
-            log.info("task inbox repaired from the engine's tables: {} rows added, {} removed", changed[0], changed[1]);
+        int written = repair(MAX_REPAIR);
+        if (written > 0) {
+            log.info("task inbox written again from the engine's tables for {} task(s)", written);
         }
+    }
+
+    /** {@link #repair()}, {@code perRound} tasks at a time; the number of tasks written. */
+    int repair(int perRound) {
+        Set<String> written = new HashSet<>();
+        for (List<String> found = unwritten(perRound, written); !found.isEmpty(); found = unwritten(perRound, written)) {
+            rewrite(found);
+            written.addAll(found);
+        }
+        return written.size();
+    }
+
+    private List<String> unwritten(int limit, Set<String> written) {
+        return engine.inboxDrift(limit).stream().filter(t -> !written.contains(t)).toList();
     }
 
     /**
@@ -106,12 +127,15 @@ class TaskInbox implements EngineListener {
     void recheck() {
         List<String> found = engine.inboxDrift(MAX_REPAIR);
         List<String> confirmed = found.stream().filter(outOfStep::contains).toList();
-        outOfStep = Set.copyOf(found);
+        outOfStep = Set.copyOf(found.stream().filter(t -> !confirmed.contains(t)).toList());
         if (!confirmed.isEmpty()) {
-            transactions.executeWithoutResult(s -> engine.refreshInbox(confirmed, List.of()));
-            outOfStep = Set.copyOf(found.stream().filter(t -> !confirmed.contains(t)).toList());
+            rewrite(confirmed);
             log.warn("task inbox out of step with the engine's tables for {} task(s), written again from them: {}",
                     confirmed.size(), confirmed.stream().limit(10).toList());
         }
+    }
+
+    private void rewrite(List<String> tasks) {
+        transactions.executeWithoutResult(s -> engine.refreshInbox(tasks, List.of()));
     }
 }
