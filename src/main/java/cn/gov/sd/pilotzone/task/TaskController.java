@@ -4,7 +4,6 @@ import java.util.List;
 
 import cn.gov.sd.pilotzone.security.Caller;
 
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/tasks")
@@ -34,15 +32,14 @@ class TaskController {
         return tasks.open(caller, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 
-    /** Retried when a timer of the same process changed it meanwhile (see {@link TaskCompleter}). */
+    /**
+     * Retried when a timer of the same process changed it meanwhile (see {@link TaskCompleter}); a task that kept
+     * changing is a 409, as every concurrent change (web.ApiExceptionHandler).
+     */
     @PostMapping("/{id}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(Caller caller, @PathVariable String id, @RequestBody CompletionForm form) {
-        try {
-            completer.complete(caller, id, form);
-        } catch (FlowableOptimisticLockingException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the task changed meanwhile, try again", e);
-        }
+        completer.complete(caller, id, form);
     }
 
     @PostMapping("/{id}/claim")

@@ -33,6 +33,7 @@ import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.TaskService;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -202,7 +203,7 @@ class TaskPages {
                 return "redirect:/tasks";
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
-            } catch (FlowableOptimisticLockingException e) {
+            } catch (FlowableOptimisticLockingException | ConcurrencyFailureException e) {
                 problems.add(Problem.of(null, "ui.task.changed"));
             } catch (Tasks.TaskNotFoundException | FlowableObjectNotFoundException e) {
                 // completed by a colleague between the page check and the completion

@@ -13,7 +13,9 @@ import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.NotFoundException;
 import cn.gov.sd.pilotzone.common.Problem;
 
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,7 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the hub API as RFC 9457 problem details ({@code application/problem+json}, Spring's ProblemDetail) that
  * keep the members the API always had: {@code error} (invalid, conflict, not-found), and {@code fields} or
  * {@code message}. 400 lists every bad field with a message in the caller's language (Chinese unless
- * Accept-Language asks otherwise), 404 for what the caller may not see, 409 for state conflicts.
+ * Accept-Language asks otherwise), 404 for what the caller may not see, 409 for state conflicts and for a request
+ * that met another changing the same thing at the same moment.
  */
 @RestControllerAdvice(basePackages = "cn.gov.sd.pilotzone")
 class ApiExceptionHandler {
@@ -77,6 +80,16 @@ class ApiExceptionHandler {
     @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    }
+
+    /**
+     * Another request changed the same thing at that moment: the database gave a row lock to the other or broke a
+     * deadlock against this one, or the engine's optimistic lock found its rows changed. Nothing of this request was
+     * applied and it may simply be sent again; a 500 would read as a fault of the hub.
+     */
+    @ExceptionHandler({ConcurrencyFailureException.class, FlowableOptimisticLockingException.class})
+    ProblemDetail concurrent(RuntimeException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "conflict", messages.render(Problem.of(null, "request.concurrent"), locale));
     }
 
     @ExceptionHandler(NotFoundException.class)
