@@ -1,6 +1,6 @@
 package cn.gov.sd.pilotzone.task;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -47,13 +47,11 @@ class TaskInbox implements EngineListener {
             FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
             FlowableEngineEventType.ENTITY_DELETED);
 
-    /** Tasks one statement finds out of step at most; a check repairs these, the rest wait for the next one. */
+    /** Tasks out of step written again in one transaction at most. */
     static final int MAX_REPAIR = 1000;
 
     private final EngineTables engine;
     private final TransactionTemplate transactions;
-    /** The tasks the last check found out of step; only the scheduler's one thread reads and writes it. */
-    private volatile Set<String> outOfStep = Set.of();
 
     TaskInbox(EngineTables engine, TransactionTemplate transactions) {
         this.engine = engine;
@@ -88,54 +86,47 @@ class TaskInbox implements EngineListener {
     }
 
     /**
-     * Compares the inbox with the engine's tables once the hub is up and writes every task out of step again, a
-     * thousand at a time: a database from before the inbox, or tasks changed behind the engine's back while the hub
-     * was down. Task by task, as the engine's commands write them, so that another node's commands meanwhile are
-     * never undone (a bulk "delete every row without its task" could remove the rows of a task created at that
-     * moment). A task still out of step after it was written (changing right then) is left to {@link #recheck}.
+     * Compares the inbox with the engine's tables once the hub is up and writes every task out of step again: a
+     * database from before the inbox, or tasks changed behind the engine's back while the hub was down.
      */
     @EventListener(ApplicationReadyEvent.class)
     void repair() {
-        int written = repair(MAX_REPAIR);
-        if (written > 0) {
-            log.info("task inbox written again from the engine's tables for {} task(s)", written);
+        Set<String> written = repair(MAX_REPAIR);
+        if (!written.isEmpty()) {
+            log.info("task inbox written again from the engine's tables for {} task(s)", written.size());
         }
-    }
-
-    /** {@link #repair()}, {@code perRound} tasks at a time; the number of tasks written. */
-    int repair(int perRound) {
-        Set<String> written = new HashSet<>();
-        for (List<String> found = unwritten(perRound, written); !found.isEmpty(); found = unwritten(perRound, written)) {
-            rewrite(found);
-            written.addAll(found);
-        }
-        return written.size();
-    }
-
-    private List<String> unwritten(int limit, Set<String> written) {
-        return engine.inboxDrift(limit).stream().filter(t -> !written.contains(t)).toList();
     }
 
     /**
-     * Compares the inbox with the engine's tables again every {@code hub.tasks.inbox-check}: a task changed behind
-     * the engine's back while the hub runs (an administrator's SQL, a tool on the engine's tables) would otherwise
-     * be missing from its bureau's list, or listed after it ended, until the next start. A task is written again
-     * from the engine's tables only when two checks in a row found it out of step, so work in flight on another
-     * node is never "repaired"; each repair is logged as a warning, as it means something bypassed the engine.
+     * The same again every {@code hub.tasks.inbox-check} while the hub runs: a task changed behind the engine's back
+     * (an administrator's SQL, a tool on the engine's tables) would otherwise be missing from its bureau's list, or
+     * listed after it ended, until the next start. Logged as a warning: something bypassed the engine.
      */
     @Scheduled(initialDelayString = "${hub.tasks.inbox-check}", fixedDelayString = "${hub.tasks.inbox-check}")
     void recheck() {
-        List<String> found = engine.inboxDrift(MAX_REPAIR);
-        List<String> confirmed = found.stream().filter(outOfStep::contains).toList();
-        outOfStep = Set.copyOf(found.stream().filter(t -> !confirmed.contains(t)).toList());
-        if (!confirmed.isEmpty()) {
-            rewrite(confirmed);
+        Set<String> written = repair(MAX_REPAIR);
+        if (!written.isEmpty()) {
             log.warn("task inbox out of step with the engine's tables for {} task(s), written again from them: {}",
-                    confirmed.size(), confirmed.stream().limit(10).toList());
+                    written.size(), written.stream().limit(10).toList());
         }
     }
 
-    private void rewrite(List<String> tasks) {
-        transactions.executeWithoutResult(s -> engine.refreshInbox(tasks, List.of()));
+    /**
+     * Writes the tasks out of step again, {@code perRound} at a time, each as the engine's commands write it (its
+     * rows deleted and derived again from the engine's tables, in a transaction of its round): never a bulk "delete
+     * every row without its task", which on MariaDB could remove the rows of a task another node creates at that
+     * moment. The drift query reads one snapshot, so a task in another node's uncommitted command is not in it; a
+     * task still out of step after it was written (changing right then) waits for the next check. The tasks written.
+     */
+    Set<String> repair(int perRound) {
+        Set<String> written = new LinkedHashSet<>();
+        while (true) {
+            List<String> found = engine.inboxDrift(perRound).stream().filter(t -> !written.contains(t)).toList();
+            if (found.isEmpty()) {
+                return written;
+            }
+            transactions.executeWithoutResult(s -> engine.refreshInbox(found, List.of()));
+            written.addAll(found);
+        }
     }
 }

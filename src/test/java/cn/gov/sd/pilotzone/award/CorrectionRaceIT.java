@@ -2,8 +2,9 @@ package cn.gov.sd.pilotzone.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -63,8 +64,9 @@ class CorrectionRaceIT {
         CompletableFuture<Void> firstTx = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
             applications.submit(first, AwardApplication.Channel.APPLY, "system");
             firstApplied.countDown();
-            await(secondStarted);
-            sleep(500); // the second is now waiting for this transaction, which commits only then
+            await().atMost(Duration.ofSeconds(30)).until(() -> secondStarted.getCount() == 0);
+            // the second is now waiting for this transaction, which commits only after this pause
+            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
         }));
         assertThat(firstApplied.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<AwardApplications.Submitted> secondTx = CompletableFuture.supplyAsync(() -> {
@@ -80,23 +82,5 @@ class CorrectionRaceIT {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).list())
                 .extracting(t -> t.getTaskDefinitionKey()).containsExactly("countyReview");
         assertThat(applications.find(id).orElseThrow().payload()).contains("4000000").doesNotContain("5000000");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
