@@ -149,12 +149,25 @@ final class Report {
         for (RecordComponent c : result.getClass().getRecordComponents()) {
             try {
                 Object v = c.getAccessor().invoke(result);
-                parts.add(c.getName() + " " + (v instanceof Double d ? number(d) : String.valueOf(v)));
+                parts.add(c.getName() + " " + text(v));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
         }
         return parts.toString();
+    }
+
+    /** A value as the tables show it: numbers rounded, and so are the numbers of a map (CPU ms per side). */
+    static String text(Object v) {
+        if (v instanceof Double d) {
+            return number(d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringJoiner entries = new StringJoiner(", ", "{", "}");
+            m.forEach((k, e) -> entries.add(k + "=" + text(e)));
+            return entries.toString();
+        }
+        return String.valueOf(v);
     }
 
     static String number(double v) {
