@@ -178,7 +178,7 @@ class HubBenchmark {
         section.figures.add(figure("2. CPU of the hub's process per task through TaskService", "ms", runs,
                 r -> r.rawCpu().hubMs(), null));
         section.figures.add(figure("2. The hub's own CPU per task: API less TaskService", "ms", runs,
-                r -> r.hubCpu().hubMs() - r.rawCpu().hubMs(), null));
+                TaskCompletion.Run::overheadCpu, null));
         section.figures.add(figure("2. CPU of the clients' process per task through the API (same cores)", "ms",
                 runs, r -> r.hubCpu().clientsMs(), null));
         runs.forEach(r -> section.notes.add("task completion, CPU per task: hub side " + r.hubCpu() + "; raw side "

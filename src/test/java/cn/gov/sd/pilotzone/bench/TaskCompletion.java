@@ -38,6 +38,11 @@ final class TaskCompletion {
         double ratio() {
             return hubPerSecond / rawPerSecond;
         }
+
+        /** What the hub adds to a completion, in CPU ms of its process per task. */
+        double overheadCpu() {
+            return hubCpu.hubMs() - rawCpu.hubMs();
+        }
     }
 
     /** CPU ms per task completed, in the hub's process and in the clients'. */
