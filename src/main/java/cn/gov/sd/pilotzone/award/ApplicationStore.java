@@ -88,13 +88,12 @@ class ApplicationStore {
 
     /**
      * The application, its row locked until the transaction ends: two filings of one id (a correction sent twice,
-     * by two intake workers, two nodes, or the file and the API) are decided one after the other, the second
-     * seeing what the first did.
+     * by two intake workers, two nodes, or the file and the API; two objections) are decided one after the other,
+     * the second seeing what the first did.
      */
-    public AwardApplication lock(String applicationId) {
+    public Optional<AwardApplication> lock(String applicationId) {
         return jdbc.query("SELECT * FROM award_application WHERE application_id = ? FOR UPDATE", ApplicationStore::map,
-                applicationId).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no application " + applicationId));
+                applicationId).stream().findFirst();
     }
 
     public AwardApplication get(String applicationId) {

@@ -83,7 +83,7 @@ public class AwardApplications {
             store.insert(form, channel, processInstanceId);
         } catch (DuplicateKeyException e) {
             // locked: of two corrections at once, the second waits and finds the application under review again
-            AwardApplication existing = store.lock(form.applicationId());
+            AwardApplication existing = store.lock(form.applicationId()).orElseThrow(() -> e);
             if (existing.status() != Status.CORRECTION) {
                 throw new DuplicateApplicationException(form.applicationId());
             }
@@ -154,7 +154,8 @@ public class AwardApplications {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        AwardApplication app = store.find(applicationId).orElseThrow(() -> new WrongStateException("unknown"));
+        // locked: of two objections at once, the second waits and finds the notice period over
+        AwardApplication app = store.lock(applicationId).orElseThrow(() -> new WrongStateException("unknown"));
         if (app.status() != Status.PUBLIC_NOTICE) {
             throw new WrongStateException("application " + applicationId + " is not in its public notice period");
         }

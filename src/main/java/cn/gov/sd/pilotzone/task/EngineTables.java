@@ -253,6 +253,16 @@ public class EngineTables {
     }
 
     /**
+     * Holds the task's row until the transaction ends, so that requests acting on one task at once take turns and
+     * each later one reads what the earlier left (a completed task is gone). Without it, a second completion read
+     * the task before the first committed and its execution after, and Flowable failed it with "UserTask should not
+     * be signalled before complete", a 500.
+     */
+    void lockTask(String taskId) {
+        jdbc.query("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", (rs, n) -> rs.getString(1), taskId);
+    }
+
+    /**
      * One open task if the caller works it: the same rule as {@link #openTasks} (their groups' unclaimed tasks and
      * their own), in one query with its business key and groups; Flowable's task query with identity links took three.
      */

@@ -117,6 +117,7 @@ public class Tasks {
      */
     @Transactional
     public void complete(Caller caller, String taskId, CompletionForm form) {
+        engine.lockTask(taskId);
         TaskView task = visible(caller, taskId);
         notClaimedByAnother(caller, task);
         TaskForm taskForm = formOf(task);
