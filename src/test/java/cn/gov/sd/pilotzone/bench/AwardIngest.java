@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import cn.gov.sd.pilotzone.award.Applications;
@@ -107,10 +108,29 @@ final class AwardIngest {
         return counties;
     }
 
+    /** The business-key prefixes of a run's sides: hub, raw, raw at once, minimal, minimal with variables. */
+    static List<String> prefixes(int run) {
+        return Stream.of("BH", "BR", "BP", "BM", "BV").map(side -> side + run + "-").toList();
+    }
+
+    /**
+     * Removes the instances of the given runs (and figure 2's, which drives theirs) with the hub's records of
+     * them; a line for the report.
+     */
+    String forget(int runs) {
+        List<String> prefixes = IntStream.range(0, runs).boxed().flatMap(r -> prefixes(r).stream()).toList();
+        JsonNode gone = hub.agent("forget", Map.of("prefixes", prefixes));
+        return String.format(Locale.ROOT, "the %d warm-up runs of figures 1–2 removed before figure 3: %d process "
+                + "instances, %d application records, %d task-inbox rows left over by the engine's events "
+                + "(%.0f s)", runs, gone.get("instances").asInt(), gone.get("applications").asInt(),
+                gone.get("inboxRowsLeftOver").asInt(), gone.get("seconds").asDouble());
+    }
+
     Run run(int run, int n) {
-        String hubPrefix = "BH" + run + "-";
-        String rawPrefix = "BR" + run + "-";
-        String rawAtOncePrefix = "BP" + run + "-";
+        List<String> prefixes = prefixes(run);
+        String hubPrefix = prefixes.get(0);
+        String rawPrefix = prefixes.get(1);
+        String rawAtOncePrefix = prefixes.get(2);
         List<Map<String, Object>> hubApps = applications(hubPrefix, n);
         List<Map<String, Object>> rawApps = applications(rawPrefix, n);
         List<Map<String, Object>> rawAtOnceApps = applications(rawAtOncePrefix, n);
@@ -121,8 +141,8 @@ final class AwardIngest {
                 Map.entry("hub", () -> hubSide(hubPrefix, hubApps)),
                 Map.entry("raw", () -> rawSide(rawPrefix, rawApps, 1)),
                 Map.entry("rawAtOnce", () -> rawSide(rawAtOncePrefix, rawAtOnceApps, atOnce)),
-                Map.entry("minimal", () -> minimalSide("BM" + run + "-", n, Map.of())),
-                Map.entry("minimalVars", () -> minimalSide("BV" + run + "-", n, variables))));
+                Map.entry("minimal", () -> minimalSide(prefixes.get(3), n, Map.of())),
+                Map.entry("minimalVars", () -> minimalSide(prefixes.get(4), n, variables))));
         Collections.rotate(sides, run);
         for (Map.Entry<String, DoubleSupplier> side : sides) {
             long before = Machine.cpuMillis(hub.pid());
@@ -216,8 +236,9 @@ final class AwardIngest {
             {"ACT_HI_PROCINST", "PROC_INST_ID_"}, {"ACT_HI_ACTINST", "PROC_INST_ID_"},
             {"ACT_HI_TASKINST", "PROC_INST_ID_"}, {"ACT_HI_VARINST", "PROC_INST_ID_"},
             {"ACT_HI_IDENTITYLINK", "PROC_INST_ID_"}};
-        String[][] sides = {{"award (hub)", "BH" + run + "-%"}, {"minimal", "BM" + run + "-%"},
-            {"minimal + award variables", "BV" + run + "-%"}};
+        List<String> prefixes = prefixes(run);
+        String[][] sides = {{"award (hub)", prefixes.get(0) + "%"}, {"minimal", prefixes.get(3) + "%"},
+            {"minimal + award variables", prefixes.get(4) + "%"}};
         for (String[] side : sides) {
             long instances = hub.count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ LIKE ?", side[1]);
             StringBuilder line = new StringBuilder();

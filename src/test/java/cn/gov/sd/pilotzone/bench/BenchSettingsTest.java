@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BenchSettingsTest {
 
     private static BenchSettings asking(int year, Integer... figures) {
-        return new BenchSettings(3, 1, 500, 200, 100_000, 10_000, 20, 25, year, List.of("h2"), Set.of(figures));
+        return new BenchSettings(3, 1, 10, 500, 200, 100_000, 10_000, 20, 25, year, List.of("h2"), Set.of(figures));
     }
 
     private static List<Integer> measured(BenchSettings s) {

@@ -84,6 +84,10 @@ class HubBenchmark {
                 memory.sample("after 2");
                 report.write();
             }
+            if (s.measures(1) && s.warmups(1) > 0) {
+                section.notes.add(ingest.forget(s.warmups(1)));
+                report.write();
+            }
             if (s.measures(3)) {
                 csv(hub, s, section);
                 memory.sample("after 3");
@@ -131,7 +135,7 @@ class HubBenchmark {
     }
 
     private static void ingest(AwardIngest ingest, BenchSettings s, Report.Section section) throws Exception {
-        List<AwardIngest.Run> runs = runs(s, section, "1. award ingest", r -> ingest.run(r, s.applications()));
+        List<AwardIngest.Run> runs = runs(s, section, 1, "1. award ingest", r -> ingest.run(r, s.applications()));
         String n = s.applications() + " ";
         section.figures.add(figure("1. Award ingest, hub: " + n + "files → county review", "applications/s",
                 runs, AwardIngest.Run::hubPerSecond, null));
@@ -164,7 +168,7 @@ class HubBenchmark {
 
     private static void completion(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
         TaskCompletion completion = new TaskCompletion(hub);
-        List<TaskCompletion.Run> runs = runs(s, section, "2. task completion",
+        List<TaskCompletion.Run> runs = runs(s, section, 2, "2. task completion",
                 r -> completion.run(r, s.completions()));
         String apps = " (" + s.completions() + " applications × 3 reviews, " + TaskCompletion.WORKERS + " at once)";
         section.figures.add(figure("2. Task completion, hub: the API as clerks" + apps, "tasks/s",
@@ -187,7 +191,7 @@ class HubBenchmark {
 
     private static void csv(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {
         CsvIngest csv = new CsvIngest(hub);
-        List<CsvIngest.Run> runs = runs(s, section, "3. CSV ingest", r -> csv.run(r, s.rows()));
+        List<CsvIngest.Run> runs = runs(s, section, 3, "3. CSV ingest", r -> csv.run(r, s.rows()));
         String rows = s.rows() + " rows";
         section.figures.add(figure("3. CSV ingest, new month: operation-data feed, " + rows, "rows/s", runs,
                 CsvIngest.Run::hubNew, null));
@@ -219,10 +223,10 @@ class HubBenchmark {
 
     private static void apiClients(TaskListLatency latency, BenchSettings s, Report.Section section)
             throws Exception {
-        List<Double> basic = runs(s, section, "7. HTTP Basic", r -> latency.basicWithoutSession(10));
+        List<Double> basic = runs(s, section, 7, "7. HTTP Basic", r -> latency.basicWithoutSession(10));
         section.figures.add(new Figure("7. Task list, one client, HTTP Basic without a session "
                 + "(a BCrypt check per request), p50", "ms", basic, null));
-        List<Double> token = runs(s, section, "7. API token", r -> latency.tokenWithoutSession(10));
+        List<Double> token = runs(s, section, 7, "7. API token", r -> latency.tokenWithoutSession(10));
         section.figures.add(new Figure("7. Task list, one client, API token without a session, p50", "ms",
                 token, null));
     }
@@ -249,7 +253,7 @@ class HubBenchmark {
                                                                              Report.Section section) throws Exception {
         Map<TaskListLatency.Page, List<TaskListLatency.Run>> runs = new EnumMap<>(TaskListLatency.Page.class);
         for (TaskListLatency.Page page : TaskListLatency.Page.values()) {
-            runs.put(page, runs(s, section, page.title, r -> latency.run(page, s.requests())));
+            runs.put(page, runs(s, section, 4, page.title, r -> latency.run(page, s.requests())));
         }
         return runs;
     }
@@ -261,12 +265,13 @@ class HubBenchmark {
     }
 
     /** The figure's warm-up runs (listed in the notes, not counted), then its counted runs. */
-    private static <R> List<R> runs(BenchSettings s, Report.Section section, String what, Measurement<R> measurement)
-            throws Exception {
+    private static <R> List<R> runs(BenchSettings s, Report.Section section, int figure, String what,
+                                    Measurement<R> measurement) throws Exception {
         List<R> counted = new ArrayList<>();
-        for (int r = 0; r < s.warmups() + s.runs(); r++) {
+        int warmups = s.warmups(figure);
+        for (int r = 0; r < warmups + s.runs(); r++) {
             R result = measurement.run(r);
-            if (r < s.warmups()) {
+            if (r < warmups) {
                 section.notes.add(what + ", warm-up run " + (r + 1) + " (not counted): " + Report.brief(result));
             } else {
                 counted.add(result);

@@ -75,8 +75,9 @@ final class Report {
     private String markdown() {
         StringBuilder md = new StringBuilder("# Pilot Zone Hub benchmark\n\n");
         md.append("Started ").append(started).append(". Each figure: median of ").append(settings.runs())
-                .append(" runs (all runs listed), after ").append(settings.warmups())
-                .append(" warm-up run(s) of the same figure, not counted (in the notes).\n\n");
+                .append(" runs (all runs listed), after warm-up runs of the same figure, not counted (in the notes): ")
+                .append(settings.warmups(1)).append(" of figures 1–2, ").append(settings.warmups(3))
+                .append(" of the others.\n\n");
         md.append("| machine | |\n|---|---|\n");
         machine.forEach((k, v) -> md.append("| ").append(k).append(" | `").append(v).append("` |\n"));
         md.append("| settings | `").append(settings).append("` |\n");

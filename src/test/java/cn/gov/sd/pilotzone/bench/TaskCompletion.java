@@ -70,19 +70,21 @@ final class TaskCompletion {
         Cpu hubCpu;
         Cpu rawCpu;
         int tasks = count * STEPS.size();
+        String hubPrefix = AwardIngest.prefixes(run).get(0);
+        String rawPrefix = AwardIngest.prefixes(run).get(1);
         if (run % 2 == 0) {
             long[] cpu = cpu();
-            hubRate = hubSide("BH" + run + "-", count);
+            hubRate = hubSide(hubPrefix, count);
             hubCpu = cpuSince(cpu, tasks);
             cpu = cpu();
-            rawRate = rawSide("BR" + run + "-", count);
+            rawRate = rawSide(rawPrefix, count);
             rawCpu = cpuSince(cpu, tasks);
         } else {
             long[] cpu = cpu();
-            rawRate = rawSide("BR" + run + "-", count);
+            rawRate = rawSide(rawPrefix, count);
             rawCpu = cpuSince(cpu, tasks);
             cpu = cpu();
-            hubRate = hubSide("BH" + run + "-", count);
+            hubRate = hubSide(hubPrefix, count);
             hubCpu = cpuSince(cpu, tasks);
         }
         return new Run(hubRate, rawRate, hubCpu, rawCpu);
