@@ -2,6 +2,7 @@ package cn.gov.sd.pilotzone.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 import cn.gov.sd.pilotzone.exchange.ExchangeLayout.FeedSettings;
 
+import org.apache.camel.component.file.FileConsumer;
+import org.apache.camel.component.file.GenericFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,19 @@ class InboxFilterTest {
         Path p = Files.writeString(dir.resolve(name), "x");
         Files.setLastModifiedTime(p, FileTime.from(modified));
         return p;
+    }
+
+    @Test
+    void aFileMovedAwayAfterTheFilterKeepsTheSizeAndTimeItWasTakenWith() throws Exception {
+        Path file = file(plain, "settled.csv", NOW.minusSeconds(60));
+        // as Camel's file consumer lists it: size and time read lazily, when the claim key first asks for them
+        GenericFile<File> listed = FileConsumer.asGenericFile(plain.toString(), file.toFile(), "UTF-8", false);
+        assertThat(filter.accept(listed)).isTrue();
+
+        Files.delete(file); // the exchange that applied it moved it to archive/ meanwhile
+
+        assertThat(listed.getFileLength()).as("size").isEqualTo(1);
+        assertThat(listed.getLastModified()).as("time").isEqualTo(NOW.minusSeconds(60).toEpochMilli());
     }
 
     @Test
