@@ -41,10 +41,6 @@ import cn.gov.sd.pilotzone.award.Payments;
 import cn.gov.sd.pilotzone.exchange.ExchangeLayout;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
-import cn.gov.sd.pilotzone.security.Caller;
-import cn.gov.sd.pilotzone.security.Role;
-import cn.gov.sd.pilotzone.task.CompletionForm;
-import cn.gov.sd.pilotzone.task.Tasks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -305,9 +301,7 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
     /**
      * Figure 2's raw side: {@code count} applications of a prefix waiting at county review, each driven through the
      * three reviews with {@link TaskService#complete} and the variables a clerk's approval sets, on
-     * {@code threads} threads at once, timed. With {@code "service": true} the hub's own completion
-     * ({@link Tasks#complete}: access check, lock, form, events, audit, one transaction) as the task's bureau's
-     * clerk, in this process: what a completion costs without HTTP, the web stack and the clients.
+     * {@code threads} threads at once, timed.
      */
     private Object rawComplete(JsonNode body) {
         TaskService tasks = bean(TaskService.class);
@@ -319,22 +313,12 @@ final class BenchAgent implements SmartInitializingSingleton, DisposableBean {
         if (waiting.size() < count) {
             throw new IllegalStateException("only " + waiting.size() + " applications at county review");
         }
-        String comment = body.get("comment").asText();
-        Map<String, Object> approve = Map.of("decision", "approve", "comment", comment);
-        boolean service = body.path("service").asBoolean(false);
-        Tasks hubTasks = bean(Tasks.class);
-        CompletionForm form = new CompletionForm(CompletionForm.APPROVE, comment, null, Map.of());
+        Map<String, Object> approve = Map.of("decision", "approve", "comment", body.get("comment").asText());
         AtomicInteger completed = new AtomicInteger();
         double seconds = onThreads(threads, waiting.stream().map(Task::getProcessInstanceId).toList(), pi -> {
             for (String step : STEPS) {
                 Task t = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step).singleResult();
-                if (service) {
-                    String group = tasks.getIdentityLinksForTask(t.getId()).stream()
-                            .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
-                    hubTasks.complete(new Caller(group, Role.CLERK, group), t.getId(), form);
-                } else {
-                    tasks.complete(t.getId(), approve);
-                }
+                tasks.complete(t.getId(), approve);
                 completed.incrementAndGet();
             }
         });

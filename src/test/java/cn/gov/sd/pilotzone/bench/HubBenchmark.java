@@ -177,20 +177,16 @@ class HubBenchmark {
                 runs, TaskCompletion.Run::rawPerSecond, null));
         section.figures.add(figure("2. Task completion, ratio hub/raw", "", runs, TaskCompletion.Run::ratio,
                 Figure.atLeast(0.5)));
-        section.figures.add(figure("2. Task completion, the hub's completion in its process (Tasks.complete, no "
-                + "HTTP)" + apps, "tasks/s", runs, TaskCompletion.Run::servicePerSecond, null));
         section.figures.add(figure("2. CPU of the hub's process per task through the API", "ms", runs,
                 r -> r.hubCpu().hubMs(), null));
         section.figures.add(figure("2. CPU of the hub's process per task through TaskService", "ms", runs,
                 r -> r.rawCpu().hubMs(), null));
         section.figures.add(figure("2. The hub's own CPU per task: API less TaskService", "ms", runs,
                 TaskCompletion.Run::overheadCpu, null));
-        section.figures.add(figure("2. CPU of the hub's process per task through its completion, no HTTP", "ms",
-                runs, r -> r.serviceCpu().hubMs(), null));
         section.figures.add(figure("2. CPU of the clients' process per task through the API (same cores)", "ms",
                 runs, r -> r.hubCpu().clientsMs(), null));
         runs.forEach(r -> section.notes.add("task completion, CPU per task: hub side " + r.hubCpu() + "; raw side "
-                + r.rawCpu() + "; the hub's completion without HTTP " + r.serviceCpu()));
+                + r.rawCpu()));
     }
 
     private static void csv(BenchHub hub, BenchSettings s, Report.Section section) throws Exception {

@@ -2,12 +2,9 @@ package cn.gov.sd.pilotzone.bench;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,17 +15,13 @@ import cn.gov.sd.pilotzone.registry.BureauDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Figure 2, task completion, three sides in one run. The hub: applications waiting at county review (left by the
+ * Figure 2, task completion, two sides in one run. The hub: applications waiting at county review (left by the
  * ingest figure's hub side) driven through county, city (gxj) and finance (czj) review with
  * {@code POST /api/tasks/{id}/complete} as the right clerk, {@value #WORKERS} clerks at once (one application at a
  * time each). The next task's id is looked up next to the engine with the raw side's own query (by process instance
- * and step), standing in for the clerk opening the case; the county clerk is the application's county's. The
- * raw side: as many applications of the ingest figure's raw side driven through the same three reviews straight
- * through {@code TaskService.complete} with the variables an approval sets, on {@value #WORKERS} threads in the
- * hub's process. The third side, no target: as many applications of the
- * ingest figure's raw side on three threads driven through the hub's own completion ({@code Tasks.complete}) in the
- * hub's process, as each task's bureau's clerk, on {@value #WORKERS} threads: the API without HTTP. Its clerk is
- * found with one identity-link query per task, which the other sides do not make. The sides rotate which goes first.
+ * and step), standing in for the clerk opening the case; the county clerk is the application's county's. The raw side: as many applications of the ingest figure's raw side driven
+ * through the same three reviews straight through {@code TaskService.complete} with the variables an approval
+ * sets, on {@value #WORKERS} threads in the hub's process. The sides alternate which goes first.
  */
 final class TaskCompletion {
 
@@ -40,11 +33,8 @@ final class TaskCompletion {
     /**
      * One run: tasks per second of each side, and the CPU time per task each side used in the hub's process and in
      * the clients' (this) process: on a machine shared with other work, CPU time says what the rate alone cannot.
-     * The service side is the hub's own completion called in its process, without HTTP: between it and the two
-     * others lie what the web stack and the clients cost and what the hub's completion adds to the engine's.
      */
-    record Run(double hubPerSecond, double rawPerSecond, double servicePerSecond, Cpu hubCpu, Cpu rawCpu,
-               Cpu serviceCpu) {
+    record Run(double hubPerSecond, double rawPerSecond, Cpu hubCpu, Cpu rawCpu) {
         double ratio() {
             return hubPerSecond / rawPerSecond;
         }
@@ -75,23 +65,29 @@ final class TaskCompletion {
     }
 
     Run run(int run, int count) throws Exception {
+        double hubRate;
+        double rawRate;
+        Cpu hubCpu;
+        Cpu rawCpu;
         int tasks = count * STEPS.size();
-        List<String> prefixes = AwardIngest.prefixes(run);
-        Map<String, Double> rates = new HashMap<>();
-        Map<String, Cpu> cpu = new HashMap<>();
-        List<Map.Entry<String, Callable<Double>>> sides = new ArrayList<>(List.of(
-                Map.entry("hub", () -> hubSide(prefixes.get(0), count)),
-                Map.entry("raw", () -> rawSide(prefixes.get(1), count, false)),
-                // the ingest's raw side on three threads leaves applications that nothing else drives
-                Map.entry("service", () -> rawSide(prefixes.get(2), count, true))));
-        Collections.rotate(sides, run);
-        for (Map.Entry<String, Callable<Double>> side : sides) {
-            long[] before = cpu();
-            rates.put(side.getKey(), side.getValue().call());
-            cpu.put(side.getKey(), cpuSince(before, tasks));
+        String hubPrefix = AwardIngest.prefixes(run).get(0);
+        String rawPrefix = AwardIngest.prefixes(run).get(1);
+        if (run % 2 == 0) {
+            long[] cpu = cpu();
+            hubRate = hubSide(hubPrefix, count);
+            hubCpu = cpuSince(cpu, tasks);
+            cpu = cpu();
+            rawRate = rawSide(rawPrefix, count);
+            rawCpu = cpuSince(cpu, tasks);
+        } else {
+            long[] cpu = cpu();
+            rawRate = rawSide(rawPrefix, count);
+            rawCpu = cpuSince(cpu, tasks);
+            cpu = cpu();
+            hubRate = hubSide(hubPrefix, count);
+            hubCpu = cpuSince(cpu, tasks);
         }
-        return new Run(rates.get("hub"), rates.get("raw"), rates.get("service"), cpu.get("hub"), cpu.get("raw"),
-                cpu.get("service"));
+        return new Run(hubRate, rawRate, hubCpu, rawCpu);
     }
 
     private long[] cpu() {
@@ -103,9 +99,9 @@ final class TaskCompletion {
         return new Cpu((now[0] - start[0]) / (double) tasks, (now[1] - start[1]) / (double) tasks);
     }
 
-    private double rawSide(String prefix, int count, boolean service) {
+    private double rawSide(String prefix, int count) {
         JsonNode r = hub.agent("rawComplete", Map.of("prefix", prefix, "count", count, "threads", WORKERS,
-                "comment", COMMENT, "service", service));
+                "comment", COMMENT));
         return r.get("completed").asDouble() / r.get("seconds").asDouble();
     }
 
