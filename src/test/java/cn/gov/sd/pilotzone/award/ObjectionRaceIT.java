@@ -2,13 +2,8 @@ package cn.gov.sd.pilotzone.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
@@ -48,33 +43,12 @@ class ObjectionRaceIT {
         hub.decide("czj", id, "financeReview", Map.of("decision", "approve"));
         hub.awaitStatus(id, "PUBLIC_NOTICE");
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService senders = Executors.newFixedThreadPool(OBJECTIONS);
-        List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < OBJECTIONS; i++) {
-                int n = i;
-                answers.add(senders.submit(() -> {
-                    start.await();
-                    return hub.call("system", HttpMethod.POST, "/api/award-applications/" + id + "/objections",
-                            Map.of("reason", "异议" + n + "：金额过高"));
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            List<String> refusals = new ArrayList<>();
-            for (Future<ResponseEntity<String>> a : answers) {
-                ResponseEntity<String> r = a.get();
-                statuses.add(r.getStatusCode().value());
-                if (r.getStatusCode().value() == 409) {
-                    refusals.add(r.getBody());
-                }
-            }
-            assertThat(statuses).as("answers %s", statuses).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 409);
-            assertThat(refusals).allMatch(b -> b.contains("public notice"));
-        } finally {
-            senders.shutdownNow();
-        }
+        List<ResponseEntity<String>> answers = hub.atOnce(OBJECTIONS, n -> hub.call("system", HttpMethod.POST,
+                "/api/award-applications/" + id + "/objections", Map.of("reason", "异议" + n + "：金额过高")));
+        List<Integer> statuses = answers.stream().map(r -> r.getStatusCode().value()).toList();
+        assertThat(statuses).as("answers %s", statuses).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 409);
+        assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 409)
+                .allMatch(r -> r.getBody().contains("public notice"));
         hub.awaitTask("gxj", id, "cityReview");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).count()).as("back once").isEqualTo(1);
     }
