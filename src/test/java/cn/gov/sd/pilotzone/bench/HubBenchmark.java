@@ -2,7 +2,11 @@ package cn.gov.sd.pilotzone.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -37,8 +41,26 @@ class HubBenchmark {
             "hub.exchange.feeds." + AwardIngest.FEED + ".done-marker", "true",
             "hub.exchange.feeds." + CsvIngest.FEED + ".done-marker", "true");
 
+    /**
+     * One benchmark at a time per checkout: a second one would start its hub on the same data folder, deleted and
+     * made again under the first hub, which goes on taking the new hub's files into a database of its own (seen
+     * once: a run started while the previous one was still removing its warm-up runs reported files rejected that
+     * the other hub had taken).
+     */
     @Test
     void measuresEachFigureOnEachDatabase() throws Exception {
+        try (FileChannel file = FileChannel.open(Files.createDirectories(DIR).resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = file.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("another benchmark is running in this checkout (" + DIR
+                        + "/.lock): wait for it, or run this one from another clone");
+            }
+            measureAll();
+        }
+    }
+
+    private static void measureAll() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Report(DIR, Machine.describe(), settings);
         report.write();
