@@ -11,15 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,33 +112,6 @@ public class HubClient {
 
     public ResponseEntity<String> complete(String user, String taskId, Map<String, Object> form) {
         return call(user, HttpMethod.POST, "/api/tasks/" + taskId + "/complete", form);
-    }
-
-    /**
-     * Sends {@code n} requests at the same moment (released together once every sender waits) and returns their
-     * answers in order: a double click, a client that sends again, two clerks on one case.
-     */
-    public List<ResponseEntity<String>> atOnce(int n, IntFunction<ResponseEntity<String>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService senders = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int which = i;
-                answers.add(senders.submit(() -> {
-                    start.await();
-                    return request.apply(which);
-                }));
-            }
-            start.countDown();
-            List<ResponseEntity<String>> answered = new ArrayList<>();
-            for (Future<ResponseEntity<String>> a : answers) {
-                answered.add(a.get());
-            }
-            return answered;
-        } finally {
-            senders.shutdownNow();
-        }
     }
 
     /** Completes the application's task at that step as that clerk, asserting 204. */

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import cn.gov.sd.pilotzone.AtOnce;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
 import org.junit.jupiter.api.Test;
@@ -75,25 +71,6 @@ class BudgetRaceIT {
     }
 
     private List<Optional<BigDecimal>> race(BudgetLedger ledger, String policy, int year) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLERKS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Optional<BigDecimal>>> futures = new ArrayList<>();
-            for (int i = 0; i < CLERKS; i++) {
-                String applicationId = policy + "-" + i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return tx.execute(s -> ledger.commit(applicationId, policy, year, AWARD));
-                }));
-            }
-            start.countDown();
-            List<Optional<BigDecimal>> results = new ArrayList<>();
-            for (Future<Optional<BigDecimal>> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(CLERKS, i -> tx.execute(s -> ledger.commit(policy + "-" + i, policy, year, AWARD)));
     }
 }

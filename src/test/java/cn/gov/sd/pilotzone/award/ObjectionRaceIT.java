@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.AtOnce;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 
@@ -43,7 +44,7 @@ class ObjectionRaceIT {
         hub.decide("czj", id, "financeReview", Map.of("decision", "approve"));
         hub.awaitStatus(id, "PUBLIC_NOTICE");
 
-        List<ResponseEntity<String>> answers = hub.atOnce(OBJECTIONS, n -> hub.call("system", HttpMethod.POST,
+        List<ResponseEntity<String>> answers = AtOnce.run(OBJECTIONS, n -> hub.call("system", HttpMethod.POST,
                 "/api/award-applications/" + id + "/objections", Map.of("reason", "异议" + n + "：金额过高")));
         List<Integer> statuses = answers.stream().map(r -> r.getStatusCode().value()).toList();
         assertThat(statuses).as("answers %s", statuses).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 409);

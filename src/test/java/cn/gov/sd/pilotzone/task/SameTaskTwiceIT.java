@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.AtOnce;
 import cn.gov.sd.pilotzone.HubClient;
 import cn.gov.sd.pilotzone.HubIntegrationTest;
 import cn.gov.sd.pilotzone.award.Applications;
@@ -40,7 +41,7 @@ class SameTaskTwiceIT {
                 .isEqualTo(201);
         String task = hub.awaitTask("county-370705", id, "countyReview");
 
-        List<Integer> statuses = hub.atOnce(REQUESTS, n -> hub.complete("county-370705", task,
+        List<Integer> statuses = AtOnce.run(REQUESTS, n -> hub.complete("county-370705", task,
                 Map.of("decision", "approve", "comment", "同意"))).stream().map(r -> r.getStatusCode().value()).toList();
         assertThat(statuses).as("answers %s", statuses).containsOnlyOnce(204).allMatch(s -> s == 204 || s == 404);
         hub.awaitTask("gxj", id, "cityReview");
