@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
 import cn.gov.sd.pilotzone.award.AwardApplication.Event;
 import cn.gov.sd.pilotzone.award.AwardApplication.Status;
+import cn.gov.sd.pilotzone.common.NotFoundException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.registry.Enterprise;
 import cn.gov.sd.pilotzone.registry.EnterpriseRegistry;
 import cn.gov.sd.pilotzone.registry.MuClasses;
@@ -29,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/award-applications} (docs/api.md). Filing is for system accounts (the portal) and administrators. */
 @RestController
@@ -117,7 +118,8 @@ class AwardApplicationController {
 
     private AwardApplication visible(Caller caller, String applicationId) {
         return store.find(applicationId).filter(a -> access.canSee(caller, a))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no application " + applicationId));
+                .orElseThrow(() -> new NotFoundException(
+                        Problem.of("applicationId", "application.notFound", applicationId)));
     }
 
     private View view(AwardApplication a, boolean detail, String enterpriseClass) {

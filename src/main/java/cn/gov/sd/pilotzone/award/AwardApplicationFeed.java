@@ -1,8 +1,6 @@
 package cn.gov.sd.pilotzone.award;
 
 import cn.gov.sd.pilotzone.award.AwardApplication.Channel;
-import cn.gov.sd.pilotzone.common.InvalidInputException;
-import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.exchange.FeedHandler;
 
 import org.springframework.stereotype.Component;
@@ -30,16 +28,10 @@ class AwardApplicationFeed implements FeedHandler {
         return true;
     }
 
+    /** A known application id is a conflict, which the intake reports as the file's reason (InboundFiles). */
     @Override
     public FeedResult accept(String fileName, byte[] content) {
-        AwardApplicationForm form = parser.parse(fileName, content);
-        try {
-            applications.submit(form, Channel.APPLY, "portal");
-        } catch (AwardApplications.DuplicateApplicationException e) {
-            throw new InvalidInputException(Problem.of("applicationId", "applicationId.duplicate", form.applicationId()));
-        } catch (AwardApplications.WrongStateException e) {
-            throw new InvalidInputException(Problem.of("applicationId", "application.wrongState", e.getMessage()));
-        }
+        applications.submit(parser.parse(fileName, content), Channel.APPLY, "portal");
         return FeedResult.all(1);
     }
 }

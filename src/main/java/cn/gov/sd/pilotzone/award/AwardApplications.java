@@ -43,14 +43,14 @@ public class AwardApplications {
     /** A filing whose applicationId is known and not waiting for a correction. */
     public static class DuplicateApplicationException extends ConflictException {
         public DuplicateApplicationException(String applicationId) {
-            super("applicationId " + applicationId + " is already known");
+            super(Problem.of("applicationId", "applicationId.duplicate", applicationId));
         }
     }
 
     /** An action that the application's current state does not allow. */
     public static class WrongStateException extends ConflictException {
-        public WrongStateException(String message) {
-            super(message);
+        WrongStateException(Problem problem) {
+            super(problem);
         }
     }
 
@@ -155,9 +155,10 @@ public class AwardApplications {
             throw new InvalidInputException(problems);
         }
         // locked: of two objections at once, the second waits and finds the notice period over
-        AwardApplication app = store.lock(applicationId).orElseThrow(() -> new WrongStateException("unknown"));
+        AwardApplication app = store.lock(applicationId).orElseThrow(() -> new WrongStateException(
+                Problem.of("applicationId", "application.unknown", applicationId)));
         if (app.status() != Status.PUBLIC_NOTICE) {
-            throw new WrongStateException("application " + applicationId + " is not in its public notice period");
+            throw new WrongStateException(Problem.of("applicationId", "application.notInNotice", applicationId));
         }
         store.addEvent(applicationId, actor, "objection", "return", reason, null);
         runtime.trigger(waitingAt(applicationId, "publicNotice").getId());
@@ -167,9 +168,10 @@ public class AwardApplications {
     @Transactional
     public void receipt(String paymentId, Payments.Status status, LocalDate paidOn, String bankReference, String message) {
         Payments.Instruction instruction = payments.find(paymentId)
-                .orElseThrow(() -> new WrongStateException("unknown payment_id " + paymentId));
+                .orElseThrow(() -> new WrongStateException(Problem.of("payment_id", "receipt.unknownPayment", paymentId)));
         if (!payments.recordReceipt(paymentId, status, paidOn, bankReference, message)) {
-            throw new WrongStateException("payment " + paymentId + " is " + instruction.status() + ", not waiting for a receipt");
+            throw new WrongStateException(Problem.of("payment_id", "receipt.notWaiting", paymentId,
+                    instruction.status()));
         }
         store.addEvent(instruction.applicationId(), "czj-system", "paymentReceipt", status.name(),
                 message == null || message.isBlank() ? bankReference : message, instruction.amount());
@@ -183,7 +185,8 @@ public class AwardApplications {
         Execution e = runtime.createExecutionQuery().processInstanceId(processInstanceId).activityId(activityId)
                 .singleResult();
         if (e == null) {
-            throw new WrongStateException("application " + applicationId + " is not waiting at " + activityId);
+            throw new WrongStateException(Problem.of("applicationId", "application.notWaitingAt", applicationId,
+                    activityId));
         }
         return e;
     }

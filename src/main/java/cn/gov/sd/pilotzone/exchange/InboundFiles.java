@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -134,7 +135,7 @@ public class InboundFiles {
             });
             log.info("{} {}: {} of {} rows applied", feed, fileName, result.rowsApplied(), result.rowsTotal());
             return result;
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             throw e;
         } catch (InboundClaims.ClaimLostException e) {
             // this node was taken for dead while it worked (e.g. a long database outage); the node that took the
@@ -159,8 +160,9 @@ public class InboundFiles {
     public String reject(@Header(RouteHeaders.FEED) String feed, @Header(Exchange.FILE_NAME_ONLY) String fileName,
                          @Header(RouteHeaders.STORED_NAME) String storedName, @ExchangeException Exception cause) {
         List<Problem> problems = cause instanceof InvalidInputException invalid ? invalid.problems()
+                : cause instanceof ConflictException conflict ? List.of(conflict.problem())
                 : List.of(Problem.of(null, "file.failed", describe(cause)));
-        if (!(cause instanceof InvalidInputException)) {
+        if (!(cause instanceof InvalidInputException || cause instanceof ConflictException)) {
             log.warn("{} {}: unexpected failure", feed, fileName, cause);
         }
         String report = report(feed, fileName, "file.rejected", problems);

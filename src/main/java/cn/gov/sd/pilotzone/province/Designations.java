@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.sd.pilotzone.award.AwardCatalog;
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.FreeText;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -39,9 +40,10 @@ public class Designations {
     public record Application(String theme, String planDocument, List<Target> targets) {
     }
 
-    public static class AlreadyDesignatedException extends RuntimeException {
+    /** The zone's designation is under way, or the zone is listed already. */
+    public static class AlreadyDesignatedException extends ConflictException {
         AlreadyDesignatedException(String zoneId) {
-            super("zone " + zoneId + " already has a designation under way or is listed");
+            super(Problem.of("zoneId", "designation.underWay", zoneId));
         }
     }
 

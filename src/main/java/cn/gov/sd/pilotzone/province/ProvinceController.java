@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.sd.pilotzone.common.NotFoundException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.province.DesignationStore.Designation;
 import cn.gov.sd.pilotzone.province.DesignationStore.Evaluation;
 import cn.gov.sd.pilotzone.province.Indicators.IndicatorView;
@@ -14,13 +16,11 @@ import cn.gov.sd.pilotzone.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The province's API (docs/province.md, docs/indicators.md): a zone's indicators, its designation and yearly
@@ -69,8 +69,8 @@ class ProvinceController {
     @GetMapping("/api/zones/{zoneId}/designation")
     DesignationItem designation(Caller caller, @PathVariable String zoneId) {
         ProvinceZone zone = zone(caller, zoneId);
-        Designation d = store.find(zoneId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "zone " + zoneId + " has no designation"));
+        Designation d = store.find(zoneId).orElseThrow(() -> new NotFoundException(
+                Problem.of("zoneId", "designation.none", zoneId)));
         return new DesignationItem(zoneId, zone.name(), zone.city(), d.status().name(), d.batch(), d.listedOn(),
                 d.meanScore(), d.consecutiveFails(), d.reasons(), d.processInstanceId());
     }
@@ -93,20 +93,15 @@ class ProvinceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("zoneId", zoneId, "processInstanceId", pid));
     }
 
-    @ExceptionHandler(Designations.AlreadyDesignatedException.class)
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "detail", e.getMessage()));
-    }
-
     private void visible(Caller caller, String zoneId) {
         if (!access.seesZone(caller, zoneId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no zone " + zoneId);
+            throw new NotFoundException(Problem.of("zoneId", "zone.unknown", zoneId));
         }
     }
 
     private ProvinceZone zone(Caller caller, String zoneId) {
         visible(caller, zoneId);
-        return config.zone(zoneId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no zone " + zoneId));
+        return config.zone(zoneId).orElseThrow(() -> new NotFoundException(
+                Problem.of("zoneId", "zone.unknown", zoneId)));
     }
 }

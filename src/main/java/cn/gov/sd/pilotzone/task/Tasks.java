@@ -32,12 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tasks {
 
-    /** A task the caller may not see, or that does not exist. */
     static final int MAX_COMMENT = 2000;
 
+    /** A task the caller may not see, or that does not exist. */
     public static class TaskNotFoundException extends NotFoundException {
         public TaskNotFoundException(String id) {
-            super("no task " + id + " for you");
+            super(Problem.of("task", "task.notFound", id));
         }
     }
 

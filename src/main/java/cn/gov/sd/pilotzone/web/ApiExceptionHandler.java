@@ -77,9 +77,16 @@ class ApiExceptionHandler {
                 locale);
     }
 
-    @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
-    ProblemDetail conflict(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "conflict", text(e.problem(), locale));
+    }
+
+    /** Two clerks claimed the same task at once: the engine's own exception, named in the clerk's language. */
+    @ExceptionHandler(FlowableTaskAlreadyClaimedException.class)
+    ProblemDetail claimed(FlowableTaskAlreadyClaimedException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "conflict",
+                text(Problem.of("task", "task.claimedByOther", e.getTaskAssignee()), locale));
     }
 
     /**
@@ -93,8 +100,13 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    ProblemDetail notFound(NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", text(e.problem(), locale));
+    }
+
+    /** A 404's or 409's message: a sentence about the resource, without the field prefix of a 400's. */
+    private String text(Problem problem, Locale locale) {
+        return messages.get(problem.code(), locale, problem.args().toArray());
     }
 
     private ProblemDetail badRequest(List<Problem> problems, Locale locale) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.gov.sd.pilotzone.common.NotFoundException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /api/zones} (docs/api.md): zones, a zone's phase and tasks, per-bureau counts, the supervisor bulletin (JSON
@@ -72,7 +73,7 @@ class ZoneController {
     ZoneViews.ZoneDetail get(Caller caller, @PathVariable String zoneId) {
         if (plans.find(zoneId).isEmpty()) {
             return province.find(zoneId).filter(z -> access.seesZone(caller, z)).map(views::unplanned)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no zone " + zoneId));
+                    .orElseThrow(() -> new NotFoundException(Problem.of("zoneId", "zone.unknown", zoneId)));
         }
         ZonePlan plan = visible(caller, zoneId);
         return views.detail(plan, t -> access.seesTask(caller, plan, t), access.seesAllTasks(caller, plan));
@@ -114,7 +115,7 @@ class ZoneController {
         String pid = store.current(zoneId).map(Lifecycle::processInstanceId).orElse(null);
         var attachment = documents.find(pid, documentId)
                 .filter(a -> caseAccess.seesDocument(caller, plan, a.getTaskId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + documentId));
+                .orElseThrow(() -> new NotFoundException(Problem.of("documentId", "zone.documentNotFound", documentId)));
         if (attachment.getUrl() != null) {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(attachment.getUrl())).build();
         }

@@ -44,14 +44,14 @@ public class ZoneLifecycles {
     /** The zone already has a running lifecycle. */
     public static class AlreadyRunningException extends ConflictException {
         public AlreadyRunningException(String zoneId) {
-            super("zone " + zoneId + " already has a running lifecycle");
+            super(Problem.of("zoneId", "zone.lifecycleRunning", zoneId));
         }
     }
 
     /** The zone has no running lifecycle. */
     public static class NotRunningException extends ConflictException {
         public NotRunningException(String zoneId) {
-            super("zone " + zoneId + " has no running lifecycle");
+            super(Problem.of("zoneId", "zone.noLifecycle", zoneId));
         }
     }
 

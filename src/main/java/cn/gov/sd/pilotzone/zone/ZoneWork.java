@@ -1,12 +1,12 @@
 package cn.gov.sd.pilotzone.zone;
 
+import cn.gov.sd.pilotzone.common.NotFoundException;
+import cn.gov.sd.pilotzone.common.Problem;
 import cn.gov.sd.pilotzone.security.Caller;
 import cn.gov.sd.pilotzone.zone.ZonePlan.PlanTask;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a caller does to a zone, the same by API and page: report progress on a plan task and start the zone's
@@ -67,12 +67,11 @@ class ZoneWork {
 
     ZonePlan visible(Caller caller, String zoneId) {
         return plans.find(zoneId).filter(p -> access.seesZone(caller, p))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no zone " + zoneId));
+                .orElseThrow(() -> new NotFoundException(Problem.of("zoneId", "zone.unknown", zoneId)));
     }
 
     PlanTask visibleTask(Caller caller, ZonePlan plan, String taskCode) {
         return plan.task(taskCode).filter(t -> access.seesTask(caller, plan, t))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no task " + taskCode + " in zone " + plan.id()));
+                .orElseThrow(() -> new NotFoundException(Problem.of("taskCode", "zone.taskUnknown", taskCode, plan.id())));
     }
 }

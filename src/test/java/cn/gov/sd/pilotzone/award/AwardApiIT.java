@@ -84,11 +84,19 @@ class AwardApiIT {
     }
 
     @Test
-    void knownApplicationIdGets409() {
+    void knownApplicationIdGets409NamingItInChinese() {
         Map<String, Object> app = Applications.fresh("SINGLE_CHAMPION_PROVINCIAL");
         submit(app);
-        assertThat(hub.call("system", HttpMethod.POST, "/api/award-applications", app).getStatusCode().value())
-                .isEqualTo(409);
+        ResponseEntity<String> again = hub.call("system", HttpMethod.POST, "/api/award-applications", app);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("申请 " + app.get("applicationId") + " 已存在且不处于补正状态");
+    }
+
+    @Test
+    void anUnknownApplicationIsA404NamingItInChinese() {
+        ResponseEntity<String> answer = hub.call("gxj", HttpMethod.GET, "/api/award-applications/NO-SUCH-1", null);
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getBody()).contains("\"error\":\"not-found\"", "申请 NO-SUCH-1 不存在或您无权查看");
     }
 
     @Test

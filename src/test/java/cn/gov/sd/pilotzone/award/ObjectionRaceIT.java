@@ -49,7 +49,7 @@ class ObjectionRaceIT {
         List<Integer> statuses = answers.stream().map(r -> r.getStatusCode().value()).toList();
         assertThat(statuses).as("answers %s", statuses).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 409);
         assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 409)
-                .allMatch(r -> r.getBody().contains("public notice"));
+                .allMatch(r -> r.getBody().contains("申请 " + id + " 不在公示期内"));
         hub.awaitTask("gxj", id, "cityReview");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).count()).as("back once").isEqualTo(1);
     }
