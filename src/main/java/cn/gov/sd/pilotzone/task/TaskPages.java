@@ -31,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.TaskService;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -307,8 +308,10 @@ class TaskPages {
         try {
             tasks.claim(caller, id);
             redirect.addFlashAttribute("notice", messages.get("ui.task.claimed", locale));
+        } catch (FlowableTaskAlreadyClaimedException e) {
+            // claimed by someone else in the meantime: named in the clerk's language, as the API names it
+            redirect.addFlashAttribute("problem", messages.get("task.claimedByOther", locale, e.getTaskAssignee()));
         } catch (FlowableException e) {
-            // claimed by someone else in the meantime (FlowableTaskAlreadyClaimedException) and the like
             redirect.addFlashAttribute("problem", messages.get("ui.task.claimFailed", locale, e.getMessage()));
         }
         return back(back, id);

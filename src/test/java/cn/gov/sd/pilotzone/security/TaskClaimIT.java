@@ -1,8 +1,11 @@
 package cn.gov.sd.pilotzone.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -63,7 +66,19 @@ class TaskClaimIT {
         mvc.perform(post("/api/tasks/" + task + "/claim").with(httpBasic(CLERK, "demo")))
                 .andExpect(status().isNoContent());
         mvc.perform(post("/api/tasks/" + task + "/claim").with(httpBasic("admin", "demo")))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value("任务已由 " + CLERK + " 签收"));
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(CLERK);
+    }
+
+    @Test
+    void theTaskPageNamesWhoHoldsATaskInTheClerksLanguage() throws Exception {
+        String task = newTask();
+        mvc.perform(post("/api/tasks/" + task + "/claim").with(httpBasic(CLERK, "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/tasks/" + task + "/claim").with(httpBasic("admin", "demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "任务已由 " + CLERK + " 签收"));
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(CLERK);
     }
 
