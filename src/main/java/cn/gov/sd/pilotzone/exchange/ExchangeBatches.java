@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gov.sd.pilotzone.common.ConflictException;
 import cn.gov.sd.pilotzone.common.InvalidInputException;
 import cn.gov.sd.pilotzone.common.Messages;
 import cn.gov.sd.pilotzone.common.Problem;
@@ -182,6 +183,9 @@ public class ExchangeBatches {
             });
         } catch (InvalidInputException rejected) {
             return reject(feed, exBatch, claimKey, name, table, rejected.problems());
+        } catch (ConflictException conflict) {
+            // a state the batch contradicts (a receipt for a payment no longer waiting): its reason, as for a file
+            return reject(feed, exBatch, claimKey, name, table, List.of(conflict.problem()));
         } catch (InboundClaims.ClaimLostException e) {
             log.warn("{} batch {}: {}", feed, exBatch, e.getMessage());
             return null;
