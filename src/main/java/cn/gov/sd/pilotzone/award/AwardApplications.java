@@ -156,7 +156,7 @@ public class AwardApplications {
         }
         // locked: of two objections at once, the second waits and finds the notice period over
         AwardApplication app = store.lock(applicationId).orElseThrow(() -> new WrongStateException(
-                Problem.of("applicationId", "application.unknown", applicationId)));
+                Problem.of("applicationId", "application.notFound", applicationId)));
         if (app.status() != Status.PUBLIC_NOTICE) {
             throw new WrongStateException(Problem.of("applicationId", "application.notInNotice", applicationId));
         }
